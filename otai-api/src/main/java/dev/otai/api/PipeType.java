@@ -1,0 +1,75 @@
+package dev.otai.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A registered kind of pipe: what {@code use: plugin:Name} names. Declares its params and the service slots it
+ * accepts through {@code injects}, and creates pipe instances once per config node.
+ */
+public interface PipeType {
+
+    /** The name after the colon in {@code use}, for example {@code CompositePipe}. */
+    String name();
+
+    /** One sentence for {@code otai plugins}. */
+    String description();
+
+    /** Declared params, in the order the docs list them. */
+    List<ParamSpec> params();
+
+    /** Whether params not declared are accepted (and passed on to children as parent params). */
+    default boolean acceptsExtraParams() {
+        return false;
+    }
+
+    /** Service slots: inject key to the service interface it must provide. */
+    default Map<String, Class<?>> injects() {
+        return Map.of();
+    }
+
+    /** Whether pipes of this type are triggers (implement {@link Trigger}); only triggers may be a runner's {@code on}. */
+    default boolean isTrigger() {
+        return false;
+    }
+
+    /**
+     * Whether the pipes of this type's pipe-list params run independently (runners of an orchestrator) rather
+     * than in sequence, where each sees the results of the ones before it (steps of a composite).
+     */
+    default boolean independentChildren() {
+        return false;
+    }
+
+    /**
+     * Names of run values this pipe puts in its children's context, such as a for-each's current item; checked
+     * templates may refer to them. Gets the params given in the config as in {@link #check}.
+     */
+    default java.util.Set<String> valuesForChildren(Map<String, Object> givenParams) {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Checks that involve several params, at load time; returns one message per problem (for example "no
+     * interval"). Gets every param given in the config as a plain value; a value that holds a template is
+     * passed as its template text, since it is known only when it renders.
+     */
+    default java.util.List<String> check(Map<String, Object> givenParams) {
+        return java.util.List.of();
+    }
+
+    /** Creates the pipe for one config node; called once, after the whole config validated. */
+    Pipe create(PipeSetup setup) throws Exception;
+
+    /** A pipe type defined by its parts, for plugins that need no class of their own for the type. */
+    static PipeType of(String name, String description, List<ParamSpec> params, Map<String, Class<?>> injects,
+                       boolean acceptsExtraParams, PipeFactory factory) {
+        return new SimplePipeType(name, description, List.copyOf(params), Map.copyOf(injects), acceptsExtraParams,
+                factory);
+    }
+
+    @FunctionalInterface
+    interface PipeFactory {
+        Pipe create(PipeSetup setup) throws Exception;
+    }
+}

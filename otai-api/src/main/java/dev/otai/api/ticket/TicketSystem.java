@@ -1,0 +1,22 @@
+package dev.otai.api.ticket;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A helpdesk, as the ticket pipes use it. Implementations are services: created once per config entry, shared
+ * by every pipe that injects them, and safe to call from several threads at once.
+ */
+public interface TicketSystem {
+
+    List<Ticket> find(TicketQuery query) throws Exception;
+
+    Optional<Ticket> get(String ticketId) throws Exception;
+
+    /** Applies the non-null fields of {@code update}; a note in it is added as well. */
+    void update(String ticketId, TicketUpdate update) throws Exception;
+
+    void addNote(String ticketId, Note note) throws Exception;
+
+    Ticket create(NewTicket ticket) throws Exception;
+}

@@ -1,0 +1,44 @@
+package dev.otai.app;
+
+import dev.otai.core.config.ConfigLoader;
+import dev.otai.core.config.Problem;
+import dev.otai.core.engine.ConfigCheck;
+import dev.otai.core.registry.PluginRegistry;
+import dev.otai.core.template.TemplateEngine;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The composition root: the one place that wires registry, templates, config and engine together. */
+final class Composition {
+
+    final Map<String, String> environment;
+    final PluginRegistry registry;
+    final TemplateEngine templates;
+
+    Composition(Map<String, String> environment) {
+        this.environment = environment;
+        this.registry = PluginRegistry.discover(Composition.class.getClassLoader());
+        this.templates = new TemplateEngine();
+    }
+
+    static Composition fromSystem() {
+        return new Composition(System.getenv());
+    }
+
+    Path configFile(ConfigOption option) {
+        return ConfigLoader.locate(option.path(), environment, Path.of("").toAbsolutePath());
+    }
+
+    ConfigCheck.Result check(Path file) {
+        return ConfigCheck.file(file, environment, registry, templates);
+    }
+
+    /** Prints every problem as {@code file:line:col: path: message}. */
+    static void print(ConfigCheck.Result result, PrintWriter out) {
+        for (Problem problem : result.problems()) {
+            out.println(problem);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.otai.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import dev.otai.core.config.LoggingSettings;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@code infrastructure.logging}: level, optional file, and OTAI's Python logging format translated to a
+ * logback pattern (or JSON lines). Logs go to standard error, so standard output stays for command results.
+ */
+final class LoggingSetup {
+
+    private static final Map<String, String> PYTHON_FIELDS = Map.of(
+            "%(asctime)s", "%d{DATE}",
+            "%(name)s", "%logger{30}",
+            "%(levelname)s", "%level",
+            "%(message)s", "%msg",
+            "%(threadName)s", "%thread",
+            "%(module)s", "%logger{0}",
+            "%(funcName)s", "%method",
+            "%(lineno)d", "%line");
+
+    private LoggingSetup() {
+    }
+
+    static void apply(LoggingSettings settings) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAndStopAllAppenders();
+        root.setLevel(level(settings.level()));
+        context.getLogger("dev.otai").setLevel(level(settings.level()));
+        var console = new ConsoleAppender<ILoggingEvent>();
+        console.setTarget("System.err");
+        attach(context, root, console, settings);
+        if (settings.file() != null) {
+            var file = new FileAppender<ILoggingEvent>();
+            file.setFile(settings.file());
+            file.setAppend(true);
+            attach(context, root, file, settings);
+        }
+    }
+
+    private static void attach(LoggerContext context, ch.qos.logback.classic.Logger root,
+                               OutputStreamAppender<ILoggingEvent> appender, LoggingSettings settings) {
+        appender.setContext(context);
+        appender.setEncoder(encoder(context, settings));
+        appender.start();
+        root.addAppender(appender);
+    }
+
+    private static Encoder<ILoggingEvent> encoder(LoggerContext context, LoggingSettings settings) {
+        if (settings.json()) {
+            var json = new JsonEncoder();
+            json.setContext(context);
+            json.start();
+            return json;
+        }
+        var pattern = new PatternLayoutEncoder();
+        pattern.setContext(context);
+        pattern.setPattern(pattern(settings));
+        pattern.start();
+        return pattern;
+    }
+
+    /** Translates OTAI's Python format and strftime date format into a logback pattern. */
+    static String pattern(LoggingSettings settings) {
+        String pattern = settings.messageFormat();
+        for (var field : PYTHON_FIELDS.entrySet()) {
+            pattern = pattern.replace(field.getKey(), field.getValue());
+        }
+        pattern = pattern.replace("%d{DATE}", "%d{" + javaDate(settings.dateFormat()) + "}");
+        boolean defaultFormat = settings.messageFormat().equals(LoggingSettings.DEFAULT_MESSAGE_FORMAT);
+        String mdc = defaultFormat ? "%replace( [%X{runner} %X{run_id}]){' \\[ \\]', ''}" : "";
+        return pattern + mdc + "%n";
+    }
+
+    private static String javaDate(String strftime) {
+        return strftime.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%H", "HH")
+                .replace("%M", "mm").replace("%S", "ss").replace("%f", "SSS").replace("%y", "yy")
+                .replace("%b", "MMM").replace("%z", "Z");
+    }
+
+    private static Level level(String name) {
+        return switch (name.toUpperCase(Locale.ROOT)) {
+            case "WARNING" -> Level.WARN;
+            case "CRITICAL" -> Level.ERROR;
+            default -> Level.toLevel(name, Level.INFO);
+        };
+    }
+}

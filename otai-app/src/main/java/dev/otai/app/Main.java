@@ -1,0 +1,42 @@
+package dev.otai.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code otai} command. */
+@Command(name = "otai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Config-driven automation for helpdesks: watch tickets, classify them, route them.",
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/otai-version.properties")) {
+            var properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"otai " + version() + " (config API " + dev.otai.core.config.VersionSpec.CONFIG_API_VERSION
+                    + ", Java " + Runtime.version() + ")"};
+        }
+    }
+}

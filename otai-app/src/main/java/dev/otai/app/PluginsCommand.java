@@ -1,0 +1,54 @@
+package dev.otai.app;
+
+import dev.otai.api.ParamSpec;
+import dev.otai.api.PipeType;
+import dev.otai.api.Plugin;
+import dev.otai.api.ServiceType;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code otai plugins}: every registered pipe and service type with its params. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List every registered pipe and service type with its params and injects.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Composition composition = Composition.fromSystem();
+        for (Plugin plugin : composition.registry.plugins()) {
+            out.println("plugin " + plugin.name());
+            for (PipeType type : plugin.pipes()) {
+                out.println("  pipe " + plugin.name() + ":" + type.name() + (type.isTrigger() ? " (trigger)" : "")
+                        + " - " + type.description());
+                params(out, type.params());
+                type.injects().forEach((slot, kind) -> out.println("      inject " + slot + ": a " + kind.getSimpleName() + " service"));
+                if (type.acceptsExtraParams()) {
+                    out.println("      (other params are accepted and passed to children as parent params)");
+                }
+            }
+            for (ServiceType type : plugin.services()) {
+                out.println("  service " + plugin.name() + ":" + type.name() + " (" + type.provides().getSimpleName()
+                        + ") - " + type.description());
+                params(out, type.params());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void params(PrintWriter out, List<ParamSpec> params) {
+        for (ParamSpec param : params) {
+            String flags = param.required() ? "required" : param.defaultValue() != null ? "default " + param.defaultValue() : "optional";
+            out.println("      " + param.name() + ": " + param.expectation() + " (" + flags + (param.secret() ? ", secret" : "")
+                    + ")" + (param.description().isEmpty() ? "" : " - " + param.description()));
+        }
+    }
+}

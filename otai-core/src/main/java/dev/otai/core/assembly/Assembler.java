@@ -1,0 +1,373 @@
+package dev.otai.core.assembly;
+
+import dev.otai.api.ParamKind;
+import dev.otai.api.ParamSpec;
+import dev.otai.api.PipeType;
+import dev.otai.api.ServiceType;
+import dev.otai.core.config.ConfigNode;
+import dev.otai.core.config.ConfigReader;
+import dev.otai.core.config.EngineConfig;
+import dev.otai.core.config.Location;
+import dev.otai.core.config.Paths;
+import dev.otai.core.config.PipeConfig;
+import dev.otai.core.config.Problems;
+import dev.otai.core.config.ServiceConfig;
+import dev.otai.core.registry.PluginRegistry;
+import dev.otai.core.template.TemplateEngine;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a whole config before anything runs and produces a {@link Blueprint}: resolves every {@code use},
+ * checks params against their specs (literal values now, template syntax and names now, rendered values when
+ * they run), checks injects and trigger references, and reports every problem with its place.
+ */
+public final class Assembler {
+
+    private final PluginRegistry registry;
+    private final TemplateEngine templates;
+    private final Problems problems;
+    private EngineConfig config;
+    private final Map<String, NodePlan> triggers = new LinkedHashMap<>();
+    private final List<PipeConfig> triggerReferences = new ArrayList<>();
+    private final Map<String, ServicePlan> services = new LinkedHashMap<>();
+
+    private Assembler(PluginRegistry registry, TemplateEngine templates, Problems problems) {
+        this.registry = registry;
+        this.templates = templates;
+        this.problems = problems;
+    }
+
+    public static Blueprint plan(EngineConfig config, PluginRegistry registry, TemplateEngine templates, Problems problems) {
+        var assembler = new Assembler(registry, templates, problems);
+        assembler.config = config;
+        return assembler.blueprint();
+    }
+
+    private Blueprint blueprint() {
+        checkPlugins();
+        config.services().values().forEach(this::planService);
+        checkServiceInjects();
+        NodePlan root = plan(config.orchestrator(), new Scope(Set.of(), Set.of()));
+        for (PipeConfig reference : triggerReferences) {
+            if (!triggers.containsKey(reference.id())) {
+                problems.error(reference.location(), reference.path(), "trigger '" + reference.id()
+                        + "' is referenced but never defined; expected a trigger with this id and a 'use' somewhere in the config"
+                        + (triggers.isEmpty() ? "" : "; defined triggers: " + String.join(", ", triggers.keySet())));
+            }
+        }
+        return new Blueprint(config, root, Map.copyOf(services), Map.copyOf(triggers), problems.sorted());
+    }
+
+    private void checkPlugins() {
+        for (var requirement : config.plugins()) {
+            if (registry.plugin(requirement.name()).isEmpty()) {
+                problems.error(requirement.location(), requirement.path(), "plugin '" + requirement.name()
+                        + "' is not installed; installed plugins: "
+                        + String.join(", ", registry.plugins().stream().map(dev.otai.api.Plugin::name).toList()));
+            }
+        }
+    }
+
+    /** What templates of a node can see: ids of pipes that ran before it, and run values. */
+    private record Scope(Set<String> visibleIds, Set<String> valueNames) {
+        Scope withIds(Set<String> more) {
+            var ids = new LinkedHashSet<>(visibleIds);
+            ids.addAll(more);
+            return new Scope(ids, valueNames);
+        }
+
+        Scope withValues(Set<String> more) {
+            var names = new LinkedHashSet<>(valueNames);
+            names.addAll(more);
+            return new Scope(visibleIds, names);
+        }
+    }
+
+    private void planService(ServiceConfig service) {
+        PluginRegistry.Lookup<ServiceType> lookup = registry.service(service.use());
+        if (lookup.type().isEmpty()) {
+            problems.error(service.useLocation(), Paths.child(service.path(), "use"), "service '" + service.id() + "': "
+                    + lookup.problem());
+            return;
+        }
+        ServiceType type = lookup.type().get();
+        String culprit = "service '" + service.id() + "' (" + lookup.canonical() + ")";
+        List<ParamPlan> params = params(culprit, type.params(), false, service.params(), new Scope(Set.of(), Set.of()),
+                service.location(), service.path(), Set.of());
+        var injects = new LinkedHashMap<String, String>();
+        service.injects().values().forEach(inject -> injects.put(inject.slot(), inject.serviceId()));
+        services.put(service.id(), new ServicePlan(service, lookup.canonical(), type, params, injects));
+    }
+
+    private void checkServiceInjects() {
+        for (ServicePlan service : services.values()) {
+            String culprit = "service '" + service.config().id() + "' (" + service.use() + ")";
+            checkInjects(culprit, service.type().injects(), service.config().injects(), service.config().location(),
+                    service.config().path());
+        }
+    }
+
+    private NodePlan plan(PipeConfig pipe, Scope scope) {
+        PluginRegistry.Lookup<PipeType> lookup = registry.pipe(pipe.use());
+        if (lookup.type().isEmpty()) {
+            problems.error(pipe.useLocation(), Paths.child(pipe.path(), "use"), "pipe '" + pipe.id() + "': " + lookup.problem());
+            return null;
+        }
+        PipeType type = lookup.type().get();
+        String culprit = "pipe '" + pipe.id() + "' (" + lookup.canonical() + ")";
+        checkInjects(culprit, type.injects(), pipe.injects(), pipe.location(), pipe.path());
+        Map<String, Object> constants = constants(pipe);
+        Scope childScope = scope.withValues(type.valuesForChildren(constants));
+        List<ParamPlan> params = params(culprit, type.params(), type.acceptsExtraParams(), pipe.params(), scope,
+                pipe.location(), pipe.path(), Set.of(), type, childScope);
+        for (String problem : type.check(constants)) {
+            problems.error(pipe.location(), pipe.path(), culprit + ": " + problem);
+        }
+        var injects = new LinkedHashMap<String, String>();
+        pipe.injects().values().forEach(inject -> injects.put(inject.slot(), inject.serviceId()));
+        return new NodePlan(pipe, lookup.canonical(), type, params, injects);
+    }
+
+    private static Map<String, Object> constants(PipeConfig pipe) {
+        var given = new LinkedHashMap<String, Object>();
+        pipe.params().forEach((name, param) -> given.put(name, param.value().toPlain()));
+        return given;
+    }
+
+    private List<ParamPlan> params(String culprit, List<ParamSpec> specs, boolean extras,
+                                   Map<String, PipeConfig.ConfigParam> given, Scope scope, Location location,
+                                   String path, Set<String> ignored) {
+        return params(culprit, specs, extras, given, scope, location, path, ignored, null, scope);
+    }
+
+    private List<ParamPlan> params(String culprit, List<ParamSpec> specs, boolean extras,
+                                   Map<String, PipeConfig.ConfigParam> given, Scope scope, Location location,
+                                   String path, Set<String> ignored, PipeType owner, Scope childScope) {
+        var out = new ArrayList<ParamPlan>();
+        var used = new HashSet<String>();
+        for (ParamSpec spec : specs) {
+            Optional<PipeConfig.ConfigParam> param = find(spec, given);
+            if (param.isEmpty()) {
+                if (spec.required()) {
+                    problems.error(location, path, culprit + ": missing required param '" + spec.name()
+                            + "'; expected " + spec.expectation());
+                } else if (spec.defaultValue() != null) {
+                    out.add(new ParamPlan(spec, new ParamValue.Constant(spec.defaultValue()), Paths.child(path, spec.name()), location));
+                }
+                continue;
+            }
+            used.add(param.get().name());
+            ParamValue value = spec.kind().holdsPipes()
+                    ? pipes(culprit, spec, param.get(), childScope, owner)
+                    : data(culprit, spec, param.get(), scope);
+            if (value != null) {
+                out.add(new ParamPlan(spec, value, param.get().path(), param.get().keyLocation()));
+            }
+        }
+        for (PipeConfig.ConfigParam param : given.values()) {
+            if (used.contains(param.name()) || ignored.contains(param.name())) {
+                continue;
+            }
+            if (!extras) {
+                problems.error(param.keyLocation(), param.path(), culprit + ": unknown param '" + param.name()
+                        + "'; expected one of: " + String.join(", ", specs.stream().map(ParamSpec::name).toList()));
+                continue;
+            }
+            ParamSpec spec = ParamSpec.any(param.name());
+            ParamValue value = data(culprit, spec, param, scope);
+            if (value != null) {
+                out.add(new ParamPlan(spec, value, param.path(), param.keyLocation()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<PipeConfig.ConfigParam> find(ParamSpec spec, Map<String, PipeConfig.ConfigParam> given) {
+        if (given.containsKey(spec.name())) {
+            return Optional.of(given.get(spec.name()));
+        }
+        return spec.aliases().stream().filter(given::containsKey).map(given::get).findFirst();
+    }
+
+    private ParamValue data(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, Scope scope) {
+        ParamValue value = compile(param.value());
+        if (value.isConstant()) {
+            Object plain = Rendering.plain(value);
+            if (Coercion.coerce(spec, plain) instanceof Coercion.Outcome.Wrong wrong) {
+                problems.error(param.value(), param.path(), culprit + ": param '" + spec.name() + "' " + wrong.problem());
+            }
+            return value;
+        }
+        checkTemplates(culprit, spec, value, param.value().location(), param.path(), scope);
+        return value;
+    }
+
+    private void checkTemplates(String culprit, ParamSpec spec, ParamValue value, Location location, String path, Scope scope) {
+        switch (value) {
+            case ParamValue.Templated t -> {
+                var validation = new dev.otai.core.template.ValidationScope(scope.visibleIds(), null,
+                        scope.valueNames(), config.environment());
+                for (String problem : templates.check(t.template(), validation)) {
+                    problems.error(location, path, culprit + ": param '" + spec.name() + "': " + problem);
+                }
+            }
+            case ParamValue.Mapping m -> m.entries().forEach((k, v) -> checkTemplates(culprit, spec, v, location, Paths.child(path, k), scope));
+            case ParamValue.Sequence s -> {
+                for (int i = 0; i < s.items().size(); i++) {
+                    checkTemplates(culprit, spec, s.items().get(i), location, Paths.index(path, i), scope);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private ParamValue compile(ConfigNode node) {
+        return switch (node) {
+            case ConfigNode.MapNode map -> {
+                var entries = new LinkedHashMap<String, ParamValue>();
+                map.entries().forEach((key, entry) -> entries.put(key, compile(entry.value())));
+                yield new ParamValue.Mapping(entries);
+            }
+            case ConfigNode.ListNode list -> new ParamValue.Sequence(list.items().stream().map(this::compile).toList());
+            case ConfigNode.ScalarNode scalar when scalar.value() instanceof String s && TemplateEngine.isTemplate(s) ->
+                    new ParamValue.Templated(templates.compile(s));
+            case ConfigNode.ScalarNode scalar -> new ParamValue.Constant(scalar.value());
+        };
+    }
+
+    private ParamValue pipes(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, Scope scope, PipeType owner) {
+        ConfigNode node = param.value();
+        return switch (spec.kind()) {
+            case PIPE -> ConfigReader.pipe(node, param.path(), problems)
+                    .map(child -> plan(child, scope))
+                    .map(plan -> (ParamValue) new ParamValue.PlannedPipes(List.of(plan), List.of(), true))
+                    .orElse(null);
+            case PIPES -> sequence(culprit, spec, param, scope, owner != null && owner.independentChildren());
+            case TRIGGERS -> triggerList(culprit, spec, param, scope);
+            default -> throw new IllegalArgumentException(spec.kind().toString());
+        };
+    }
+
+    private ParamValue sequence(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, Scope scope, boolean independent) {
+        if (param.value() instanceof ConfigNode.ScalarNode s && s.value() == null) {
+            return new ParamValue.PlannedPipes(List.of(), List.of(), false);
+        }
+        if (!(param.value() instanceof ConfigNode.ListNode list)) {
+            problems.error(param.value(), param.path(), culprit + ": param '" + spec.name() + "' was "
+                    + param.value().describe() + "; expected " + spec.expectation());
+            return null;
+        }
+        var plans = new ArrayList<NodePlan>();
+        var siblings = new LinkedHashMap<String, PipeConfig>();
+        for (int i = 0; i < list.items().size(); i++) {
+            Optional<PipeConfig> child = ConfigReader.pipe(list.items().get(i), Paths.index(param.path(), i), problems);
+            if (child.isEmpty()) {
+                continue;
+            }
+            PipeConfig earlier = siblings.putIfAbsent(child.get().id(), child.get());
+            if (earlier != null && child.get().idGiven()) {
+                problems.error(child.get().location(), Paths.child(child.get().path(), "id"), "duplicate id '"
+                        + child.get().id() + "' (also at " + earlier.path() + ", line " + earlier.location().line()
+                        + "); sibling pipes need unique ids so their results can be told apart");
+            }
+            NodePlan plan = plan(child.get(), independent ? scope : scope.withIds(previousIds(plans)));
+            if (plan != null) {
+                plans.add(plan);
+            }
+        }
+        return new ParamValue.PlannedPipes(plans, List.of(), false);
+    }
+
+    private static Set<String> previousIds(List<NodePlan> plans) {
+        var ids = new LinkedHashSet<String>();
+        plans.forEach(plan -> ids.add(plan.config().id()));
+        return ids;
+    }
+
+    private ParamValue triggerList(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, Scope scope) {
+        List<ConfigNode> items = switch (param.value()) {
+            case ConfigNode.ListNode list -> list.items();
+            case ConfigNode.ScalarNode s when s.value() == null -> List.of();
+            default -> List.of(param.value());
+        };
+        boolean single = !(param.value() instanceof ConfigNode.ListNode);
+        var plans = new ArrayList<NodePlan>();
+        var references = new ArrayList<String>();
+        for (int i = 0; i < items.size(); i++) {
+            ConfigNode item = items.get(i);
+            String path = single ? param.path() : Paths.index(param.path(), i);
+            if (item instanceof ConfigNode.ScalarNode s && s.value() instanceof String id) {
+                var reference = new PipeConfig(id, true, "", item.location(), item.location(), path, Map.of(), Map.of(), true);
+                triggerReferences.add(reference);
+                references.add(id);
+                continue;
+            }
+            Optional<PipeConfig> trigger = ConfigReader.pipe(item, path, problems);
+            if (trigger.isEmpty()) {
+                continue;
+            }
+            if (trigger.get().reference()) {
+                triggerReferences.add(trigger.get());
+                references.add(trigger.get().id());
+                continue;
+            }
+            NodePlan plan = plan(trigger.get(), scope);
+            if (plan == null) {
+                continue;
+            }
+            if (!plan.type().isTrigger()) {
+                problems.error(trigger.get().useLocation(), Paths.child(path, "use"), culprit + ": '" + spec.name()
+                        + "' names " + plan.use() + ", which is not a trigger; expected a trigger such as base:IntervalTrigger"
+                        + " (to gate a run on a condition, make it the first step of the 'run' pipe)");
+                continue;
+            }
+            NodePlan earlier = triggers.putIfAbsent(trigger.get().id(), plan);
+            if (earlier != null) {
+                problems.error(trigger.get().location(), path, "trigger id '" + trigger.get().id()
+                        + "' is defined twice (first at " + earlier.config().path() + ", line "
+                        + earlier.config().location().line() + "); define it once and refer to it elsewhere by id only");
+                continue;
+            }
+            references.add(trigger.get().id());
+        }
+        return new ParamValue.PlannedPipes(plans, references, single);
+    }
+
+    private void checkInjects(String culprit, Map<String, Class<?>> slots, Map<String, PipeConfig.Inject> given,
+                              Location location, String path) {
+        for (PipeConfig.Inject inject : given.values()) {
+            Class<?> wanted = slots.get(inject.slot());
+            if (wanted == null) {
+                problems.error(inject.location(), inject.path(), culprit + ": unknown inject '" + inject.slot() + "'; "
+                        + (slots.isEmpty() ? "this type takes no services" : "expected one of: " + String.join(", ", slots.keySet())));
+                continue;
+            }
+            if (!config.services().containsKey(inject.serviceId())) {
+                problems.error(inject.location(), inject.path(), culprit + ": inject '" + inject.slot() + "' names service '"
+                        + inject.serviceId() + "', which is not defined; defined services: "
+                        + (config.services().isEmpty() ? "(none)" : String.join(", ", config.services().keySet())));
+                continue;
+            }
+            ServicePlan service = services.get(inject.serviceId());
+            if (service != null && !wanted.isAssignableFrom(service.type().provides())) {
+                problems.error(inject.location(), inject.path(), culprit + ": inject '" + inject.slot() + "' names service '"
+                        + inject.serviceId() + "' (" + service.use() + "), which is a " + service.type().provides().getSimpleName()
+                        + "; expected a " + wanted.getSimpleName());
+            }
+        }
+        for (String slot : slots.keySet()) {
+            if (!given.containsKey(slot)) {
+                problems.error(location, path, culprit + ": missing inject '" + slot + "'; expected injects: {"
+                        + slot + ": <id of a " + slots.get(slot).getSimpleName() + " service>}");
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.otai.core.assembly;
+
+import dev.otai.api.ConfigException;
+import dev.otai.api.Params;
+import dev.otai.api.Pipe;
+import dev.otai.api.PipeContext;
+import dev.otai.api.PipeNode;
+import dev.otai.api.PipeSetup;
+import dev.otai.api.ServiceSetup;
+import dev.otai.core.engine.Facilities;
+import dev.otai.core.template.TemplateEngine;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Creates the services and pipes of a valid {@link Blueprint}: each service once, each pipe once. */
+public final class Instantiator {
+
+    private final Blueprint blueprint;
+    private final TemplateEngine templates;
+    private final Facilities facilities;
+    private final Map<String, Object> services = new LinkedHashMap<>();
+    private final Map<NodePlan, Node> nodes = new IdentityHashMap<>();
+
+    private Instantiator(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
+        this.blueprint = blueprint;
+        this.templates = templates;
+        this.facilities = facilities;
+    }
+
+    public static Assembly instantiate(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
+        if (!blueprint.valid()) {
+            throw new IllegalArgumentException("cannot instantiate a config with errors");
+        }
+        var instantiator = new Instantiator(blueprint, templates, facilities);
+        try {
+            blueprint.services().keySet().stream()
+                    .sorted(java.util.Comparator.comparing(id -> order(blueprint, id)))
+                    .forEach(id -> instantiator.service(id, new LinkedHashSet<>()));
+            return new Assembly(instantiator.node(blueprint.root()), instantiator.services);
+        } catch (RuntimeException e) {
+            List<Map.Entry<String, Object>> created = new ArrayList<>(instantiator.services.entrySet());
+            java.util.Collections.reverse(created);
+            Assembly.closeAll(created);
+            throw e;
+        }
+    }
+
+    private static int order(Blueprint blueprint, String id) {
+        return new ArrayList<>(blueprint.config().services().keySet()).indexOf(id);
+    }
+
+    private Object service(String id, LinkedHashSet<String> creating) {
+        Object existing = services.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        if (!creating.add(id)) {
+            throw new ConfigException("services inject each other in a cycle: " + String.join(" -> ", creating) + " -> " + id);
+        }
+        ServicePlan plan = blueprint.services().get(id);
+        var injected = new LinkedHashMap<String, Object>();
+        plan.injects().forEach((slot, serviceId) -> injected.put(slot, service(serviceId, creating)));
+        Params params = renderServiceParams(plan);
+        Object instance;
+        try {
+            instance = plan.type().create(new Setup(id, plan.config().path(), injected, params));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ConfigException("service '" + id + "' (" + plan.use() + ") could not be created: " + e.getMessage(), e);
+        }
+        if (instance == null || !plan.type().provides().isInstance(instance)) {
+            throw new IllegalStateException("service type " + plan.use() + " created " + instance + ", not a "
+                    + plan.type().provides().getName());
+        }
+        services.put(id, instance);
+        creating.remove(id);
+        return instance;
+    }
+
+    private Params renderServiceParams(ServicePlan plan) {
+        var stand = new NodePlan(new dev.otai.core.config.PipeConfig(plan.config().id(), true, plan.use(),
+                plan.config().location(), plan.config().useLocation(), plan.config().path(), Map.of(), Map.of(), false),
+                plan.use(), null, plan.params(), plan.injects());
+        var node = new Node(stand, (context, params) -> null, plan.params(), templates, blueprint.config().environment());
+        return node.render(PipeContext.empty());
+    }
+
+    private Node node(NodePlan plan) {
+        Node existing = nodes.get(plan);
+        if (existing != null) {
+            return existing;
+        }
+        var params = new ArrayList<ParamPlan>(plan.params().size());
+        for (ParamPlan param : plan.params()) {
+            params.add(param.value() instanceof ParamValue.PlannedPipes planned
+                    ? param.withValue(new ParamValue.Pipes(children(planned), planned.single()))
+                    : param);
+        }
+        var injected = new LinkedHashMap<String, Object>();
+        plan.injects().forEach((slot, serviceId) -> injected.put(slot, services.get(serviceId)));
+        Pipe pipe;
+        try {
+            pipe = plan.type().create(new Setup(plan.config().id(), plan.config().path(), injected, null));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ConfigException("pipe '" + plan.config().id() + "' (" + plan.use() + ") could not be created: "
+                    + e.getMessage() + " at " + plan.config().path(), e);
+        }
+        Node node = new Node(plan, pipe, List.copyOf(params), templates, blueprint.config().environment());
+        nodes.put(plan, node);
+        return node;
+    }
+
+    private List<PipeNode> children(ParamValue.PlannedPipes planned) {
+        var children = new ArrayList<PipeNode>();
+        planned.plans().forEach(plan -> children.add(node(plan)));
+        planned.references().forEach(id -> children.add(node(blueprint.triggers().get(id))));
+        return List.copyOf(children);
+    }
+
+    private final class Setup implements PipeSetup, ServiceSetup {
+        private final String id;
+        private final String path;
+        private final Map<String, Object> injected;
+        private final Params params;
+
+        Setup(String id, String path, Map<String, Object> injected, Params params) {
+            this.id = id;
+            this.path = path;
+            this.injected = injected;
+            this.params = params;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public Params params() {
+            return params;
+        }
+
+        @Override
+        public <T> T service(String slot, Class<T> type) {
+            Object service = injected.get(slot);
+            if (service == null) {
+                throw new IllegalStateException("'" + id + "' has no inject '" + slot + "'");
+            }
+            return type.cast(service);
+        }
+
+        @Override
+        public boolean hasService(String slot) {
+            return injected.containsKey(slot);
+        }
+
+        @Override
+        public <T> T facility(Class<T> type) {
+            return facilities.require(type);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.otai.core.base.trigger;
+
+import dev.otai.api.ParamKind;
+import dev.otai.api.ParamSpec;
+import dev.otai.api.Params;
+import dev.otai.api.PipeContext;
+import dev.otai.api.PipeResult;
+import dev.otai.api.PipeType;
+import dev.otai.api.Trigger;
+import dev.otai.core.config.Durations;
+import dev.otai.core.template.TemplateEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Fires every {@code interval} (or the sum of {@code milliseconds … days}), at fixed times counted from when the
+ * orchestrator starts, so run durations never shift the schedule. The first fire comes one interval after the
+ * start, as in OTAI, unless {@code fire_at_start: true}.
+ */
+public final class IntervalTrigger implements Trigger {
+
+    private static final List<String> UNITS = List.of("milliseconds", "seconds", "minutes", "hours", "days");
+
+    public static final PipeType TYPE = new PipeType() {
+        @Override
+        public String name() {
+            return "IntervalTrigger";
+        }
+
+        @Override
+        public String description() {
+            return "Fires every interval, at fixed times from the start; the first fire after one interval.";
+        }
+
+        @Override
+        public List<ParamSpec> params() {
+            var params = new ArrayList<ParamSpec>();
+            params.add(ParamSpec.duration("interval").describedAs("ISO-8601 (PT5M), H:MM:SS or seconds"));
+            UNITS.forEach(unit -> params.add(ParamSpec.of(unit, ParamKind.NUMBER).describedAs("added to the interval")));
+            params.add(ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("fire once when the orchestrator starts"));
+            return params;
+        }
+
+        @Override
+        public boolean isTrigger() {
+            return true;
+        }
+
+        @Override
+        public List<String> check(Map<String, Object> given) {
+            if (!given.containsKey("interval") && UNITS.stream().noneMatch(given::containsKey)) {
+                return List.of("no interval; expected 'interval' (" + Durations.EXPECTATION
+                        + ") or one of milliseconds, seconds, minutes, hours, days");
+            }
+            if (given.values().stream().anyMatch(v -> v instanceof String s && TemplateEngine.isTemplate(s))) {
+                return List.of();
+            }
+            Optional<Duration> total = total(given);
+            if (total.isPresent() && !total.get().isPositive()) {
+                return List.of("interval was " + Durations.format(total.get()) + "; expected a positive duration");
+            }
+            return List.of();
+        }
+
+        @Override
+        public dev.otai.api.Pipe create(dev.otai.api.PipeSetup setup) {
+            return new IntervalTrigger(setup.facility(InstantSource.class));
+        }
+    };
+
+    private final InstantSource clock;
+    private final AtomicReference<Instant> lastAsked;
+
+    IntervalTrigger(InstantSource clock) {
+        this.clock = clock;
+        this.lastAsked = new AtomicReference<>(clock.instant());
+    }
+
+    /** The interval from constant or rendered params; empty when a value is not a duration. */
+    static Optional<Duration> total(Map<String, Object> params) {
+        Duration sum = Duration.ZERO;
+        if (params.get("interval") != null) {
+            Optional<Duration> interval = Durations.parse(params.get("interval"));
+            if (interval.isEmpty()) {
+                return Optional.empty();
+            }
+            sum = interval.get();
+        }
+        long[] millisPerUnit = {1, 1_000, 60_000, 3_600_000, 86_400_000};
+        for (int i = 0; i < UNITS.size(); i++) {
+            Object value = params.get(UNITS.get(i));
+            if (value != null) {
+                try {
+                    double amount = Double.parseDouble(value.toString());
+                    sum = sum.plusNanos(Math.round(amount * millisPerUnit[i] * 1_000_000d));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(sum);
+    }
+
+    private static Duration interval(Params params) {
+        Duration interval = total(params.asMap()).orElse(Duration.ZERO);
+        if (!interval.isPositive()) {
+            throw new dev.otai.api.ConfigException("interval was " + interval + "; expected a positive duration");
+        }
+        return interval;
+    }
+
+    @Override
+    public Firing firing(Params params) {
+        return new Timed(new FixedRate(clock.instant(), interval(params)), params.bool("fire_at_start"));
+    }
+
+    /** As a plain gate: succeeds when at least one interval has passed since it last succeeded. */
+    @Override
+    public PipeResult execute(PipeContext context, Params params) {
+        Duration interval = interval(params);
+        Instant now = clock.instant();
+        Instant last = lastAsked.get();
+        if (Duration.between(last, now).compareTo(interval) >= 0 && lastAsked.compareAndSet(last, now)) {
+            return PipeResult.success();
+        }
+        return PipeResult.skipped("interval not reached; next at " + last.plus(interval));
+    }
+
+    /** {@code anchor + k·interval}: the k-th fire time, never drifting with run durations. */
+    record FixedRate(Instant anchor, Duration interval) implements Schedule {
+        @Override
+        public Optional<Instant> nextAfter(Instant time) {
+            if (time.isBefore(anchor)) {
+                return Optional.of(anchor.plus(interval));
+            }
+            long elapsed = Duration.between(anchor, time).toNanos();
+            long periods = elapsed / interval.toNanos() + 1;
+            return Optional.of(anchor.plus(interval.multipliedBy(periods)));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.otai.core.config;
+
+import dev.otai.core.config.ConfigNode.MapNode;
+import dev.otai.core.config.ConfigNode.ScalarNode;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code infrastructure.logging} and {@code infrastructure.http}. */
+final class InfrastructureReader {
+
+    private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "OFF");
+    private static final Set<String> LOGGING_KEYS = Set.of("level", "log_to_file", "log_file_path", "file", "format",
+            "log_format", "date_format", "json");
+    private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes");
+
+    private InfrastructureReader() {
+    }
+
+    static LoggingSettings logging(MapNode infrastructure, Problems problems) {
+        LoggingSettings defaults = LoggingSettings.defaults();
+        Optional<MapNode> node = map(infrastructure, "logging", "infrastructure.logging", problems);
+        if (node.isEmpty()) {
+            return defaults;
+        }
+        MapNode logging = node.get();
+        unknownKeys(logging, LOGGING_KEYS, "infrastructure.logging", problems);
+        String level = scalar(logging, "level").map(v -> v.toString().toUpperCase(Locale.ROOT)).orElse(defaults.level());
+        if (!LEVELS.contains(level)) {
+            problems.error(logging.get("level").orElseThrow(), "infrastructure.logging.level", "logging level was \""
+                    + level + "\"; expected one of DEBUG, INFO, WARNING, ERROR, CRITICAL");
+            level = defaults.level();
+        }
+        boolean toFile = scalar(logging, "log_to_file").map(v -> Boolean.parseBoolean(v.toString())).orElse(false);
+        String file = scalar(logging, "file").map(Object::toString)
+                .or(() -> toFile ? scalar(logging, "log_file_path").map(Object::toString) : Optional.empty())
+                .orElse(null);
+        String messageFormat = defaults.messageFormat();
+        String dateFormat = scalar(logging, "date_format").map(Object::toString).orElse(defaults.dateFormat());
+        boolean json = scalar(logging, "json").map(v -> Boolean.parseBoolean(v.toString())).orElse(false);
+        messageFormat = scalar(logging, "log_format").map(Object::toString).orElse(messageFormat);
+        Optional<ConfigNode> format = logging.get("format");
+        if (format.isPresent() && format.get() instanceof MapNode formatMap) {
+            messageFormat = scalar(formatMap, "message_format").map(Object::toString).orElse(messageFormat);
+            dateFormat = scalar(formatMap, "date_format").map(Object::toString).orElse(dateFormat);
+        } else if (format.isPresent() && format.get() instanceof ScalarNode s && s.value() instanceof String word) {
+            switch (word.toLowerCase(Locale.ROOT)) {
+                case "json" -> json = true;
+                case "text" -> json = false;
+                default -> problems.error(s, "infrastructure.logging.format", "logging format was \"" + word
+                        + "\"; expected \"text\", \"json\", or a mapping with message_format and date_format");
+            }
+        }
+        return new LoggingSettings(level, file, messageFormat, dateFormat, json);
+    }
+
+    static HttpSettings http(MapNode infrastructure, Problems problems) {
+        HttpSettings defaults = HttpSettings.defaults();
+        Optional<MapNode> node = map(infrastructure, "http", "infrastructure.http", problems);
+        if (node.isEmpty()) {
+            return defaults;
+        }
+        MapNode http = node.get();
+        unknownKeys(http, HTTP_KEYS, "infrastructure.http", problems);
+        String host = scalar(http, "host").map(Object::toString).orElse(defaults.host());
+        Integer port = integer(http, "port", "infrastructure.http.port", 0, 65535, problems).orElse(null);
+        int maxBody = integer(http, "max_body_bytes", "infrastructure.http.max_body_bytes", 1, Integer.MAX_VALUE, problems)
+                .orElse(defaults.maxBodyBytes());
+        return new HttpSettings(host, port, maxBody);
+    }
+
+    private static Optional<Integer> integer(MapNode map, String key, String path, int min, int max, Problems problems) {
+        Optional<Object> value = scalar(map, key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int n = Integer.parseInt(value.get().toString().strip());
+            if (n >= min && n <= max) {
+                return Optional.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.error(map.get(key).orElseThrow(), path, "'" + key + "' was " + map.get(key).orElseThrow().describe()
+                + "; expected an integer in [" + min + ", " + max + "]");
+        return Optional.empty();
+    }
+
+    private static Optional<MapNode> map(MapNode parent, String key, String path, Problems problems) {
+        Optional<ConfigNode> node = parent.get(key);
+        if (node.isEmpty() || node.get() instanceof ScalarNode s && s.value() == null) {
+            return Optional.empty();
+        }
+        if (node.get() instanceof MapNode map) {
+            return Optional.of(map);
+        }
+        problems.error(node.get(), path, "'" + key + "' was " + node.get().describe() + "; expected a mapping");
+        return Optional.empty();
+    }
+
+    private static Optional<Object> scalar(MapNode map, String key) {
+        return map.get(key).filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).value());
+    }
+
+    private static void unknownKeys(MapNode map, Set<String> known, String path, Problems problems) {
+        for (var entry : map.entries().values()) {
+            if (!known.contains(entry.key())) {
+                problems.warning(entry.keyLocation(), Paths.child(path, entry.key()), "unknown key '" + entry.key()
+                        + "' is ignored; known keys: " + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
+    }
+}

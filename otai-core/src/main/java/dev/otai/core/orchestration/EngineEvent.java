@@ -1,0 +1,27 @@
+package dev.otai.core.orchestration;
+
+import dev.otai.api.PipeResult;
+import java.time.Duration;
+import java.time.Instant;
+
+/** What the orchestrator does, as events for metrics, run history and tests. */
+public sealed interface EngineEvent {
+
+    record TriggerFired(String triggerId, Instant at) implements EngineEvent {
+    }
+
+    record RunStarted(String runnerId, String runId, String triggerId, Instant at) implements EngineEvent {
+    }
+
+    record RunFinished(String runnerId, String runId, String triggerId, PipeResult result, Duration duration,
+                       int attempt) implements EngineEvent {
+    }
+
+    /** A fire that did not start a run because the runner was busy. */
+    record FireSkipped(String runnerId, String triggerId, Instant at) implements EngineEvent {
+    }
+
+    /** An event queued because the runner was busy, or dropped because its queue was full. */
+    record EventQueued(String runnerId, String triggerId, boolean dropped) implements EngineEvent {
+    }
+}

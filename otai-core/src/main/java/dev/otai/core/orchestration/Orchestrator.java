@@ -1,0 +1,214 @@
+package dev.otai.core.orchestration;
+
+import dev.otai.api.PipeContext;
+import dev.otai.api.PipeNode;
+import dev.otai.api.Trigger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts every trigger, dispatches each fire to the runners attached to it, and waits: only until the next fire
+ * time, an event, or the stop signal. Nothing polls. {@link #start()} and {@link #tick(Instant)} are the whole
+ * scheduling logic; {@link #run()} adds the waiting, so tests drive the first two with a fake clock.
+ */
+public final class Orchestrator {
+
+    private static final Logger log = LoggerFactory.getLogger(Orchestrator.class);
+
+    /** A runner to orchestrate: its id, trigger ids, the pipe it runs and its settings. */
+    public record Runner(String id, List<String> triggerIds, PipeNode run, RunnerSettings settings) {
+    }
+
+    private record Due(Instant at, String triggerId, RunnerRuntime retryOf, Fire retry) {
+    }
+
+    private final InstantSource clock;
+    private final Lifecycle lifecycle;
+    private final Duration grace;
+    private final ExecutorService executor;
+    private final EngineListener listener;
+    private final Map<String, PipeNode> triggers;
+    private final Map<String, Trigger.Schedule> schedules = new LinkedHashMap<>();
+    private final Map<String, List<RunnerRuntime>> observers = new LinkedHashMap<>();
+    private final List<RunnerRuntime> runners = new ArrayList<>();
+    private final List<RunnerRuntime> startupRunners = new ArrayList<>();
+    private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
+    private final Object monitor = new Object();
+
+    public Orchestrator(List<Runner> runnerSpecs, Map<String, PipeNode> triggers, InstantSource clock, Lifecycle lifecycle,
+                        Duration grace, ExecutorService executor, EngineListener listener) {
+        this.clock = clock;
+        this.lifecycle = lifecycle;
+        this.grace = grace;
+        this.executor = executor;
+        this.listener = listener;
+        this.triggers = Map.copyOf(triggers);
+        for (Runner spec : runnerSpecs) {
+            var runtime = new RunnerRuntime(spec.id(), spec.run(), spec.settings(), clock, executor, listener, this::scheduleRetry);
+            runners.add(runtime);
+            if (spec.triggerIds().isEmpty()) {
+                startupRunners.add(runtime);
+            }
+            spec.triggerIds().forEach(id -> observers.computeIfAbsent(id, k -> new ArrayList<>()).add(runtime));
+        }
+    }
+
+    /** Asks each trigger how it fires, schedules the first fires, and starts the runners that have no trigger. */
+    public void start() {
+        Instant now = clock.instant();
+        var atStart = new ArrayList<String>();
+        for (var entry : triggers.entrySet()) {
+            Trigger trigger = entry.getValue().role(Trigger.class).orElseThrow();
+            Trigger.Firing firing = trigger.firing(entry.getValue().render(PipeContext.empty()));
+            switch (firing) {
+                case Trigger.Timed timed -> {
+                    schedules.put(entry.getKey(), timed.schedule());
+                    timed.schedule().nextAfter(now).ifPresent(at -> enqueue(new Due(at, entry.getKey(), null, null)));
+                    if (timed.atStart()) {
+                        atStart.add(entry.getKey());
+                    }
+                }
+                case Trigger.OnEvent onEvent -> {
+                    if (onEvent.atStart()) {
+                        atStart.add(entry.getKey());
+                    }
+                }
+            }
+        }
+        log.info("Orchestrator started: {} runners, {} triggers", runners.size(), triggers.size());
+        startupRunners.forEach(runner -> runner.fire(new Fire("", Map.of(), now, false, 1)));
+        atStart.forEach(id -> fire(id, Map.of(), now, false));
+    }
+
+    /** Fires every trigger whose time has come, and reschedules it; returns the next time anything is due. */
+    public Optional<Instant> tick(Instant now) {
+        while (true) {
+            Due due;
+            synchronized (monitor) {
+                due = queue.peek();
+                if (due == null || due.at().isAfter(now) || lifecycle.stopRequested()) {
+                    return due == null ? Optional.empty() : Optional.of(due.at());
+                }
+                queue.poll();
+            }
+            if (due.retryOf() != null) {
+                due.retryOf().fire(due.retry());
+                continue;
+            }
+            schedules.get(due.triggerId()).nextAfter(now).ifPresent(at -> enqueue(new Due(at, due.triggerId(), null, null)));
+            fire(due.triggerId(), Map.of(), due.at(), false);
+        }
+    }
+
+    /** Delivers an event to a trigger (webhook, manual); false when no runner listens to that trigger id. */
+    public boolean deliver(String triggerId, Map<String, Object> event) {
+        if (!observers.containsKey(triggerId) || lifecycle.stopRequested()) {
+            return false;
+        }
+        fire(triggerId, event, clock.instant(), true);
+        return true;
+    }
+
+    private void fire(String triggerId, Map<String, Object> event, Instant at, boolean queueable) {
+        listener.on(new EngineEvent.TriggerFired(triggerId, at));
+        for (RunnerRuntime runner : observers.getOrDefault(triggerId, List.of())) {
+            runner.fire(new Fire(triggerId, event, at, queueable, 1));
+        }
+    }
+
+    private void scheduleRetry(RunnerRuntime runner, Fire retry) {
+        enqueue(new Due(retry.at(), retry.triggerId(), runner, retry));
+    }
+
+    private void enqueue(Due due) {
+        synchronized (monitor) {
+            queue.add(due);
+            monitor.notifyAll();
+        }
+    }
+
+    /**
+     * Runs until the lifecycle asks to stop, then stops cleanly: no new runs, in-flight runs get the grace
+     * period to finish, the rest are cancelled.
+     */
+    public void run() throws InterruptedException {
+        lifecycle.onStop(() -> {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        });
+        start();
+        while (!lifecycle.stopRequested()) {
+            Optional<Instant> next = tick(clock.instant());
+            synchronized (monitor) {
+                if (lifecycle.stopRequested()) {
+                    break;
+                }
+                Instant wake = queue.isEmpty() ? null : queue.peek().at();
+                if (wake == null) {
+                    monitor.wait();
+                } else {
+                    long millis = Duration.between(clock.instant(), wake).toMillis();
+                    if (millis > 0) {
+                        monitor.wait(millis);
+                    }
+                }
+            }
+        }
+        stop();
+    }
+
+    /** Stops starting runs, waits up to the grace period for in-flight ones, cancels the rest. */
+    public void stop() throws InterruptedException {
+        int dropped = 0;
+        for (RunnerRuntime runner : runners) {
+            dropped += runner.stopAccepting();
+        }
+        if (dropped > 0) {
+            log.warn("Stopping: {} queued events were not run", dropped);
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        boolean idle = true;
+        for (RunnerRuntime runner : runners) {
+            idle &= runner.awaitIdle(Math.max(0, deadline - System.nanoTime()));
+        }
+        if (!idle) {
+            log.warn("Stopping: runs still in flight after the {} grace period are cancelled", dev.otai.core.config.Durations.format(grace));
+            executor.shutdownNow();
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } else {
+            executor.shutdown();
+        }
+        log.info("Orchestrator stopped");
+    }
+
+    /** Runner state for health checks and tests. */
+    public List<RunnerStatus> status() {
+        return runners.stream().map(r -> new RunnerStatus(r.id(), r.inFlight(), r.queued(), r.skipped())).toList();
+    }
+
+    /** Waits until no runner has a run in flight or queued; for tests and the run-once mode. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (RunnerRuntime runner : runners) {
+            if (!runner.awaitIdle(Math.max(0, deadline - System.nanoTime()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public record RunnerStatus(String id, int running, int queued, long skippedFires) {
+    }
+}

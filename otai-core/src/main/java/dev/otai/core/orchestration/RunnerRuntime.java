@@ -1,0 +1,205 @@
+package dev.otai.core.orchestration;
+
+import dev.otai.api.PipeContext;
+import dev.otai.api.PipeNode;
+import dev.otai.api.PipeResult;
+import dev.otai.api.RunInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One runner at run time: starts runs on their own threads, never more than its concurrency at once. A time
+ * fire that finds it busy is skipped and counted (logged once per busy period); an event waits in a bounded
+ * queue and runs when the runner is free.
+ */
+final class RunnerRuntime {
+
+    static final int EVENT_QUEUE_LIMIT = 1000;
+    private static final Logger log = LoggerFactory.getLogger(RunnerRuntime.class);
+
+    private final String id;
+    private final PipeNode run;
+    private final RunnerSettings settings;
+    private final InstantSource clock;
+    private final ExecutorService executor;
+    private final EngineListener listener;
+    private final BiConsumer<RunnerRuntime, Fire> retries;
+    private final ArrayDeque<Fire> pending = new ArrayDeque<>();
+    private final AtomicLong skipped = new AtomicLong();
+    private int inFlight;
+    private boolean warnedWhileBusy;
+    private boolean accepting = true;
+
+    RunnerRuntime(String id, PipeNode run, RunnerSettings settings, InstantSource clock, ExecutorService executor,
+                  EngineListener listener, BiConsumer<RunnerRuntime, Fire> retries) {
+        this.id = id;
+        this.run = run;
+        this.settings = settings;
+        this.clock = clock;
+        this.executor = executor;
+        this.listener = listener;
+        this.retries = retries;
+    }
+
+    String id() {
+        return id;
+    }
+
+    RunnerSettings settings() {
+        return settings;
+    }
+
+    long skipped() {
+        return skipped.get();
+    }
+
+    synchronized int inFlight() {
+        return inFlight;
+    }
+
+    synchronized int queued() {
+        return pending.size();
+    }
+
+    /** Stops starting runs; returns how many queued events are dropped. */
+    synchronized int stopAccepting() {
+        accepting = false;
+        int dropped = pending.size();
+        pending.clear();
+        return dropped;
+    }
+
+    void fire(Fire fire) {
+        synchronized (this) {
+            if (!accepting) {
+                return;
+            }
+            if (inFlight < settings.concurrency()) {
+                start(fire);
+                return;
+            }
+            if (fire.queueable()) {
+                boolean dropped = pending.size() >= EVENT_QUEUE_LIMIT;
+                if (!dropped) {
+                    pending.add(fire);
+                }
+                listener.on(new EngineEvent.EventQueued(id, fire.triggerId(), dropped));
+                if (dropped) {
+                    log.warn("Runner '{}' dropped an event from '{}': {} events already wait", id, fire.triggerId(), EVENT_QUEUE_LIMIT);
+                }
+                return;
+            }
+            skipped.incrementAndGet();
+            if (!warnedWhileBusy) {
+                warnedWhileBusy = true;
+                log.warn("Runner '{}' is still running; fire of '{}' skipped (further skips are counted until the run ends)",
+                        id, fire.triggerId());
+            }
+        }
+        listener.on(new EngineEvent.FireSkipped(id, fire.triggerId(), fire.at()));
+    }
+
+    /** Called with the lock held. */
+    private void start(Fire fire) {
+        inFlight++;
+        try {
+            executor.execute(() -> execute(fire));
+        } catch (RuntimeException e) {
+            inFlight--;
+            log.warn("Runner '{}' could not start a run: {}", id, e.toString());
+        }
+    }
+
+    private void execute(Fire fire) {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        Instant started = clock.instant();
+        long start = System.nanoTime();
+        PipeResult result;
+        try (var ignoredRunner = MDC.putCloseable("runner", id); var ignoredRun = MDC.putCloseable("run_id", runId)) {
+            listener.on(new EngineEvent.RunStarted(id, runId, fire.triggerId(), started));
+            PipeContext context = PipeContext.forRun(new RunInfo(id, runId, fire.triggerId(), false))
+                    .withValue("trigger", fire.triggerId())
+                    .withValue("event", fire.event());
+            result = settings.timeout() == null ? run.run(context) : runWithTimeout(context);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            logRun(runId, fire, result, took);
+            listener.on(new EngineEvent.RunFinished(id, runId, fire.triggerId(), result, took, fire.attempt()));
+        } catch (RuntimeException | Error e) {
+            log.error("Runner '{}' run {} crashed", id, runId, e);
+            result = PipeResult.failed("run crashed: " + e, e);
+        } finally {
+            finished();
+        }
+        if (result.failed() && fire.attempt() < settings.retry().attempts()) {
+            retries.accept(this, fire.retry(clock.instant().plus(settings.retry().delayBefore(fire.attempt() + 1))));
+        }
+    }
+
+    private PipeResult runWithTimeout(PipeContext context) {
+        Future<PipeResult> future = executor.submit(() -> run.run(context));
+        try {
+            return future.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return PipeResult.failed("timed out after " + dev.otai.core.config.Durations.format(settings.timeout())
+                    + " and was cancelled");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return PipeResult.failed("cancelled at shutdown", e);
+        } catch (ExecutionException e) {
+            return PipeResult.failed("run threw " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void logRun(String runId, Fire fire, PipeResult result, Duration took) {
+        long skips = skipped.get();
+        String trigger = fire.triggerId().isEmpty() ? "startup" : fire.triggerId();
+        String attempt = fire.attempt() > 1 ? " (attempt " + fire.attempt() + ")" : "";
+        String message = result.message().isEmpty() ? "" : ": " + result.message();
+        if (result.failed()) {
+            log.warn("Run {} of runner '{}' by '{}'{} failed in {} ms{}", runId, id, trigger, attempt, took.toMillis(), message);
+        } else {
+            log.info("Run {} of runner '{}' by '{}'{} {} in {} ms{}{}", runId, id, trigger, attempt, result.outcome(),
+                    took.toMillis(), message, skips > 0 ? " (" + skips + " fires skipped while busy so far)" : "");
+        }
+    }
+
+    private void finished() {
+        synchronized (this) {
+            inFlight--;
+            warnedWhileBusy = false;
+            Fire next = accepting ? pending.poll() : null;
+            if (next != null) {
+                start(next);
+            }
+            notifyAll();
+        }
+    }
+
+    /** Waits until no run is in flight, up to {@code nanos}; returns whether it is idle. */
+    synchronized boolean awaitIdle(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        while (inFlight > 0 || !pending.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.otai.core.orchestration;
+
+import dev.otai.api.ConfigException;
+import dev.otai.core.config.Durations;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Per-runner settings.
+ *
+ * @param timeout     a run past it is cancelled and recorded as failed; null for none
+ * @param retry       how failed runs are retried
+ * @param concurrency how many runs of this runner may be in flight at once (1: never overlapping)
+ */
+public record RunnerSettings(Duration timeout, Retry retry, int concurrency) {
+
+    public static final RunnerSettings DEFAULTS = new RunnerSettings(null, Retry.NONE, 1);
+
+    public RunnerSettings {
+        if (timeout != null && !timeout.isPositive()) {
+            throw new ConfigException("timeout was " + timeout + "; expected a positive duration");
+        }
+        if (concurrency < 1) {
+            throw new ConfigException("concurrency was " + concurrency + "; expected at least 1");
+        }
+    }
+
+    /**
+     * Retries of failed runs: the n-th retry waits {@code initialDelay · factor^(n-1)}, at most {@code maxDelay}.
+     *
+     * @param attempts total attempts including the first; 1 means no retry
+     */
+    public record Retry(int attempts, Duration initialDelay, double factor, Duration maxDelay) {
+
+        public static final Retry NONE = new Retry(1, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(5));
+
+        public Retry {
+            if (attempts < 1) {
+                throw new ConfigException("retry.attempts was " + attempts + "; expected at least 1");
+            }
+            if (factor < 1) {
+                throw new ConfigException("retry.factor was " + factor + "; expected at least 1");
+            }
+        }
+
+        public Duration delayBefore(int attempt) {
+            double nanos = initialDelay.toNanos() * Math.pow(factor, Math.max(0, attempt - 2));
+            Duration delay = Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE));
+            return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        }
+
+        static Retry from(Map<String, Object> map) {
+            int attempts = map.get("attempts") == null ? 3 : Integer.parseInt(map.get("attempts").toString().strip());
+            Duration initial = duration(map, "initial_delay", map.containsKey("delay") ? "delay" : "initial_delay", Duration.ofSeconds(1));
+            double factor = map.get("factor") == null ? 2.0 : Double.parseDouble(map.get("factor").toString());
+            Duration max = duration(map, "max_delay", "max_delay", Duration.ofMinutes(5));
+            return new Retry(attempts, initial, factor, max);
+        }
+
+        private static Duration duration(Map<String, Object> map, String name, String key, Duration fallback) {
+            Object value = map.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            Optional<Duration> parsed = Durations.parse(value);
+            if (parsed.isEmpty() || parsed.get().isNegative()) {
+                throw new ConfigException("retry." + name + " was \"" + value + "\"; expected " + Durations.EXPECTATION);
+            }
+            return parsed.get();
+        }
+    }
+}
