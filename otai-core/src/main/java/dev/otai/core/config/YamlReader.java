@@ -93,7 +93,7 @@ public final class YamlReader {
                 String key = parser.currentName();
                 Location keyLocation = here();
                 parser.nextToken();
-                String childPath = Paths.child(path, key);
+                String childPath = path.isEmpty() && ConfigLoader.ROOT_KEYS.contains(key) ? "" : Paths.child(path, key);
                 ConfigNode value = node(childPath);
                 ConfigNode.Entry previous = entries.get(key);
                 if (previous != null) {
