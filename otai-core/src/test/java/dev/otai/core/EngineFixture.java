@@ -50,4 +50,15 @@ public final class EngineFixture {
     public static Engine start(String yaml, Map<String, String> env, FakeClock clock) {
         return Engine.start(valid(yaml, env), TEMPLATES, clock, new Lifecycle(), EngineListener.NONE);
     }
+
+    public static Engine start(String yaml, FakeClock clock, EngineListener listener, Probes probes) {
+        return Engine.start(valid(yaml, Map.of()), TEMPLATES, clock, new Lifecycle(), listener,
+                dev.otai.core.engine.Facilities.builder().add(Probes.class, probes));
+    }
+
+    /** The orchestrator of a started engine, built but not started, for driving with a fake clock. */
+    public static dev.otai.core.orchestration.Orchestrator orchestrator(Engine engine, FakeClock clock, EngineListener listener) {
+        return dev.otai.core.orchestration.OrchestratorPipe.orchestrator(
+                engine.assembly().root().render(dev.otai.api.PipeContext.empty()), clock, engine.lifecycle(), listener);
+    }
 }

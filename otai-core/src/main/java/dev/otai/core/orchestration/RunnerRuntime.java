@@ -127,22 +127,25 @@ final class RunnerRuntime {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Instant started = clock.instant();
         long start = System.nanoTime();
-        PipeResult result;
         try (var ignoredRunner = MDC.putCloseable("runner", id); var ignoredRun = MDC.putCloseable("run_id", runId)) {
             listener.on(new EngineEvent.RunStarted(id, runId, fire.triggerId(), started));
             PipeContext context = PipeContext.forRun(new RunInfo(id, runId, fire.triggerId(), false))
                     .withValue("trigger", fire.triggerId())
                     .withValue("event", fire.event());
-            result = settings.timeout() == null ? run.run(context) : runWithTimeout(context);
+            PipeResult result = settings.timeout() == null ? run.run(context) : runWithTimeout(context);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             logRun(runId, fire, result, took);
             listener.on(new EngineEvent.RunFinished(id, runId, fire.triggerId(), result, took, fire.attempt()));
+            scheduleRetry(fire, result);
         } catch (RuntimeException | Error e) {
             log.error("Runner '{}' run {} crashed", id, runId, e);
-            result = PipeResult.failed("run crashed: " + e, e);
         } finally {
             finished();
         }
+    }
+
+    /** Called before the run releases its slot, so that whoever waits for idleness sees the retry scheduled. */
+    private void scheduleRetry(Fire fire, PipeResult result) {
         if (result.failed() && fire.attempt() < settings.retry().attempts()) {
             retries.accept(this, fire.retry(clock.instant().plus(settings.retry().delayBefore(fire.attempt() + 1))));
         }
