@@ -64,7 +64,10 @@ class OrchestratorStressTest {
 
         IntStream.range(0, 18).forEach(i -> assertThat(probes.maxActive(i < 15 ? "healthy" + i : "slow" + i)).isLessThanOrEqualTo(1));
         IntStream.of(15, 16, 17).forEach(i -> assertThat(probes.runs("slow" + i)).isBetween(1, FIRES / 10));
-        assertThat(events.finished("runner18")).hasSize(FIRES).allSatisfy(e -> assertThat(e.result().failed()).isTrue());
+        long skippedByThrower = events.of(EngineEvent.FireSkipped.class).stream().filter(e -> e.runnerId().equals("runner18")).count();
+        assertThat(events.finished("runner18")).allSatisfy(e -> assertThat(e.result().failed()).isTrue());
+        assertThat(events.finished("runner18").size() + skippedByThrower).as("every fire ran or was counted as skipped").isEqualTo(FIRES);
+        assertThat(events.finished("runner18").size()).isGreaterThan(FIRES / 2);
         assertThat(events.finished("runner19")).allSatisfy(e -> assertThat(e.result().message()).contains("timed out"));
         var skipped = orchestrator.status().stream().filter(s -> s.id().startsWith("runner1")).mapToLong(Orchestrator.RunnerStatus::skippedFires).sum();
         assertThat(skipped).isPositive();
