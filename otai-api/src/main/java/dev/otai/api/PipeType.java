@@ -65,7 +65,12 @@ public interface PipeType {
     static PipeType of(String name, String description, List<ParamSpec> params, Map<String, Class<?>> injects,
                        boolean acceptsExtraParams, PipeFactory factory) {
         return new SimplePipeType(name, description, List.copyOf(params), Map.copyOf(injects), acceptsExtraParams,
-                factory);
+                false, factory);
+    }
+
+    /** A trigger type defined by its parts; its pipes must implement {@link Trigger}. */
+    static PipeType trigger(String name, String description, List<ParamSpec> params, PipeFactory factory) {
+        return new SimplePipeType(name, description, List.copyOf(params), Map.of(), false, true, factory);
     }
 
     @FunctionalInterface

@@ -5,7 +5,9 @@ import dev.otai.core.assembly.Blueprint;
 import dev.otai.core.config.Durations;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.config.HttpSettings;
+import dev.otai.http.EngineHttpServer;
+import dev.otai.http.EngineMetrics;
 import dev.otai.core.orchestration.Lifecycle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,8 +51,19 @@ final class RunCommand implements Callable<Integer> {
         LoggingSetup.apply(blueprint.config().logging());
         var lifecycle = new Lifecycle();
         Signals.install(lifecycle);
-        try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle, EngineListener.NONE)) {
-            return once ? runOnce(engine, out) : runForever(engine, err);
+        var metrics = new EngineMetrics();
+        try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle, metrics)) {
+            if (once) {
+                return runOnce(engine, out);
+            }
+            HttpSettings http = blueprint.config().http();
+            if (http.port() == null && engine.eventTriggerIds().isEmpty()) {
+                return runForever(engine, err);
+            }
+            int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
+            try (var server = EngineHttpServer.start(http, port, engine.gateway(), metrics)) {
+                return runForever(engine, err);
+            }
         } catch (dev.otai.api.ConfigException e) {
             err.println(e.getMessage());
             err.flush();

@@ -13,6 +13,8 @@ import dev.otai.core.base.ticket.GetTicketPipe;
 import dev.otai.core.base.ticket.UpdateTicketPipe;
 import dev.otai.core.base.trigger.CronTrigger;
 import dev.otai.core.base.trigger.IntervalTrigger;
+import dev.otai.core.base.trigger.ManualTrigger;
+import dev.otai.core.base.trigger.WebhookTrigger;
 import dev.otai.core.orchestration.OrchestratorPipe;
 import dev.otai.core.orchestration.RunnerPipe;
 import dev.otai.core.template.TemplateEngine;
@@ -29,7 +31,7 @@ public final class BasePlugin implements Plugin {
     @Override
     public List<PipeType> pipes() {
         return List.of(OrchestratorPipe.TYPE, RunnerPipe.TYPE, CompositePipe.TYPE, ExpressionPipe.TYPE,
-                IntervalTrigger.TYPE, CronTrigger.TYPE, FetchTicketsPipe.TYPE, GetTicketPipe.TYPE, UpdateTicketPipe.TYPE,
+                IntervalTrigger.TYPE, CronTrigger.TYPE, WebhookTrigger.TYPE, ManualTrigger.TYPE, FetchTicketsPipe.TYPE, GetTicketPipe.TYPE, UpdateTicketPipe.TYPE,
                 AddNotePipe.TYPE, CreateTicketPipe.TYPE, ClassificationPipe.TYPE);
     }
 

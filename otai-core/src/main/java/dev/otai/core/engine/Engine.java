@@ -66,6 +66,11 @@ public final class Engine implements AutoCloseable {
         return lifecycle;
     }
 
+    /** Ids of triggers that receive events over HTTP; when there are any, the engine needs its HTTP server. */
+    public java.util.Set<String> eventTriggerIds() {
+        return OrchestratorPipe.eventTriggerIds(assembly.root().render(PipeContext.empty()));
+    }
+
     /** Runs the root pipe until stopped. */
     public PipeResult run() {
         return assembly.root().run(PipeContext.empty());

@@ -40,6 +40,7 @@ public final class Orchestrator {
     private final EngineListener listener;
     private final Map<String, PipeNode> triggers;
     private final Map<String, Trigger.Schedule> schedules = new LinkedHashMap<>();
+    private final Map<String, dev.otai.api.Params> eventTriggers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<RunnerRuntime>> observers = new LinkedHashMap<>();
     private final List<RunnerRuntime> runners = new ArrayList<>();
     private final List<RunnerRuntime> startupRunners = new ArrayList<>();
@@ -80,6 +81,7 @@ public final class Orchestrator {
                     }
                 }
                 case Trigger.OnEvent onEvent -> {
+                    eventTriggers.put(entry.getKey(), entry.getValue().render(PipeContext.empty()));
                     if (onEvent.atStart()) {
                         atStart.add(entry.getKey());
                     }
@@ -109,6 +111,17 @@ public final class Orchestrator {
             schedules.get(due.triggerId()).nextAfter(now).ifPresent(at -> enqueue(new Due(at, due.triggerId(), null, null)));
             fire(due.triggerId(), Map.of(), due.at(), false);
         }
+    }
+
+    /** Lets an event trigger check a request; 404 when {@code triggerId} is not an event trigger of this config. */
+    EventTrigger.Verdict accept(String triggerId, EventTrigger.Request request) {
+        dev.otai.api.Params params = eventTriggers.get(triggerId);
+        PipeNode node = triggers.get(triggerId);
+        java.util.Optional<EventTrigger> trigger = node == null ? java.util.Optional.empty() : node.role(EventTrigger.class);
+        if (params == null || trigger.isEmpty()) {
+            return new EventTrigger.Rejected(404, "no webhook or manual trigger with id '" + triggerId + "'");
+        }
+        return trigger.get().accept(request, params);
     }
 
     /** Delivers an event to a trigger (webhook, manual); false when no runner listens to that trigger id. */

@@ -107,6 +107,19 @@ public final class OrchestratorPipe implements Pipe {
         return new Orchestrator.Runner(step.id(), ids, params.pipe("run"), RunnerPipe.settings(params));
     }
 
+    /** Ids of the triggers of rendered orchestrator params that take events over HTTP (webhook, manual). */
+    public static java.util.Set<String> eventTriggerIds(Params params) {
+        var ids = new java.util.LinkedHashSet<String>();
+        for (PipeNode step : params.pipes("steps")) {
+            if (step.role(RunnerPipe.class).isPresent()) {
+                step.render(PipeContext.empty()).pipes("on").stream()
+                        .filter(trigger -> trigger.role(EventTrigger.class).isPresent())
+                        .forEach(trigger -> ids.add(trigger.id()));
+            }
+        }
+        return ids;
+    }
+
     /** The runner nodes of rendered orchestrator params, with the pipe each runs: for {@code otai run --once}. */
     public static List<Map.Entry<String, PipeNode>> runPipes(Params params) {
         var out = new ArrayList<Map.Entry<String, PipeNode>>();

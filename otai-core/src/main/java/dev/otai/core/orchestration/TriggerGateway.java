@@ -20,6 +20,23 @@ public final class TriggerGateway {
         current.compareAndSet(orchestrator, null);
     }
 
+    /**
+     * Lets the trigger {@code triggerId} check an HTTP request and, when it accepts it, delivers the event.
+     * Unknown ids, and triggers that do not take HTTP events, are 404.
+     */
+    public EventTrigger.Verdict receive(String triggerId, EventTrigger.Request request) {
+        Orchestrator orchestrator = current.get();
+        if (orchestrator == null) {
+            return new EventTrigger.Rejected(503, "the engine is not running");
+        }
+        EventTrigger.Verdict verdict = orchestrator.accept(triggerId, request);
+        if (verdict instanceof EventTrigger.Accepted accepted && !accepted.duplicate()
+                && !orchestrator.deliver(triggerId, accepted.event())) {
+            return new EventTrigger.Rejected(503, "the engine is stopping");
+        }
+        return verdict;
+    }
+
     /** Delivers an event; false when no running orchestrator has a runner listening to {@code triggerId}. */
     public boolean deliver(String triggerId, Map<String, Object> event) {
         Orchestrator orchestrator = current.get();

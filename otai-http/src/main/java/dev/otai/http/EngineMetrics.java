@@ -1,0 +1,64 @@
+package dev.otai.http;
+
+import dev.otai.core.orchestration.EngineEvent;
+import dev.otai.core.orchestration.EngineListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns engine events into Prometheus metrics, and remembers each runner's last run for the health endpoint.
+ * Metric names: {@code otai_runs_total{runner,outcome}}, {@code otai_run_duration_seconds{runner}},
+ * {@code otai_fires_skipped_total{runner}}, {@code otai_trigger_fires_total{trigger}},
+ * {@code otai_webhook_events_total{trigger,status}}, {@code otai_events_queued_total{runner,dropped}}.
+ */
+public final class EngineMetrics implements EngineListener {
+
+    /** The last finished run of a runner. */
+    public record LastRun(String outcome, Instant finishedAt, Duration duration, String message) {
+    }
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public Map<String, LastRun> lastRuns() {
+        return Map.copyOf(lastRuns);
+    }
+
+    @Override
+    public void on(EngineEvent event) {
+        switch (event) {
+            case EngineEvent.RunFinished f -> {
+                Counter.builder("otai_runs").description("finished runs").tag("runner", f.runnerId())
+                        .tag("outcome", f.result().outcome()).register(registry).increment();
+                Timer.builder("otai_run_duration").description("run durations").tag("runner", f.runnerId())
+                        .publishPercentileHistogram().register(registry).record(f.duration());
+                lastRuns.put(f.runnerId(), new LastRun(f.result().outcome(), Instant.now(), f.duration(), f.result().message()));
+            }
+            case EngineEvent.FireSkipped s -> Counter.builder("otai_fires_skipped")
+                    .description("fires skipped because the runner was busy").tag("runner", s.runnerId())
+                    .register(registry).increment();
+            case EngineEvent.TriggerFired t -> Counter.builder("otai_trigger_fires").description("trigger fires")
+                    .tag("trigger", t.triggerId()).register(registry).increment();
+            case EngineEvent.EventQueued q -> Counter.builder("otai_events_queued")
+                    .description("events that waited for a busy runner").tag("runner", q.runnerId())
+                    .tag("dropped", Boolean.toString(q.dropped())).register(registry).increment();
+            case EngineEvent.RunStarted s -> { }
+        }
+    }
+
+    /** Counts one webhook request by trigger and HTTP status. */
+    void webhook(String triggerId, int status) {
+        Counter.builder("otai_webhook_events").description("webhook requests by answer").tag("trigger", triggerId)
+                .tag("status", Integer.toString(status)).register(registry).increment();
+    }
+}
