@@ -21,6 +21,11 @@ public final class TestkitPlugin implements Plugin {
     }
 
     @Override
+    public List<dev.otai.api.PipeType> pipes() {
+        return List.of(FilePipes.TOUCH, FilePipes.AWAIT_FILE);
+    }
+
+    @Override
     public List<ServiceType> services() {
         return List.of(
                 ServiceType.of("InMemoryTicketSystem", "An in-process ticket system for tests.", TicketSystem.class,
