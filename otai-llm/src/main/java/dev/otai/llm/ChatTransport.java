@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts chat-completion requests with one {@link HttpClient} per service. Retries 408, 429 and 5xx answers and
  * network errors (timeouts, refused connections) as {@link RetryPolicy} says; other answers fail at once.
+ * Redirects are not followed, so the key is never sent to another address.
  */
 final class ChatTransport implements AutoCloseable {
 
@@ -33,7 +34,7 @@ final class ChatTransport implements AutoCloseable {
         this.random = random;
         this.clock = clock;
         Duration connect = settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? settings.timeout() : MAX_CONNECT_TIMEOUT;
-        this.client = HttpClient.newBuilder().connectTimeout(connect).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder().connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Sends the JSON body and returns the answer's body. */

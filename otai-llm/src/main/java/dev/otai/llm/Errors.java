@@ -21,7 +21,7 @@ final class Errors {
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         String detail = switch (outcome) {
             case ChatTransport.Outcome.Answered a -> "HTTP " + a.response().statusCode() + tries + ": "
-                    + serverMessage(a.response()) + "; expected a 2xx answer; " + advice(a.response().statusCode());
+                    + serverMessage(a.response()) + "; expected a 2xx answer; " + advice(a.response());
             case ChatTransport.Outcome.TimedOut t -> "no answer within " + settings.timeout() + " (timeout)" + tries
                     + "; expected an answer in time; raise timeout or check the server's load";
             case ChatTransport.Outcome.Unreachable u -> "could not reach the server" + tries + ": " + u.exception()
@@ -39,7 +39,12 @@ final class Errors {
         };
     }
 
-    private static String advice(int status) {
+    private static String advice(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status / 100 == 3) {
+            return "the server redirects to " + response.headers().firstValue("Location").orElse("(no Location)")
+                    + "; set base_url to the final address (redirects are not followed, to keep the key)";
+        }
         return switch (status) {
             case 401, 403 -> "check api_key and auth_header (Authorization for OpenAI, api-key for Azure)";
             case 404 -> "check base_url, model (the deployment name on Azure) and api_version";

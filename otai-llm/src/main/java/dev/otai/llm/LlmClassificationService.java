@@ -40,7 +40,7 @@ final class LlmClassificationService implements Classifier, AutoCloseable {
         ApiKey key = request.apiToken() == null || request.apiToken().isBlank()
                 ? settings.apiKey() : new ApiKey(request.apiToken());
         String where = Errors.prefix(settings, key);
-        String body = ChatRequests.body(settings, settings.prompt().messages(settings.labels(), request.text()));
+        String body = ChatRequests.body(settings, settings.prompt().messages(settings.labels(), settings.clip(request.text())));
         Completion completion = Completion.parse(transport.post(body, key), where);
         Answer answer = Answer.read(completion.content(), where);
         String label = settings.labels().match(answer.label()).orElseThrow(() -> new LlmException(where

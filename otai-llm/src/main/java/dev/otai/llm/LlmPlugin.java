@@ -23,6 +23,8 @@ public final class LlmPlugin implements Plugin {
                     .describedAs("the allowed labels: a list of names, or a mapping of name to description"),
             ParamSpec.string("prompt").constrained(v -> !v.toString().isBlank(), "a non-blank prompt template")
                     .describedAs("the prompt; placeholders {labels}, {label_names}, {text}"),
+            ParamSpec.integer("max_text_chars").defaultsTo(8000L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
+                    .describedAs("longer texts are cut to this many characters before sending (cost control)"),
             ParamSpec.number("temperature").defaultsTo(0.0).constrained(v -> inRange(v, 0, 2), "a number in [0,2]")
                     .describedAs("sampling temperature; 0 gives the most repeatable answers"),
             ParamSpec.integer("max_tokens").constrained(v -> (Long) v >= 1, "an integer of at least 1")

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
  * @param authHeader     {@code Authorization} (sent as {@code Bearer KEY}) or another header that carries the bare key
  * @param labels         the allowed answers
  * @param prompt         the prompt template
+ * @param maxTextChars   longer texts are cut to this length before sending
  * @param temperature    sampling temperature
  * @param maxTokens      the answer's token limit, if set
  * @param timeout        the limit for one attempt, from connecting to the last byte
@@ -24,7 +25,7 @@ import java.util.OptionalLong;
  * @param topLogprobs    alternatives per token to ask for; 0 asks for no logprobs
  */
 record LlmSettings(String serviceId, URI endpoint, String model, ApiKey apiKey, String authHeader, LabelSet labels,
-                   PromptTemplate prompt, double temperature, OptionalLong maxTokens, Duration timeout,
+                   PromptTemplate prompt, int maxTextChars, double temperature, OptionalLong maxTokens, Duration timeout,
                    RetryPolicy retry, ResponseFormat responseFormat, int topLogprobs) {
 
     LlmSettings {
@@ -37,6 +38,15 @@ record LlmSettings(String serviceId, URI endpoint, String model, ApiKey apiKey, 
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout was " + timeout + "; expected a positive duration");
         }
+    }
+
+    /** The text as sent: cut to {@code maxTextChars}, never inside a surrogate pair. */
+    String clip(String text) {
+        if (text.length() <= maxTextChars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxTextChars - 1)) ? maxTextChars - 1 : maxTextChars;
+        return text.substring(0, end);
     }
 
     boolean wantsLogprobs() {
@@ -52,6 +62,7 @@ record LlmSettings(String serviceId, URI endpoint, String model, ApiKey apiKey, 
                 params.string("auth_header"),
                 LabelSet.parse(params.value("labels")),
                 PromptTemplate.of(params.optionalString("prompt").orElse(PromptTemplate.DEFAULT)),
+                (int) Math.min(Integer.MAX_VALUE, params.integer("max_text_chars")),
                 params.number("temperature"),
                 params.has("max_tokens") ? OptionalLong.of(params.integer("max_tokens")) : OptionalLong.empty(),
                 params.duration("timeout"),

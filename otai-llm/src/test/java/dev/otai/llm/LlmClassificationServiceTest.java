@@ -177,4 +177,13 @@ class LlmClassificationServiceTest {
         assertThat(messages.get(0).path("content").asText())
                 .isEqualTo("Labels: Billing, IT, Sales. Ticket: Invoice 42 charged twice. Reply as JSON {\"label\": ...}");
     }
+
+    @Test
+    void long_text_is_cut_to_max_text_chars_before_sending() throws Exception {
+        server.thenAnswer("{\"label\": \"IT\"}");
+
+        service("max_text_chars", 10L).classify(new ClassificationRequest("x".repeat(50), "", null));
+
+        assertThat(server.lastBody().at("/messages/1/content").asText()).isEqualTo("x".repeat(10));
+    }
 }
