@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of a chat-completions answer we use: the first choice's text and, when the server sent them, its
- * tokens with their logprobs. Token text is kept as UTF-8 bytes (from the {@code bytes} field when present) so
+ * The part of a chat-completions answer we use: the first choice's text, why it ended, and, when the server sent
+ * them, its tokens with their logprobs. Token text is kept as UTF-8 bytes (from the {@code bytes} field when present) so
  * that tokens that split a character still line up with the text.
  */
-record Completion(String content, List<Token> tokens) {
+record Completion(String content, List<Token> tokens, String finishReason) {
 
     Completion {
         tokens = List.copyOf(tokens);
@@ -43,7 +43,8 @@ record Completion(String content, List<Token> tokens) {
                     + (refusal.isEmpty() ? "" : " (the model refused: " + Errors.quote(refusal) + ")")
                     + "; expected a chat-completions object, got " + Errors.quote(body));
         }
-        return new Completion(message.path("content").asText(), tokens(choice.path("logprobs").path("content")));
+        return new Completion(message.path("content").asText(), tokens(choice.path("logprobs").path("content")),
+                choice.path("finish_reason").asText(""));
     }
 
     private static List<Token> tokens(JsonNode content) {

@@ -45,7 +45,8 @@ final class LlmClassificationService implements Classifier, AutoCloseable {
         Answer answer = Answer.read(completion.content(), where);
         String label = settings.labels().match(answer.label()).orElseThrow(() -> new LlmException(where
                 + ": the model answered label " + Errors.quote(answer.label()) + ", which is not one of the allowed labels "
-                + settings.labels().names() + "; expected one of them (case and surrounding spaces are ignored)"));
+                + settings.labels().names() + "; expected one of them (case and surrounding spaces are ignored)"
+                + ("length".equals(completion.finishReason()) ? "; the answer was cut off at max_tokens" : "")));
         Optional<LogprobScorer.Scored> scored = LogprobScorer.score(completion, answer, label, settings.labels());
         if (scored.isPresent()) {
             return new Classification(label, scored.get().confidence(), scored.get().scores());

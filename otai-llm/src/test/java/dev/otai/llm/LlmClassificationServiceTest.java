@@ -186,4 +186,19 @@ class LlmClassificationServiceTest {
 
         assertThat(server.lastBody().at("/messages/1/content").asText()).isEqualTo("x".repeat(10));
     }
+
+    @Test
+    void tokens_that_split_a_character_still_line_up_with_the_label() throws Exception {
+        server.thenAnswer("{\"label\":\"Störung\"}", new Tokens()
+                .sure("{\"", "label", "\":\"")
+                .token("St", 0.7, Map.of("Bestellung", 0.2))
+                .partial(0.9, 0xc3).partial(1.0, 0xb6)
+                .sure("rung", "\"}").build());
+
+        Classification result = service("labels", List.of("Störung", "Bestellung")).classify(TICKET);
+
+        assertThat(result.label()).isEqualTo("Störung");
+        assertThat(result.confidence()).isCloseTo(0.63, within(1e-9));
+        assertThat(result.scores()).extracting(LabelScore::label).containsExactly("Störung", "Bestellung");
+    }
 }

@@ -30,6 +30,19 @@ final class Tokens {
         return this;
     }
 
+    /** A token that is part of a character, shown as OpenAI shows it ({@code \xc3}) with its real bytes. */
+    Tokens partial(double p, int... bytes) {
+        ObjectNode node = content.addObject();
+        var shown = new StringBuilder();
+        ArrayNode array = node.putArray("bytes");
+        for (int b : bytes) {
+            shown.append(String.format("\\x%02x", b));
+            array.add(b);
+        }
+        node.put("token", shown.toString()).put("logprob", Math.log(p)).putArray("top_logprobs");
+        return this;
+    }
+
     ArrayNode build() {
         return content;
     }
