@@ -19,8 +19,9 @@ record LabelSet(Map<String, String> descriptions) {
             + "with names unique ignoring case";
 
     LabelSet {
-        if (problem(descriptions).isPresent()) {
-            throw new IllegalArgumentException("labels " + problem(descriptions).get() + "; expected " + EXPECTED);
+        Optional<String> problem = problem(descriptions);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("labels " + problem.get() + "; expected " + EXPECTED);
         }
         descriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(descriptions));
     }
