@@ -48,7 +48,7 @@ public final class EngineHttpServer implements AutoCloseable {
     public static EngineHttpServer start(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics) {
         var server = new EngineHttpServer(settings, gateway, metrics);
         server.app.start(settings.host(), port);
-        log.info("HTTP server listening on {}:{} (webhooks at /hooks/{{id}}, /health, /metrics)", settings.host(), server.port());
+        log.info("HTTP server listening on {}:{} (webhooks at /hooks/<trigger id>, /health, /metrics)", settings.host(), server.port());
         return server;
     }
 

@@ -85,13 +85,14 @@ final class Node implements PipeNode {
             if (scope == null) {
                 scope = new RunScope(context, environment);
             }
-            Object rendered;
             try {
-                rendered = Rendering.render(param.value(), templates, scope);
+                Object rendered = Rendering.render(param.value(), templates, scope);
+                values.put(param.name(), rendered == Fail.MARKER ? Fail.MARKER : convert(param, rendered));
             } catch (TemplateException e) {
-                throw new ConfigException(culprit() + ": param '" + param.name() + "': " + e.getMessage() + where(param), e);
+                throw new ConfigException(scope.redact(culprit() + ": param '" + param.name() + "': " + e.getMessage() + where(param)));
+            } catch (ConfigException e) {
+                throw new ConfigException(scope.redact(e.getMessage()));
             }
-            values.put(param.name(), rendered == Fail.MARKER ? Fail.MARKER : convert(param, rendered));
         }
         return new RenderedParams(values);
     }

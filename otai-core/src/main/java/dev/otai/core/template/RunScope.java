@@ -11,6 +11,7 @@ public final class RunScope implements TemplateScope {
     private final PipeContext context;
     private final Map<String, String> environment;
     private final Map<String, Object> variables;
+    private final java.util.Set<String> envValuesRead = new java.util.HashSet<>();
 
     public RunScope(PipeContext context, Map<String, String> environment) {
         this.context = context;
@@ -77,7 +78,19 @@ public final class RunScope implements TemplateScope {
         if (value == null) {
             throw new TemplateException("get_env('" + name + "'): environment variable '" + name + "' is not set");
         }
+        if (value.length() >= 3) {
+            envValuesRead.add(value);
+        }
         return value;
+    }
+
+    /** Replaces every value this scope read with {@code get_env} by {@code ***}: such values may be secrets. */
+    public String redact(String message) {
+        String out = message;
+        for (String value : envValuesRead) {
+            out = out.replace(value, "***");
+        }
+        return out;
     }
 
     @Override

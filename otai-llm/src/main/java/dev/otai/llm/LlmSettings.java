@@ -1,0 +1,79 @@
+package dev.otai.llm;
+
+import dev.otai.api.Params;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The validated settings of one LLM classification service.
+ *
+ * @param serviceId      the service's id in the config, for messages
+ * @param endpoint       the full chat-completions URL
+ * @param model          the {@code model} sent in each request (the deployment name on Azure)
+ * @param apiKey         the key, or {@link ApiKey#NONE}
+ * @param authHeader     {@code Authorization} (sent as {@code Bearer KEY}) or another header that carries the bare key
+ * @param labels         the allowed answers
+ * @param prompt         the prompt template
+ * @param maxTextChars   longer texts are cut to this length before sending
+ * @param temperature    sampling temperature
+ * @param maxTokens      the answer's token limit, if set
+ * @param timeout        the limit for one attempt, from connecting to the last byte
+ * @param retry          when to retry
+ * @param responseFormat how the answer is constrained to JSON
+ * @param topLogprobs    alternatives per token to ask for; 0 asks for no logprobs
+ */
+record LlmSettings(String serviceId, URI endpoint, String model, ApiKey apiKey, String authHeader, LabelSet labels,
+                   PromptTemplate prompt, int maxTextChars, double temperature, OptionalLong maxTokens, Duration timeout,
+                   RetryPolicy retry, ResponseFormat responseFormat, int topLogprobs) {
+
+    LlmSettings {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(prompt, "prompt");
+        apiKey = Objects.requireNonNullElse(apiKey, ApiKey.NONE);
+        authHeader = Objects.requireNonNullElse(authHeader, "Authorization");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout was " + timeout + "; expected a positive duration");
+        }
+    }
+
+    /** The text as sent: cut to {@code maxTextChars}, never inside a surrogate pair. */
+    String clip(String text) {
+        if (text.length() <= maxTextChars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxTextChars - 1)) ? maxTextChars - 1 : maxTextChars;
+        return text.substring(0, end);
+    }
+
+    boolean wantsLogprobs() {
+        return topLogprobs > 0;
+    }
+
+    /** Reads the params the plugin declares (see {@link LlmPlugin}); the engine has checked their kinds. */
+    static LlmSettings from(String serviceId, Params params) {
+        return new LlmSettings(serviceId,
+                Endpoints.chatCompletions(params.string("base_url"), params.optionalString("api_version").orElse("")),
+                params.string("model"),
+                new ApiKey(params.optionalString("api_key").orElse("")),
+                params.string("auth_header"),
+                LabelSet.parse(params.value("labels")),
+                PromptTemplate.of(params.optionalString("prompt").orElse(PromptTemplate.DEFAULT)),
+                (int) Math.min(Integer.MAX_VALUE, params.integer("max_text_chars")),
+                params.number("temperature"),
+                params.has("max_tokens") ? OptionalLong.of(params.integer("max_tokens")) : OptionalLong.empty(),
+                params.duration("timeout"),
+                RetryPolicy.withRetries((int) params.integer("max_retries")),
+                ResponseFormat.parse(params.string("response_format")).orElseThrow(),
+                params.bool("logprobs") ? (int) params.integer("top_logprobs") : 0);
+    }
+
+    @Override
+    public String toString() {
+        return "LlmSettings[service=" + serviceId + ", endpoint=" + endpoint + ", model=" + model + ", apiKey=" + apiKey
+                + ", labels=" + labels.names() + "]";
+    }
+}
