@@ -1,0 +1,76 @@
+package dev.otai.app;
+
+import dev.otai.core.config.HttpSettings;
+import dev.otai.core.engine.ConfigCheck;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code otai trigger <id>}: fires a manual (or webhook) trigger of the running engine. */
+@Command(name = "trigger", mixinStandardHelpOptions = true,
+        description = "Fire a manual trigger of the running engine (POST /hooks/<id> on its HTTP server).")
+final class TriggerCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "TRIGGER_ID", description = "the trigger's id")
+    String triggerId;
+
+    @Option(names = "--data", paramLabel = "JSON", description = "the event body (default {})")
+    String data = "{}";
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "the engine's HTTP server (default: infrastructure.http of the config, else http://127.0.0.1:8080)")
+    String url;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String base = url != null ? url : fromConfig();
+        URI target = URI.create(base.replaceAll("/+$", "") + "/hooks/" + triggerId);
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(target)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(data)).build(), HttpResponse.BodyHandlers.ofString());
+            boolean ok = response.statusCode() / 100 == 2;
+            (ok ? out : err).println((ok ? "triggered '" : "not triggered '") + triggerId + "': " + response.statusCode()
+                    + " " + response.body());
+            (ok ? out : err).flush();
+            return ok ? 0 : 1;
+        } catch (ConnectException e) {
+            err.println("no engine is listening on " + base + "; is 'otai run' running with a manual or webhook trigger?");
+            err.flush();
+            return 1;
+        } catch (IOException e) {
+            err.println("cannot reach " + target + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private String fromConfig() {
+        Composition composition = Composition.fromSystem();
+        ConfigCheck.Result result = composition.check(composition.configFile(config));
+        HttpSettings http = result.blueprint().map(b -> b.config().http()).orElse(HttpSettings.defaults());
+        int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
+        return "http://" + http.host() + ":" + port;
+    }
+}
