@@ -61,7 +61,16 @@ final class RunCommand implements Callable<Integer> {
                 return runForever(engine, err);
             }
             int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
-            try (var server = EngineHttpServer.start(http, port, engine.gateway(), metrics)) {
+            EngineHttpServer server;
+            try {
+                server = EngineHttpServer.start(http, port, engine.gateway(), metrics);
+            } catch (RuntimeException e) {
+                err.println("cannot listen on " + http.host() + ":" + port + " (" + rootMessage(e)
+                        + "); set infrastructure.http.port to a free port");
+                err.flush();
+                return 1;
+            }
+            try (server) {
                 return runForever(engine, err);
             }
         } catch (dev.otai.api.ConfigException e) {
@@ -69,6 +78,14 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static int runOnce(Engine engine, PrintWriter out) {

@@ -73,6 +73,24 @@ class OrchestratorTest {
     }
 
     @Test
+    void fire_at_start_fires_once_when_the_orchestrator_starts_then_keeps_the_interval() throws Exception {
+        Orchestrator orchestrator = start("""
+                otai:
+                  orchestrator:
+                    runners:
+                      - id: eager
+                        on: [{ id: hourly, use: base:IntervalTrigger, params: { interval: "1:00:00", fire_at_start: true } }]
+                        run: { id: work, use: "probe:Count" }
+                """);
+        assertThat(orchestrator.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(probes.runs("work")).isEqualTo(1);
+        tickAfter(orchestrator, Duration.ofMinutes(59));
+        assertThat(probes.runs("work")).isEqualTo(1);
+        tickAfter(orchestrator, Duration.ofMinutes(1));
+        assertThat(probes.runs("work")).isEqualTo(2);
+    }
+
+    @Test
     void shared_trigger_notifies_every_runner_that_names_it() throws Exception {
         Orchestrator orchestrator = start(SEED);
         for (int i = 0; i < 5; i++) {
