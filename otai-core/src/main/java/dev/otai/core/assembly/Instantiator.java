@@ -83,11 +83,8 @@ public final class Instantiator {
     }
 
     private Params renderServiceParams(ServicePlan plan) {
-        var stand = new NodePlan(new dev.otai.core.config.PipeConfig(plan.config().id(), true, plan.use(),
-                plan.config().location(), plan.config().useLocation(), plan.config().path(), Map.of(), Map.of(), false),
-                plan.use(), null, plan.params(), plan.injects());
-        var node = new Node(stand, (context, params) -> null, plan.params(), templates, blueprint.config().environment());
-        return node.render(PipeContext.empty());
+        String culprit = "service '" + plan.config().id() + "' (" + plan.use() + ")";
+        return new ParamRenderer(culprit, plan.params(), templates, blueprint.config().environment()).render(PipeContext.empty());
     }
 
     private Node node(NodePlan plan) {

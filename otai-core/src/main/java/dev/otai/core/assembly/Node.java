@@ -7,10 +7,7 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
 import dev.otai.core.template.Fail;
-import dev.otai.core.template.RunScope;
 import dev.otai.core.template.TemplateEngine;
-import dev.otai.core.template.TemplateException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,29 +25,12 @@ final class Node implements PipeNode {
 
     private final NodePlan plan;
     private final Pipe pipe;
-    private final List<ParamPlan> params;
-    private final Map<String, Object> constants;
-    private final TemplateEngine templates;
-    private final Map<String, String> environment;
+    private final ParamRenderer params;
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment) {
         this.plan = plan;
         this.pipe = pipe;
-        this.params = params;
-        this.templates = templates;
-        this.environment = environment;
-        this.constants = convertConstants(params);
-    }
-
-    /** Constant params are converted once; only templated ones are rendered per run. */
-    private Map<String, Object> convertConstants(List<ParamPlan> all) {
-        var out = new LinkedHashMap<String, Object>();
-        for (ParamPlan param : all) {
-            if (param.value().isConstant()) {
-                out.put(param.name(), convert(param, Rendering.render(param.value(), templates, null)));
-            }
-        }
-        return out;
+        this.params = new ParamRenderer("pipe '" + plan.config().id() + "' (" + plan.use() + ")", params, templates, environment);
     }
 
     @Override
@@ -75,38 +55,7 @@ final class Node implements PipeNode {
 
     @Override
     public Params render(PipeContext context) {
-        var values = new LinkedHashMap<String, Object>();
-        RunScope scope = null;
-        for (ParamPlan param : params) {
-            if (constants.containsKey(param.name())) {
-                values.put(param.name(), constants.get(param.name()));
-                continue;
-            }
-            if (scope == null) {
-                scope = new RunScope(context, environment);
-            }
-            try {
-                Object rendered = Rendering.render(param.value(), templates, scope);
-                values.put(param.name(), rendered == Fail.MARKER ? Fail.MARKER : convert(param, rendered));
-            } catch (TemplateException e) {
-                throw new ConfigException(scope.redact(culprit() + ": param '" + param.name() + "': " + e.getMessage() + where(param)));
-            } catch (ConfigException e) {
-                throw new ConfigException(scope.redact(e.getMessage()));
-            }
-        }
-        return new RenderedParams(values);
-    }
-
-    private Object convert(ParamPlan param, Object rendered) {
-        return switch (Coercion.coerce(param.spec(), rendered)) {
-            case Coercion.Outcome.Ok ok -> ok.value();
-            case Coercion.Outcome.Wrong wrong ->
-                    throw new ConfigException(culprit() + ": param '" + param.name() + "' " + wrong.problem() + where(param));
-        };
-    }
-
-    private static String where(ParamPlan param) {
-        return " at " + param.path() + " (" + param.location() + ")";
+        return params.render(context);
     }
 
     private String culprit() {
@@ -138,7 +87,7 @@ final class Node implements PipeNode {
     private PipeResult execute(PipeContext context) {
         try {
             Params rendered = render(context);
-            for (ParamPlan param : params) {
+            for (ParamPlan param : params.params()) {
                 if (rendered.value(param.name()) == Fail.MARKER) {
                     return PipeResult.failed("param '" + param.name() + "' called fail()");
                 }

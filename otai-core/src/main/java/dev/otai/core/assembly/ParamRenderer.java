@@ -1,0 +1,79 @@
+package dev.otai.core.assembly;
+
+import dev.otai.api.ConfigException;
+import dev.otai.api.Params;
+import dev.otai.api.PipeContext;
+import dev.otai.core.template.Fail;
+import dev.otai.core.template.RunScope;
+import dev.otai.core.template.TemplateEngine;
+import dev.otai.core.template.TemplateException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the compiled params of one pipe or service for an execution and converts them to their kinds.
+ * Constant params are converted once, here; templated ones on every render. Errors name the culprit, the
+ * param, the YAML path and the file position, with any {@code get_env} value redacted.
+ */
+final class ParamRenderer {
+
+    private final String culprit;
+    private final List<ParamPlan> params;
+    private final Map<String, Object> constants;
+    private final TemplateEngine templates;
+    private final Map<String, String> environment;
+
+    ParamRenderer(String culprit, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment) {
+        this.culprit = culprit;
+        this.params = params;
+        this.templates = templates;
+        this.environment = environment;
+        var converted = new LinkedHashMap<String, Object>();
+        for (ParamPlan param : params) {
+            if (param.value().isConstant()) {
+                converted.put(param.name(), convert(param, Rendering.render(param.value(), templates, null)));
+            }
+        }
+        this.constants = converted;
+    }
+
+    List<ParamPlan> params() {
+        return params;
+    }
+
+    Params render(PipeContext context) {
+        var values = new LinkedHashMap<String, Object>();
+        RunScope scope = null;
+        for (ParamPlan param : params) {
+            if (constants.containsKey(param.name())) {
+                values.put(param.name(), constants.get(param.name()));
+                continue;
+            }
+            if (scope == null) {
+                scope = new RunScope(context, environment);
+            }
+            try {
+                Object rendered = Rendering.render(param.value(), templates, scope);
+                values.put(param.name(), rendered == Fail.MARKER ? Fail.MARKER : convert(param, rendered));
+            } catch (TemplateException e) {
+                throw new ConfigException(scope.redact(culprit + ": param '" + param.name() + "': " + e.getMessage() + where(param)));
+            } catch (ConfigException e) {
+                throw new ConfigException(scope.redact(e.getMessage()));
+            }
+        }
+        return new RenderedParams(values);
+    }
+
+    private Object convert(ParamPlan param, Object rendered) {
+        return switch (Coercion.coerce(param.spec(), rendered)) {
+            case Coercion.Outcome.Ok ok -> ok.value();
+            case Coercion.Outcome.Wrong wrong ->
+                    throw new ConfigException(culprit + ": param '" + param.name() + "' " + wrong.problem() + where(param));
+        };
+    }
+
+    private static String where(ParamPlan param) {
+        return " at " + param.path() + " (" + param.location() + ")";
+    }
+}
