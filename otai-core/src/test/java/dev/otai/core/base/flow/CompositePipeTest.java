@@ -85,4 +85,23 @@ class CompositePipeTest {
         assertThat(result.message()).contains("step 'b' failed").contains("pipe 'a' has no data 'missing'")
                 .contains("orchestrator.runners[0].run.params.steps[1].params.expression (config.yml:13:");
     }
+
+    @Test
+    void values_from_get_env_never_appear_in_errors() {
+        String yaml = """
+                otai:
+                  orchestrator:
+                    runners:
+                      - id: r
+                        run:
+                          id: gate
+                          use: base:IntervalTrigger
+                          params: { interval: "{{ get_env('OTOBO_PASSWORD') }}" }
+                """;
+        try (Engine engine = EngineFixture.start(yaml, java.util.Map.of("OTOBO_PASSWORD", "hunter2-secret"), new FakeClock())) {
+            PipeResult result = engine.runOnce().getFirst().result();
+            assertThat(result.failed()).isTrue();
+            assertThat(result.message()).contains("param 'interval' was \"***\"").doesNotContain("hunter2-secret");
+        }
+    }
 }
