@@ -65,12 +65,18 @@ public interface PipeType {
     static PipeType of(String name, String description, List<ParamSpec> params, Map<String, Class<?>> injects,
                        boolean acceptsExtraParams, PipeFactory factory) {
         return new SimplePipeType(name, description, List.copyOf(params), Map.copyOf(injects), acceptsExtraParams,
-                false, factory);
+                false, given -> List.of(), factory);
     }
 
     /** A trigger type defined by its parts; its pipes must implement {@link Trigger}. */
     static PipeType trigger(String name, String description, List<ParamSpec> params, PipeFactory factory) {
-        return new SimplePipeType(name, description, List.copyOf(params), Map.of(), false, true, factory);
+        return trigger(name, description, params, given -> List.of(), factory);
+    }
+
+    /** A trigger type with a load-time {@link #check} of its params. */
+    static PipeType trigger(String name, String description, List<ParamSpec> params,
+                            java.util.function.Function<Map<String, Object>, List<String>> check, PipeFactory factory) {
+        return new SimplePipeType(name, description, List.copyOf(params), Map.of(), false, true, check, factory);
     }
 
     @FunctionalInterface

@@ -8,23 +8,18 @@ import com.cronutils.parser.CronParser;
 import dev.otai.api.ConfigException;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
-import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
-import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
 import dev.otai.api.Trigger;
 import dev.otai.core.template.TemplateEngine;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fires at the times of a cron expression in a time zone. Five fields are Unix cron (minute hour day month
@@ -38,58 +33,36 @@ public final class CronTrigger implements Trigger {
     private static final CronParser WITH_SECONDS = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
     private static final List<String> FIELDS = List.of("minute", "hour", "day", "month", "day_of_week");
 
-    public static final PipeType TYPE = new PipeType() {
-        @Override
-        public String name() {
-            return "CronTrigger";
-        }
+    public static final PipeType TYPE = PipeType.trigger("CronTrigger",
+            "Fires at the times of a cron expression (5 fields, or 6 with seconds first) in a time zone.",
+            params(), CronTrigger::check, setup -> new CronTrigger(setup.facility(InstantSource.class)));
 
-        @Override
-        public String description() {
-            return "Fires at the times of a cron expression (5 fields, or 6 with seconds first) in a time zone.";
-        }
+    private static List<ParamSpec> params() {
+        var params = new ArrayList<ParamSpec>();
+        params.add(ParamSpec.string("cron").aliasedAs("expression").describedAs("e.g. \"*/5 9-17 * * mon-fri\""));
+        params.add(ParamSpec.string("timezone").describedAs("an IANA zone such as Europe/Berlin (default: the system zone)"));
+        FIELDS.forEach(field -> params.add(ParamSpec.string(field).describedAs("APScheduler-style field, instead of cron")));
+        params.add(ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("fire once when the orchestrator starts"));
+        return params;
+    }
 
-        @Override
-        public List<ParamSpec> params() {
-            var params = new ArrayList<ParamSpec>();
-            params.add(ParamSpec.string("cron").aliasedAs("expression").describedAs("e.g. \"*/5 9-17 * * mon-fri\""));
-            params.add(ParamSpec.string("timezone").describedAs("an IANA zone such as Europe/Berlin (default: the system zone)"));
-            FIELDS.forEach(field -> params.add(ParamSpec.string(field).describedAs("APScheduler-style field, instead of cron")));
-            params.add(ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("fire once when the orchestrator starts"));
-            return params;
+    private static List<String> check(Map<String, Object> given) {
+        if (given.values().stream().anyMatch(v -> v instanceof String s && TemplateEngine.isTemplate(s))) {
+            return List.of();
         }
-
-        @Override
-        public boolean isTrigger() {
-            return true;
+        try {
+            expression(given);
+            zone(given.get("timezone"));
+            return List.of();
+        } catch (ConfigException e) {
+            return List.of(e.getMessage());
         }
+    }
 
-        @Override
-        public List<String> check(Map<String, Object> given) {
-            if (given.values().stream().anyMatch(v -> v instanceof String s && TemplateEngine.isTemplate(s))) {
-                return List.of();
-            }
-            try {
-                expression(given);
-                zone(given.get("timezone"));
-                return List.of();
-            } catch (ConfigException e) {
-                return List.of(e.getMessage());
-            }
-        }
-
-        @Override
-        public Pipe create(PipeSetup setup) {
-            return new CronTrigger(setup.facility(InstantSource.class));
-        }
-    };
-
-    private final InstantSource clock;
-    private final AtomicReference<Instant> lastAsked;
+    private final SinceLastAsked gate;
 
     CronTrigger(InstantSource clock) {
-        this.clock = clock;
-        this.lastAsked = new AtomicReference<>(clock.instant());
+        this.gate = new SinceLastAsked(clock);
     }
 
     static String expressionText(Map<String, Object> params) {
@@ -149,12 +122,6 @@ public final class CronTrigger implements Trigger {
     /** As a plain gate: succeeds when a cron time has passed since it last succeeded. */
     @Override
     public PipeResult execute(PipeContext context, Params params) {
-        Instant now = clock.instant();
-        Instant last = lastAsked.get();
-        Optional<Instant> due = schedule(params.asMap()).nextAfter(last);
-        if (due.isPresent() && !due.get().isAfter(now) && lastAsked.compareAndSet(last, now)) {
-            return PipeResult.success();
-        }
-        return PipeResult.skipped("not due; next at " + due.map(Instant::toString).orElse("never"));
+        return gate.ask(schedule(params.asMap()));
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fires every {@code interval} (or the sum of {@code milliseconds … days}), at fixed times counted from when the
@@ -27,59 +26,39 @@ public final class IntervalTrigger implements Trigger {
 
     private static final List<String> UNITS = List.of("milliseconds", "seconds", "minutes", "hours", "days");
 
-    public static final PipeType TYPE = new PipeType() {
-        @Override
-        public String name() {
-            return "IntervalTrigger";
-        }
+    public static final PipeType TYPE = PipeType.trigger("IntervalTrigger",
+            "Fires every interval, at fixed times from the start; the first fire after one interval.",
+            params(), IntervalTrigger::check, setup -> new IntervalTrigger(setup.facility(InstantSource.class)));
 
-        @Override
-        public String description() {
-            return "Fires every interval, at fixed times from the start; the first fire after one interval.";
-        }
+    private static List<ParamSpec> params() {
+        var params = new ArrayList<ParamSpec>();
+        params.add(ParamSpec.duration("interval").describedAs("ISO-8601 (PT5M), H:MM:SS or seconds"));
+        UNITS.forEach(unit -> params.add(ParamSpec.of(unit, ParamKind.NUMBER).describedAs("added to the interval")));
+        params.add(ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("fire once when the orchestrator starts"));
+        return params;
+    }
 
-        @Override
-        public List<ParamSpec> params() {
-            var params = new ArrayList<ParamSpec>();
-            params.add(ParamSpec.duration("interval").describedAs("ISO-8601 (PT5M), H:MM:SS or seconds"));
-            UNITS.forEach(unit -> params.add(ParamSpec.of(unit, ParamKind.NUMBER).describedAs("added to the interval")));
-            params.add(ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("fire once when the orchestrator starts"));
-            return params;
+    private static List<String> check(Map<String, Object> given) {
+        if (!given.containsKey("interval") && UNITS.stream().noneMatch(given::containsKey)) {
+            return List.of("no interval; expected 'interval' (" + Durations.EXPECTATION
+                    + ") or one of milliseconds, seconds, minutes, hours, days");
         }
-
-        @Override
-        public boolean isTrigger() {
-            return true;
-        }
-
-        @Override
-        public List<String> check(Map<String, Object> given) {
-            if (!given.containsKey("interval") && UNITS.stream().noneMatch(given::containsKey)) {
-                return List.of("no interval; expected 'interval' (" + Durations.EXPECTATION
-                        + ") or one of milliseconds, seconds, minutes, hours, days");
-            }
-            if (given.values().stream().anyMatch(v -> v instanceof String s && TemplateEngine.isTemplate(s))) {
-                return List.of();
-            }
-            Optional<Duration> total = total(given);
-            if (total.isPresent() && !total.get().isPositive()) {
-                return List.of("interval was " + Durations.format(total.get()) + "; expected a positive duration");
-            }
+        if (given.values().stream().anyMatch(v -> v instanceof String s && TemplateEngine.isTemplate(s))) {
             return List.of();
         }
-
-        @Override
-        public dev.otai.api.Pipe create(dev.otai.api.PipeSetup setup) {
-            return new IntervalTrigger(setup.facility(InstantSource.class));
+        Optional<Duration> total = total(given);
+        if (total.isPresent() && !total.get().isPositive()) {
+            return List.of("interval was " + Durations.format(total.get()) + "; expected a positive duration");
         }
-    };
+        return List.of();
+    }
 
     private final InstantSource clock;
-    private final AtomicReference<Instant> lastAsked;
+    private final SinceLastAsked gate;
 
     IntervalTrigger(InstantSource clock) {
         this.clock = clock;
-        this.lastAsked = new AtomicReference<>(clock.instant());
+        this.gate = new SinceLastAsked(clock);
     }
 
     /** The interval from constant or rendered params; empty when a value is not a duration. */
@@ -124,12 +103,7 @@ public final class IntervalTrigger implements Trigger {
     @Override
     public PipeResult execute(PipeContext context, Params params) {
         Duration interval = interval(params);
-        Instant now = clock.instant();
-        Instant last = lastAsked.get();
-        if (Duration.between(last, now).compareTo(interval) >= 0 && lastAsked.compareAndSet(last, now)) {
-            return PipeResult.success();
-        }
-        return PipeResult.skipped("interval not reached; next at " + last.plus(interval));
+        return gate.ask(time -> Optional.of(time.plus(interval)));
     }
 
     /** {@code anchor + k·interval}: the k-th fire time, never drifting with run durations. */

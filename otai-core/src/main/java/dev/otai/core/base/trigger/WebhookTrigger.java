@@ -2,10 +2,8 @@ package dev.otai.core.base.trigger;
 
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
-import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
-import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
 import dev.otai.api.Trigger;
 import dev.otai.core.orchestration.EventTrigger;
@@ -32,34 +30,12 @@ public final class WebhookTrigger implements Trigger, EventTrigger {
 
     private static final int REMEMBERED_DELIVERIES = 1000;
 
-    public static final PipeType TYPE = new PipeType() {
-        @Override
-        public String name() {
-            return "WebhookTrigger";
-        }
-
-        @Override
-        public String description() {
-            return "Fires on POST /hooks/{id} of the engine's HTTP server; checks an optional shared secret.";
-        }
-
-        @Override
-        public List<ParamSpec> params() {
-            return List.of(ParamSpec.string("secret").secretValue()
+    public static final PipeType TYPE = PipeType.trigger("WebhookTrigger",
+            "Fires on POST /hooks/{id} of the engine's HTTP server; checks an optional shared secret.",
+            List.of(ParamSpec.string("secret").secretValue()
                             .describedAs("shared secret: HMAC signature (Zammad, Zendesk), bearer token, basic-auth password or X-Otai-Token"),
-                    ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("also fire once when the orchestrator starts"));
-        }
-
-        @Override
-        public boolean isTrigger() {
-            return true;
-        }
-
-        @Override
-        public Pipe create(PipeSetup setup) {
-            return new WebhookTrigger(setup.facility(InstantSource.class));
-        }
-    };
+                    ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("also fire once when the orchestrator starts")),
+            setup -> new WebhookTrigger(setup.facility(InstantSource.class)));
 
     private final InstantSource clock;
     private final Map<String, Boolean> deliveries = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
