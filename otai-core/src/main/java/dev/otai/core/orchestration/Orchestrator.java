@@ -45,7 +45,8 @@ public final class Orchestrator {
     private final List<RunnerRuntime> runners = new ArrayList<>();
     private final List<RunnerRuntime> startupRunners = new ArrayList<>();
     private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
-    private final Object monitor = new Object();
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition changed = lock.newCondition();
 
     public Orchestrator(List<Runner> runnerSpecs, Map<String, PipeNode> triggers, InstantSource clock, Lifecycle lifecycle,
                         Duration grace, ExecutorService executor, EngineListener listener) {
@@ -97,12 +98,15 @@ public final class Orchestrator {
     public Optional<Instant> tick(Instant now) {
         while (true) {
             Due due;
-            synchronized (monitor) {
+            lock.lock();
+            try {
                 due = queue.peek();
                 if (due == null || due.at().isAfter(now) || lifecycle.stopRequested()) {
                     return due == null ? Optional.empty() : Optional.of(due.at());
                 }
                 queue.poll();
+            } finally {
+                lock.unlock();
             }
             if (due.retryOf() != null) {
                 due.retryOf().fire(due.retry());
@@ -145,9 +149,21 @@ public final class Orchestrator {
     }
 
     private void enqueue(Due due) {
-        synchronized (monitor) {
+        lock.lock();
+        try {
             queue.add(due);
-            monitor.notifyAll();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -156,27 +172,26 @@ public final class Orchestrator {
      * period to finish, the rest are cancelled.
      */
     public void run() throws InterruptedException {
-        lifecycle.onStop(() -> {
-            synchronized (monitor) {
-                monitor.notifyAll();
-            }
-        });
+        lifecycle.onStop(this::wake);
         start();
         while (!lifecycle.stopRequested()) {
-            Optional<Instant> next = tick(clock.instant());
-            synchronized (monitor) {
+            tick(clock.instant());
+            lock.lock();
+            try {
                 if (lifecycle.stopRequested()) {
                     break;
                 }
-                Instant wake = queue.isEmpty() ? null : queue.peek().at();
-                if (wake == null) {
-                    monitor.wait();
+                Due next = queue.peek();
+                if (next == null) {
+                    changed.await();
                 } else {
-                    long millis = Duration.between(clock.instant(), wake).toMillis();
-                    if (millis > 0) {
-                        monitor.wait(millis);
+                    long nanos = Duration.between(clock.instant(), next.at()).toNanos();
+                    if (nanos > 0) {
+                        changed.awaitNanos(nanos);
                     }
                 }
+            } finally {
+                lock.unlock();
             }
         }
         stop();
