@@ -1,6 +1,5 @@
 package dev.otai.core.assembly;
 
-import dev.otai.api.ParamKind;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.PipeType;
 import dev.otai.api.ServiceType;
@@ -37,6 +36,8 @@ public final class Assembler {
     private final Map<String, NodePlan> triggers = new LinkedHashMap<>();
     private final List<PipeConfig> triggerReferences = new ArrayList<>();
     private final Map<String, ServicePlan> services = new LinkedHashMap<>();
+    private ParamValues values;
+    private InjectCheck injects;
 
     private Assembler(PluginRegistry registry, TemplateEngine templates, Problems problems) {
         this.registry = registry;
@@ -47,6 +48,8 @@ public final class Assembler {
     public static Blueprint plan(EngineConfig config, PluginRegistry registry, TemplateEngine templates, Problems problems) {
         var assembler = new Assembler(registry, templates, problems);
         assembler.config = config;
+        assembler.values = new ParamValues(templates, problems, config.environment());
+        assembler.injects = new InjectCheck(config, assembler.services, problems);
         return assembler.blueprint();
     }
 
@@ -54,7 +57,7 @@ public final class Assembler {
         checkPlugins();
         config.services().values().forEach(this::planService);
         checkServiceInjects();
-        NodePlan root = plan(config.orchestrator(), new Scope(Set.of(), Set.of()));
+        NodePlan root = plan(config.orchestrator(), new PlanScope(Set.of(), Set.of()));
         for (PipeConfig reference : triggerReferences) {
             if (!triggers.containsKey(reference.id())) {
                 problems.error(reference.location(), reference.path(), "trigger '" + reference.id()
@@ -75,21 +78,6 @@ public final class Assembler {
         }
     }
 
-    /** What templates of a node can see: ids of pipes that ran before it, and run values. */
-    private record Scope(Set<String> visibleIds, Set<String> valueNames) {
-        Scope withIds(Set<String> more) {
-            var ids = new LinkedHashSet<>(visibleIds);
-            ids.addAll(more);
-            return new Scope(ids, valueNames);
-        }
-
-        Scope withValues(Set<String> more) {
-            var names = new LinkedHashSet<>(valueNames);
-            names.addAll(more);
-            return new Scope(visibleIds, names);
-        }
-    }
-
     private void planService(ServiceConfig service) {
         PluginRegistry.Lookup<ServiceType> lookup = registry.service(service.use());
         if (lookup.type().isEmpty()) {
@@ -99,8 +87,9 @@ public final class Assembler {
         }
         ServiceType type = lookup.type().get();
         String culprit = "service '" + service.id() + "' (" + lookup.canonical() + ")";
-        List<ParamPlan> params = params(culprit, type.params(), false, service.params(), new Scope(Set.of(), Set.of()),
-                service.location(), service.path(), Set.of());
+        var scope = new PlanScope(Set.of(), Set.of());
+        List<ParamPlan> params = params(culprit, type.params(), false, service.params(), scope, service.location(),
+                service.path(), null, scope);
         var injects = new LinkedHashMap<String, String>();
         service.injects().values().forEach(inject -> injects.put(inject.slot(), inject.serviceId()));
         services.put(service.id(), new ServicePlan(service, lookup.canonical(), type, params, injects));
@@ -109,12 +98,12 @@ public final class Assembler {
     private void checkServiceInjects() {
         for (ServicePlan service : services.values()) {
             String culprit = "service '" + service.config().id() + "' (" + service.use() + ")";
-            checkInjects(culprit, service.type().injects(), service.config().injects(), service.config().location(),
+            injects.check(culprit, service.type().injects(), service.config().injects(), service.config().location(),
                     service.config().path());
         }
     }
 
-    private NodePlan plan(PipeConfig pipe, Scope scope) {
+    private NodePlan plan(PipeConfig pipe, PlanScope scope) {
         PluginRegistry.Lookup<PipeType> lookup = registry.pipe(pipe.use());
         if (lookup.type().isEmpty()) {
             problems.error(pipe.useLocation(), Paths.child(pipe.path(), "use"), "pipe '" + pipe.id() + "': " + lookup.problem());
@@ -122,11 +111,11 @@ public final class Assembler {
         }
         PipeType type = lookup.type().get();
         String culprit = "pipe '" + pipe.id() + "' (" + lookup.canonical() + ")";
-        checkInjects(culprit, type.injects(), pipe.injects(), pipe.location(), pipe.path());
+        injects.check(culprit, type.injects(), pipe.injects(), pipe.location(), pipe.path());
         Map<String, Object> constants = constants(pipe);
-        Scope childScope = scope.withValues(type.valuesForChildren(constants));
+        PlanScope childScope = scope.withValues(type.valuesForChildren(constants));
         List<ParamPlan> params = params(culprit, type.params(), type.acceptsExtraParams(), pipe.params(), scope,
-                pipe.location(), pipe.path(), Set.of(), type, childScope);
+                pipe.location(), pipe.path(), type, childScope);
         for (String problem : type.check(constants)) {
             problems.error(pipe.location(), pipe.path(), culprit + ": " + problem);
         }
@@ -142,14 +131,8 @@ public final class Assembler {
     }
 
     private List<ParamPlan> params(String culprit, List<ParamSpec> specs, boolean extras,
-                                   Map<String, PipeConfig.ConfigParam> given, Scope scope, Location location,
-                                   String path, Set<String> ignored) {
-        return params(culprit, specs, extras, given, scope, location, path, ignored, null, scope);
-    }
-
-    private List<ParamPlan> params(String culprit, List<ParamSpec> specs, boolean extras,
-                                   Map<String, PipeConfig.ConfigParam> given, Scope scope, Location location,
-                                   String path, Set<String> ignored, PipeType owner, Scope childScope) {
+                                   Map<String, PipeConfig.ConfigParam> given, PlanScope scope, Location location,
+                                   String path, PipeType owner, PlanScope childScope) {
         var out = new ArrayList<ParamPlan>();
         var used = new HashSet<String>();
         for (ParamSpec spec : specs) {
@@ -166,13 +149,13 @@ public final class Assembler {
             used.add(param.get().name());
             ParamValue value = spec.kind().holdsPipes()
                     ? pipes(culprit, spec, param.get(), childScope, owner)
-                    : data(culprit, spec, param.get(), scope);
+                    : values.data(culprit, spec, param.get(), scope);
             if (value != null) {
                 out.add(new ParamPlan(spec, value, param.get().path(), param.get().keyLocation()));
             }
         }
         for (PipeConfig.ConfigParam param : given.values()) {
-            if (used.contains(param.name()) || ignored.contains(param.name())) {
+            if (used.contains(param.name())) {
                 continue;
             }
             if (!extras) {
@@ -181,7 +164,7 @@ public final class Assembler {
                 continue;
             }
             ParamSpec spec = ParamSpec.any(param.name());
-            ParamValue value = data(culprit, spec, param, scope);
+            ParamValue value = values.data(culprit, spec, param, scope);
             if (value != null) {
                 out.add(new ParamPlan(spec, value, param.path(), param.keyLocation()));
             }
@@ -196,54 +179,7 @@ public final class Assembler {
         return spec.aliases().stream().filter(given::containsKey).map(given::get).findFirst();
     }
 
-    private ParamValue data(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, Scope scope) {
-        ParamValue value = compile(param.value());
-        if (value.isConstant()) {
-            Object plain = Rendering.plain(value);
-            if (Coercion.coerce(spec, plain) instanceof Coercion.Outcome.Wrong wrong) {
-                problems.error(param.value(), param.path(), culprit + ": param '" + spec.name() + "' " + wrong.problem());
-            }
-            return value;
-        }
-        checkTemplates(culprit, spec, value, param.value().location(), param.path(), scope);
-        return value;
-    }
-
-    private void checkTemplates(String culprit, ParamSpec spec, ParamValue value, Location location, String path, Scope scope) {
-        switch (value) {
-            case ParamValue.Templated t -> {
-                var validation = new dev.otai.core.template.ValidationScope(scope.visibleIds(), null,
-                        scope.valueNames(), config.environment());
-                for (String problem : templates.check(t.template(), validation)) {
-                    problems.error(location, path, culprit + ": param '" + spec.name() + "': " + problem);
-                }
-            }
-            case ParamValue.Mapping m -> m.entries().forEach((k, v) -> checkTemplates(culprit, spec, v, location, Paths.child(path, k), scope));
-            case ParamValue.Sequence s -> {
-                for (int i = 0; i < s.items().size(); i++) {
-                    checkTemplates(culprit, spec, s.items().get(i), location, Paths.index(path, i), scope);
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private ParamValue compile(ConfigNode node) {
-        return switch (node) {
-            case ConfigNode.MapNode map -> {
-                var entries = new LinkedHashMap<String, ParamValue>();
-                map.entries().forEach((key, entry) -> entries.put(key, compile(entry.value())));
-                yield new ParamValue.Mapping(entries);
-            }
-            case ConfigNode.ListNode list -> new ParamValue.Sequence(list.items().stream().map(this::compile).toList());
-            case ConfigNode.ScalarNode scalar when scalar.value() instanceof String s && TemplateEngine.isTemplate(s) ->
-                    new ParamValue.Templated(templates.compile(s));
-            case ConfigNode.ScalarNode scalar -> new ParamValue.Constant(scalar.value());
-        };
-    }
-
-    private ParamValue pipes(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, Scope scope, PipeType owner) {
+    private ParamValue pipes(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, PlanScope scope, PipeType owner) {
         ConfigNode node = param.value();
         return switch (spec.kind()) {
             case PIPE -> ConfigReader.pipe(node, param.path(), problems)
@@ -256,7 +192,7 @@ public final class Assembler {
         };
     }
 
-    private ParamValue sequence(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, Scope scope, boolean independent) {
+    private ParamValue sequence(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, PlanScope scope, boolean independent) {
         if (param.value() instanceof ConfigNode.ScalarNode s && s.value() == null) {
             return new ParamValue.PlannedPipes(List.of(), List.of(), false);
         }
@@ -292,7 +228,7 @@ public final class Assembler {
         return ids;
     }
 
-    private ParamValue triggerList(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, Scope scope) {
+    private ParamValue triggerList(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, PlanScope scope) {
         List<ConfigNode> items = switch (param.value()) {
             case ConfigNode.ListNode list -> list.items();
             case ConfigNode.ScalarNode s when s.value() == null -> List.of();
@@ -339,35 +275,5 @@ public final class Assembler {
             references.add(trigger.get().id());
         }
         return new ParamValue.PlannedPipes(plans, references, single);
-    }
-
-    private void checkInjects(String culprit, Map<String, Class<?>> slots, Map<String, PipeConfig.Inject> given,
-                              Location location, String path) {
-        for (PipeConfig.Inject inject : given.values()) {
-            Class<?> wanted = slots.get(inject.slot());
-            if (wanted == null) {
-                problems.error(inject.location(), inject.path(), culprit + ": unknown inject '" + inject.slot() + "'; "
-                        + (slots.isEmpty() ? "this type takes no services" : "expected one of: " + String.join(", ", slots.keySet())));
-                continue;
-            }
-            if (!config.services().containsKey(inject.serviceId())) {
-                problems.error(inject.location(), inject.path(), culprit + ": inject '" + inject.slot() + "' names service '"
-                        + inject.serviceId() + "', which is not defined; defined services: "
-                        + (config.services().isEmpty() ? "(none)" : String.join(", ", config.services().keySet())));
-                continue;
-            }
-            ServicePlan service = services.get(inject.serviceId());
-            if (service != null && !wanted.isAssignableFrom(service.type().provides())) {
-                problems.error(inject.location(), inject.path(), culprit + ": inject '" + inject.slot() + "' names service '"
-                        + inject.serviceId() + "' (" + service.use() + "), which is a " + service.type().provides().getSimpleName()
-                        + "; expected a " + wanted.getSimpleName());
-            }
-        }
-        for (String slot : slots.keySet()) {
-            if (!given.containsKey(slot)) {
-                problems.error(location, path, culprit + ": missing inject '" + slot + "'; expected injects: {"
-                        + slot + ": <id of a " + slots.get(slot).getSimpleName() + " service>}");
-            }
-        }
     }
 }
