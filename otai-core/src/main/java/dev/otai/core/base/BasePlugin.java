@@ -6,6 +6,7 @@ import dev.otai.api.ServiceType;
 import dev.otai.core.base.classify.ClassificationPipe;
 import dev.otai.core.base.flow.CompositePipe;
 import dev.otai.core.base.flow.ExpressionPipe;
+import dev.otai.core.base.flow.ForEachPipe;
 import dev.otai.core.base.ticket.AddNotePipe;
 import dev.otai.core.base.ticket.CreateTicketPipe;
 import dev.otai.core.base.ticket.FetchTicketsPipe;
@@ -28,7 +29,7 @@ public final class BasePlugin implements Plugin {
     @Override
     public List<PipeType> pipes() {
         return List.of(OrchestratorPipe.TYPE, RunnerPipe.TYPE, CompositePipe.TYPE, ExpressionPipe.TYPE,
-                IntervalTrigger.TYPE, FetchTicketsPipe.TYPE, GetTicketPipe.TYPE, UpdateTicketPipe.TYPE,
+                IntervalTrigger.TYPE, ForEachPipe.TYPE, FetchTicketsPipe.TYPE, GetTicketPipe.TYPE, UpdateTicketPipe.TYPE,
                 AddNotePipe.TYPE, CreateTicketPipe.TYPE, ClassificationPipe.TYPE);
     }
 
