@@ -79,11 +79,26 @@ public final class FakeServer implements AutoCloseable {
         } else if (fault == null) {
             reply = safely(exchange);
         }
-        int status = effective == null ? send(http, reply) : inject(http, effective);
-        synchronized (this) {
+        int status = effective == null ? reply.status() : statusOf(effective);
+        synchronized (this) { // recorded before answering, so a client that got the answer sees the record
             requests.add(new RecordedRequest(at, number, exchange.method(), exchange.path(), exchange.query(),
                     exchange.headers(), body, status, fault));
         }
+        if (effective == null) {
+            send(http, reply);
+        } else {
+            inject(http, effective);
+        }
+    }
+
+    private static int statusOf(Fault fault) {
+        return switch (fault) {
+            case Fault.Status s -> s.status();
+            case Fault.TooManyRequests t -> 429;
+            case Fault.MalformedJson m -> 200;
+            case Fault.Drop d -> 0;
+            case Fault.AfterApply a -> statusOf(a.fault());
+        };
     }
 
     private Reply safely(Exchange exchange) {

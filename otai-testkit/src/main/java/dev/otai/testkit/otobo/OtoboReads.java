@@ -62,7 +62,7 @@ final class OtoboReads {
 
     private static boolean like(String value, String pattern) {
         String regex = ("\\Q" + pattern + "\\E").replace("%", "\\E.*\\Q");
-        return value != null && value.toLowerCase().matches(regex.toLowerCase());
+        return value != null && java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE).matcher(value).matches();
     }
 
     Map<String, Object> get(Map<String, Object> data) {
