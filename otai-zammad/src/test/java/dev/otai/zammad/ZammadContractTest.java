@@ -70,17 +70,18 @@ class ZammadContractTest {
     }
 
     @Test
-    void the_older_search_shape_is_read_and_names_come_from_lookups() throws Exception {
+    void the_older_search_shape_is_read_and_names_come_from_the_lookup_endpoints() throws Exception {
         fake.legacySearch(true);
-        fake.addTicket("Old", "b", "Users");
-        try (var legacy = fixture.system(fake)) {
-            var settings = fixture.settings(fake, FakeZammad.TOKEN, "token");
-            assertThat(settings.readArticles()).isTrue();
-        }
-        // expand=true answers an array even in legacy mode, so ask without expand through the lookups path
-        assertThat(ZammadSearchAnswer.tickets(Map.of("tickets", List.of(1), "tickets_count", 1,
-                "assets", Map.of("Ticket", Map.of("1", Map.of("id", 1, "group_id", 1, "title", "Old"))))))
-                .singleElement().satisfies(row -> assertThat(row.get("title")).isEqualTo("Old"));
+        fake.addTicket("Old", "b", "Service Desk");
+
+        List<Ticket> found = zammad.find(TicketQuery.inQueue("Service Desk", 5));
+
+        assertThat(found).singleElement().satisfies(t -> {
+            assertThat(t.title()).isEqualTo("Old");
+            assertThat(t.queue()).isEqualTo(new Entity("2", "Service Desk"));
+            assertThat(t.priority()).isEqualTo(new Entity("2", "2 normal"));
+        });
+        assertThat(fake.requests()).extracting(r -> r.path()).contains("/api/v1/groups", "/api/v1/ticket_priorities");
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class FakeZammad implements AutoCloseable {
         server.clearRequests();
     }
 
-    /** Answers searches without {@code expand} in the 2022 shape {@code {tickets, tickets_count, assets}}. */
+    /** Answers searches in the 2022 shape {@code {tickets, tickets_count, assets}}, names left out, whatever {@code expand} says. */
     public FakeZammad legacySearch(boolean on) {
         api.legacySearch = on;
         return this;

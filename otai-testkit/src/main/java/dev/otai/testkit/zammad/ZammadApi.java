@@ -21,7 +21,7 @@ final class ZammadApi {
         List<ZammadTicket> hits = store.tickets.values().stream().filter(ZammadSearch.parse(q.get("query")))
                 .sorted(ZammadSearch.order(q)).skip((long) (page - 1) * limit).limit(limit).toList();
         boolean expand = expand(q);
-        if (legacySearch && !expand) {
+        if (legacySearch) { // the 2022 controller's shape: ids plus assets without names
             var assets = new LinkedHashMap<String, Object>();
             hits.forEach(t -> assets.put(Long.toString(t.id()), ticketJson(t, false)));
             return Map.of("tickets", hits.stream().map(ZammadTicket::id).toList(), "tickets_count", hits.size(),
