@@ -89,6 +89,24 @@ class OtoboScenarioTest {
         assertAllRouted(ids);
     }
 
+    @Test
+    void the_example_config_routes_the_inbox_against_the_fake() throws Exception {
+        String printer = fake.addTicket("Printer jam", "Paper stuck", "OpenTicketAI::Incoming");
+        String other = fake.addTicket("Hello", "Question", "OpenTicketAI::Incoming");
+        fake.queue("OpenTicketAI::Unclassified");
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../examples/otobo-znuny/config.yml"));
+
+        try (Engine engine = Engines.start(yaml, Map.of("OTOBO_BASE_URL", fake.baseUrl(), "OTOBO_PASSWORD", FakeOtobo.PASSWORD))) {
+            PipeResult result = engine.runOnce().getFirst().result();
+            assertThat(result.succeeded()).as(result.message()).isTrue();
+        }
+
+        assertThat(fake.ticket(printer).queue()).isEqualTo("OpenTicketAI::IT");
+        assertThat(fake.ticket(other).queue()).isEqualTo("OpenTicketAI::Unclassified");
+        assertThat(fake.ticket(other).addedArticles()).singleElement()
+                .satisfies(note -> assertThat(note.body()).isEqualTo("Moved to OpenTicketAI::Unclassified by otai."));
+    }
+
     private List<String> addTickets(int count) {
         return java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> fake.addTicket("Ticket " + i, "Body of ticket " + i, "Incoming")).toList();

@@ -81,4 +81,21 @@ class ZammadScenarioTest {
                     .satisfies(note -> assertThat(note.internal()).isTrue());
         }
     }
+
+    @Test
+    void the_example_config_routes_and_tags_the_inbox_against_the_fake() throws Exception {
+        long quote = fake.addTicket("Quote please", "for 10 laptops", "Incoming");
+        long other = fake.addTicket("Hello", "Question", "Incoming");
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../examples/zammad/config.yml"));
+
+        try (Engine engine = Engines.start(yaml, Map.of("ZAMMAD_URL", fake.baseUrl(), "ZAMMAD_TOKEN", FakeZammad.TOKEN))) {
+            PipeResult result = engine.runOnce().getFirst().result();
+            assertThat(result.succeeded()).as(result.message()).isTrue();
+        }
+
+        assertThat(fake.ticket(quote).group()).isEqualTo("Sales");
+        assertThat(fake.ticket(other).group()).isEqualTo("Users");
+        assertThat(fake.ticket(other).tags()).containsExactly("otai-routed");
+        assertThat(fake.ticket(quote).addedArticles()).singleElement().satisfies(n -> assertThat(n.internal()).isTrue());
+    }
 }
