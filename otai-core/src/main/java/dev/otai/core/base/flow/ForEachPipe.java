@@ -8,14 +8,12 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.MDC;
@@ -100,12 +98,16 @@ public final class ForEachPipe implements Pipe {
         }
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         var permits = new Semaphore(parallelism);
-        var futures = new ArrayList<Future<?>>(items.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < items.size(); i++) {
-                permits.acquire();
+                try {
+                    permits.acquire();
+                } catch (InterruptedException e) {
+                    threads.shutdownNow(); // the run was cancelled: interrupt the items in flight, start no more
+                    throw e;
+                }
                 int index = i;
-                futures.add(threads.submit(() -> {
+                threads.submit(() -> {
                     try {
                         if (mdc != null) {
                             MDC.setContextMap(mdc);
@@ -115,11 +117,8 @@ public final class ForEachPipe implements Pipe {
                         MDC.clear();
                         permits.release();
                     }
-                }));
+                });
             }
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw e;
         }
     }
 
