@@ -42,10 +42,12 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
     @Override
     public List<Ticket> find(TicketQuery query) throws HelpdeskException, InterruptedException {
         Object answer = read("search tickets", ZammadRequests.search(query));
-        List<Map<?, ?>> rows = ZammadSearchAnswer.tickets(answer);
-        var out = new ArrayList<Ticket>();
-        for (Map<?, ?> row : rows.stream().skip(ZammadRequests.skip(query)).limit(query.limit()).toList()) {
-            out.add(ZammadMapping.ticket(row, notes(ZammadMapping.text(row.get("id"))), List.of(), lookups));
+        List<Map<?, ?>> rows = ZammadSearchAnswer.tickets(answer).stream().skip(ZammadRequests.skip(query)).limit(query.limit()).toList();
+        List<String> ids = rows.stream().map(row -> ZammadMapping.text(row.get("id"))).toList();
+        List<List<Note>> notes = settings.readArticles() ? ArticleReads.all(ids, this::notes) : ids.stream().map(id -> List.<Note>of()).toList();
+        var out = new ArrayList<Ticket>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(ZammadMapping.ticket(rows.get(i), notes.get(i), List.of(), lookups));
         }
         return out;
     }
