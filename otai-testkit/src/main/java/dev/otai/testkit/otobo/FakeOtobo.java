@@ -7,6 +7,7 @@ import dev.otai.testkit.http.Faults;
 import dev.otai.testkit.http.FakeServer;
 import dev.otai.testkit.http.RecordedRequest;
 import dev.otai.testkit.http.Reply;
+import dev.otai.testkit.http.WebhookSender;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -113,6 +114,20 @@ public final class FakeOtobo implements AutoCloseable {
 
     public List<OtoboTicket> tickets() {
         return store.all();
+    }
+
+    /**
+     * Posts a ticket event at {@code target} as OTOBO's {@code Generic::PassThrough} invoker does:
+     * {@code {"Event":"TicketCreate","TicketID":"123"}}, with Basic auth when {@code basicAuth} ("user:password") is
+     * given.
+     */
+    public WebhookSender.Delivery sendEvent(java.net.URI target, String event, String ticketId, String basicAuth) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Content-Type", "application/json");
+        if (basicAuth != null) {
+            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+        }
+        return WebhookSender.post(target, write(Map.of("Event", event, "TicketID", ticketId)), headers);
     }
 
     private Reply handle(Exchange exchange) {

@@ -7,6 +7,7 @@ import dev.otai.testkit.http.Faults;
 import dev.otai.testkit.http.FakeServer;
 import dev.otai.testkit.http.RecordedRequest;
 import dev.otai.testkit.http.Reply;
+import dev.otai.testkit.http.WebhookSender;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -102,6 +103,23 @@ public final class FakeZammad implements AutoCloseable {
         body.put("ticket", ticket);
         body.put("article", t.articles().isEmpty() ? null : ZammadApi.articleJson(t.articles().getLast()));
         return write(body);
+    }
+
+    /**
+     * Fires the trigger webhook for a ticket at {@code target} as Zammad does: JSON body, {@code User-Agent},
+     * {@code X-Zammad-Trigger}, {@code X-Zammad-Delivery} and, with a token, {@code X-Hub-Signature}.
+     */
+    public WebhookSender.Delivery sendWebhook(java.net.URI target, long ticketId, String triggerName, String signatureToken) {
+        String body = webhookPayload(ticketId);
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("User-Agent", "Zammad User Agent");
+        headers.put("X-Zammad-Trigger", triggerName);
+        headers.put("X-Zammad-Delivery", java.util.UUID.randomUUID().toString());
+        if (signatureToken != null) {
+            headers.put("X-Hub-Signature", WebhookSender.hubSignature(signatureToken, body));
+        }
+        return WebhookSender.post(target, body, headers);
     }
 
     private Reply handle(Exchange exchange) {
