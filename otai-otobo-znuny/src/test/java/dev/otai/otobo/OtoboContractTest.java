@@ -146,4 +146,24 @@ class OtoboContractTest {
         assertThatThrownBy(() -> otobo.update(id, new TicketUpdate(null, null, null, null, null, null, List.of("x"), null, null, null)))
                 .isInstanceOf(HelpdeskException.class).hasMessageContaining("no tags");
     }
+
+    @Test
+    void routes_and_methods_of_the_generic_ticket_connector_sample_work_with_get_and_placeholders() throws Exception {
+        String id = fake.addTicket("a", "b", "Raw");
+        fake.route("TicketGet", "/Ticket/:TicketID", false, "GET").route("TicketSearch", "/Ticket", false, "GET");
+        var base = fixture.settings(fake, FakeOtobo.PASSWORD, false);
+        var routes = new java.util.HashMap<>(OtoboSettings.DEFAULT_ROUTES);
+        routes.putAll(Map.of("TicketGet", "Ticket/:TicketID", "TicketSearch", "Ticket"));
+        var methods = new java.util.HashMap<>(OtoboSettings.DEFAULT_METHODS);
+        methods.putAll(Map.of("TicketGet", "GET", "TicketSearch", "GET"));
+        var settings = new OtoboSettings(base.baseUrl(), base.username(), base.password(), base.webservice(), routes, methods,
+                false, base.connectTimeout(), base.requestTimeout(), base.retry(), 0, null);
+
+        try (var connector = new OtoboZnunyTicketSystem(settings)) {
+            assertThat(connector.find(TicketQuery.inQueue("Raw", 5))).extracting(Ticket::id).containsExactly(id);
+            assertThat(connector.get(id)).isPresent();
+        }
+        assertThat(fake.requests()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+        assertThat(fake.requests().get(1).path()).endsWith("/Webservice/OpenTicketAI/Ticket/" + id);
+    }
 }
