@@ -39,6 +39,7 @@ class OtoboFailureTest {
         var logs = new ListAppender<ILoggingEvent>();
         logs.start();
         var logger = (Logger) LoggerFactory.getLogger("dev.otai");
+        Level before = logger.getLevel();
         logger.setLevel(Level.ALL);
         logger.addAppender(logs);
         try (var wrong = new OtoboZnunyTicketSystem(fixture.settings(fake, password, false))) {
@@ -50,6 +51,7 @@ class OtoboFailureTest {
                     });
         } finally {
             logger.detachAppender(logs);
+            logger.setLevel(before);
         }
         assertThat(fake.requests()).hasSize(1);
         assertThat(logs.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains(password));
