@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "otai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Config-driven automation for helpdesks: watch tickets, classify them, route them.",
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, TriggerCommand.class,
+                CheckConnectionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

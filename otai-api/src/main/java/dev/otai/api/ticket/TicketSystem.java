@@ -19,4 +19,13 @@ public interface TicketSystem {
     void addNote(String ticketId, Note note) throws Exception;
 
     Ticket create(NewTicket ticket) throws Exception;
+
+    /**
+     * Authenticates and runs a one-ticket search; returns what worked, in one line, or throws naming what did
+     * not. Used by {@code otai check-connection}.
+     */
+    default String checkConnection() throws Exception {
+        int found = find(new TicketQuery(null, List.of(), 1, 0, null, null)).size();
+        return "one-ticket search returned " + found + " ticket" + (found == 1 ? "" : "s");
+    }
 }

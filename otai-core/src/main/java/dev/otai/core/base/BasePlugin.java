@@ -6,6 +6,7 @@ import dev.otai.api.ServiceType;
 import dev.otai.core.base.classify.ClassificationPipe;
 import dev.otai.core.base.flow.CompositePipe;
 import dev.otai.core.base.flow.ExpressionPipe;
+import dev.otai.core.base.flow.ForEachPipe;
 import dev.otai.core.base.ticket.AddNotePipe;
 import dev.otai.core.base.ticket.CreateTicketPipe;
 import dev.otai.core.base.ticket.FetchTicketsPipe;
@@ -31,7 +32,8 @@ public final class BasePlugin implements Plugin {
     @Override
     public List<PipeType> pipes() {
         return List.of(OrchestratorPipe.TYPE, RunnerPipe.TYPE, CompositePipe.TYPE, ExpressionPipe.TYPE,
-                IntervalTrigger.TYPE, CronTrigger.TYPE, WebhookTrigger.TYPE, ManualTrigger.TYPE, FetchTicketsPipe.TYPE, GetTicketPipe.TYPE, UpdateTicketPipe.TYPE,
+                IntervalTrigger.TYPE, CronTrigger.TYPE, WebhookTrigger.TYPE, ManualTrigger.TYPE, ForEachPipe.TYPE,
+                FetchTicketsPipe.TYPE, GetTicketPipe.TYPE, UpdateTicketPipe.TYPE,
                 AddNotePipe.TYPE, CreateTicketPipe.TYPE, ClassificationPipe.TYPE);
     }
 

@@ -1,0 +1,67 @@
+package dev.otai.otobo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.otai.api.ParamSpec;
+import dev.otai.api.Params;
+import dev.otai.api.retry.Sleeper;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OtoboSettingsTest {
+
+    /** The plugin's params with their defaults, overridden by {@code given}. */
+    private static Params params(Map<String, Object> given) {
+        var values = new HashMap<String, Object>();
+        for (ParamSpec spec : OtoboZnunyPlugin.PARAMS) {
+            if (spec.defaultValue() != null) {
+                values.put(spec.name(), spec.defaultValue());
+            }
+        }
+        values.putAll(given);
+        return new Params() {
+            @Override
+            public boolean has(String name) {
+                return values.containsKey(name);
+            }
+
+            @Override
+            public Object value(String name) {
+                return values.get(name);
+            }
+
+            @Override
+            public Map<String, Object> asMap() {
+                return values;
+            }
+        };
+    }
+
+    @Test
+    void operation_keys_may_be_written_as_in_otai_docs() {
+        var settings = OtoboSettings.from(params(Map.of("base_url", "http://h/otobo/nph-genericinterface.pl/", "password", "p",
+                "operation_urls", Map.of("ticket-search", "Ticket/Search", "get", "Ticket/Get", "TicketUpdate", "upd"))), Sleeper.NONE);
+
+        assertThat(settings.routes()).containsEntry("TicketSearch", "Ticket/Search").containsEntry("TicketGet", "Ticket/Get")
+                .containsEntry("TicketUpdate", "upd").containsEntry("TicketCreate", "ticket-create");
+        assertThat(settings.operationUri("TicketSearch"))
+                .hasToString("http://h/otobo/nph-genericinterface.pl/Webservice/OpenTicketAI/Ticket/Search");
+    }
+
+    @Test
+    void an_unknown_operation_key_names_the_valid_ones() {
+        assertThatThrownBy(() -> OtoboSettings.from(params(Map.of("base_url", "http://h", "password", "p",
+                "operation_urls", Map.of("TicketDelete", "x"))), Sleeper.NONE))
+                .hasMessageContaining("operation_urls has key \"TicketDelete\"").hasMessageContaining("TicketSearch");
+    }
+
+    @Test
+    void base_url_must_be_http_and_the_password_never_shows_in_to_string() {
+        assertThatThrownBy(() -> OtoboSettings.from(params(Map.of("base_url", "otobo.local", "password", "p")), Sleeper.NONE))
+                .hasMessageContaining("base_url was \"otobo.local\"");
+        var settings = OtoboSettings.from(params(Map.of("base_url", "https://h/x", "password", "Very-Secret")), Sleeper.NONE);
+        assertThat(settings.toString()).doesNotContain("Very-Secret");
+    }
+}

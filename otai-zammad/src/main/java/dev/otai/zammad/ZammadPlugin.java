@@ -1,0 +1,56 @@
+package dev.otai.zammad;
+
+import dev.otai.api.ParamSpec;
+import dev.otai.api.Plugin;
+import dev.otai.api.ServiceSetup;
+import dev.otai.api.ServiceType;
+import dev.otai.api.retry.Sleeper;
+import dev.otai.api.ticket.TicketSystem;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code zammad} plugin: {@code zammad:ZammadTicketsystemService} (OTAI's spelling) and
+ * {@code zammad:ZammadTicketSystemService}, the same service.
+ */
+public final class ZammadPlugin implements Plugin {
+
+    static final List<ParamSpec> PARAMS = List.of(
+            ParamSpec.string("base_url").mandatory().describedAs("the Zammad URL, e.g. https://zammad.example.com"),
+            ParamSpec.string("access_token").mandatory().secretValue().describedAs("a personal access token (ticket.agent)"),
+            ParamSpec.duration("timeout").defaultsTo(Duration.ofSeconds(30)).describedAs("time allowed for one request"),
+            ParamSpec.any("verify").defaultsTo(Boolean.TRUE)
+                    .describedAs("TLS: true (system trust), false (no certificate check) or the path of a PEM CA bundle"),
+            ParamSpec.string("auth_scheme").defaultsTo("token")
+                    .describedAs("token (Authorization: Token token=…) or bearer (Authorization: Bearer …)"),
+            ParamSpec.duration("connect_timeout").defaultsTo(Duration.ofSeconds(5)).describedAs("TCP connect timeout"),
+            ParamSpec.integer("max_attempts").defaultsTo(4L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
+                    .describedAs("attempts per call, the first included, on connection errors, 429 and 5xx"),
+            ParamSpec.duration("initial_backoff").defaultsTo(Duration.ofMillis(200))
+                    .describedAs("backoff ceiling before the second attempt; doubles per attempt, with jitter"),
+            ParamSpec.duration("max_backoff").defaultsTo(Duration.ofSeconds(10)).describedAs("longest wait between attempts"),
+            ParamSpec.bool("read_articles").defaultsTo(true)
+                    .describedAs("read each found ticket's articles (one request per ticket) for body and notes"));
+
+    @Override
+    public String name() {
+        return "zammad";
+    }
+
+    @Override
+    public List<ServiceType> services() {
+        ServiceType.ServiceFactory factory = setup -> new ZammadTicketSystem(ZammadSettings.from(setup.params(), sleeper(setup)));
+        String description = "Zammad through its REST API with a personal access token.";
+        return List.of(ServiceType.of("ZammadTicketsystemService", description, TicketSystem.class, PARAMS, factory),
+                ServiceType.of("ZammadTicketSystemService", description + " Same as ZammadTicketsystemService.",
+                        TicketSystem.class, PARAMS, factory));
+    }
+
+    static Sleeper sleeper(ServiceSetup setup) {
+        try {
+            return setup.facility(Sleeper.class);
+        } catch (IllegalStateException none) {
+            return Sleeper.REAL;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.otai.zammad;
+
+import dev.otai.api.Params;
+import dev.otai.api.retry.RetryPolicy;
+import dev.otai.api.retry.Sleeper;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The service's params, checked.
+ *
+ * @param verify {@code true} (system trust store), {@code false} (no TLS verification) or the path of a PEM CA
+ *               bundle, as OTAI's {@code verify}
+ */
+record ZammadSettings(URI baseUrl, String token, String scheme, Object verify, Duration connectTimeout,
+                      Duration requestTimeout, RetryPolicy retry, boolean readArticles) {
+
+    @Override
+    public String toString() {
+        return "ZammadSettings[" + baseUrl + "]"; // no token
+    }
+
+    static ZammadSettings from(Params params, Sleeper sleeper) {
+        String base = params.string("base_url").strip();
+        URI uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+            throw new IllegalArgumentException("base_url was \"" + base + "\"; expected an http(s) URL such as https://zammad.example.com");
+        }
+        String scheme = params.string("auth_scheme");
+        if (!scheme.equals("token") && !scheme.equals("bearer")) {
+            throw new IllegalArgumentException("auth_scheme was \"" + scheme + "\"; expected token or bearer");
+        }
+        var policy = new RetryPolicy((int) params.integer("max_attempts"), params.duration("initial_backoff"),
+                params.duration("max_backoff"), sleeper);
+        return new ZammadSettings(uri, params.string("access_token"), scheme, params.value("verify"),
+                params.duration("connect_timeout"), params.duration("timeout"), policy, params.bool("read_articles"));
+    }
+
+    String authorization() {
+        return scheme.equals("bearer") ? "Bearer " + token : "Token token=" + token;
+    }
+}
