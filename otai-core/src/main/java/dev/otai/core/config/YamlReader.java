@@ -61,11 +61,34 @@ public final class YamlReader {
         }
     }
 
-    private record Reading(JsonParser parser, String source, Problems problems) {
+    private record Reading(JsonParser parser, String source, Problems problems, java.util.Map<String, ConfigNode> anchors) {
 
+        Reading(JsonParser parser, String source, Problems problems) {
+            this(parser, source, problems, new java.util.HashMap<>());
+        }
+
+        /** Reads the node at the current token; anchors ({@code &a}) are remembered and aliases ({@code *a}) expanded. */
         ConfigNode node(String path) throws IOException {
-            JsonToken token = parser.currentToken();
             Location location = here();
+            if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+                ConfigNode anchored = anchors.get(yaml.getText());
+                if (anchored == null) {
+                    problems.error(location, path, "alias *" + yaml.getText() + " refers to no mapping or list anchored &"
+                            + yaml.getText() + " before it (anchors on single values are not supported)");
+                    return new ConfigNode.ScalarNode(null, location);
+                }
+                return anchored;
+            }
+            String anchor = parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml ? yaml.getCurrentAnchor() : null;
+            ConfigNode node = value(path, location);
+            if (anchor != null) {
+                anchors.put(anchor, node);
+            }
+            return node;
+        }
+
+        private ConfigNode value(String path, Location location) throws IOException {
+            JsonToken token = parser.currentToken();
             return switch (token) {
                 case START_OBJECT -> map(path, location);
                 case START_ARRAY -> list(path, location);
