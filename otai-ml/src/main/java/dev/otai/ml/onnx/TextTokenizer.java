@@ -16,6 +16,12 @@ import java.util.Map;
  */
 public final class TextTokenizer implements AutoCloseable {
 
+    static {
+        // DJL phones home (EC2 metadata, telemetry) unless told not to; otai runs offline and never tracks users.
+        setUnlessSet("OPT_OUT_TRACKING", "true");
+        setUnlessSet("ai.djl.offline", "true");
+    }
+
     private final HuggingFaceTokenizer tokenizer;
     private final int maxLength;
 
@@ -37,6 +43,12 @@ public final class TextTokenizer implements AutoCloseable {
     private static Map<String, String> options(int maxLength) {
         return Map.of("padding", "true", "truncation", "true", "maxLength", Integer.toString(maxLength),
                 "addSpecialTokens", "true");
+    }
+
+    private static void setUnlessSet(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public int maxLength() {
