@@ -28,6 +28,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /** Trains a model of a {@link ModelKind} on labelled texts and writes it, with its metadata, to a directory. */
 public final class ModelTrainer {
 
+    /** Tribuo logs every training run through java.util.logging at INFO; otai reports training itself. */
+    private static final java.util.logging.Logger TRIBUO_SGD_LOG = quiet("org.tribuo.common.sgd");
+
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final String TRIBUO_FILE = "model.tribuo";
     static final String EXAMPLES_FILE = "examples.json";
@@ -108,6 +111,12 @@ public final class ModelTrainer {
                 options.dataFile(), sha256(data), data.size(), ModelMetadata.FORMAT);
         JSON.writeValue(out.resolve(ModelMetadata.FILE).toFile(), metadata);
         return metadata;
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        var logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     static String sha256(List<LabelledText> data) {
