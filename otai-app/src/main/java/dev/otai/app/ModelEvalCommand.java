@@ -53,8 +53,9 @@ final class ModelEvalCommand implements Callable<Integer> {
         List<LabelledText> records = TicketData.read(data, text == null ? metadata.textFields() : text,
                 label == null ? metadata.labelField() : label, split);
         try (ModelDirectory.Loaded loaded = ModelDirectory.load(model, 0)) {
-            out.printf("model %s (%s, trained %s on %d records of %s)%n%n", model, metadata.kind(), metadata.trainedAt(),
-                    metadata.records(), metadata.dataFile());
+            out.printf("model %s (%s)%n%n", model, metadata.kind().equals(ModelDirectory.ONNX_EXPORT) ? "ONNX export"
+                    : metadata.kind() + ", trained " + metadata.trainedAt() + " on " + metadata.records() + " records of "
+                    + metadata.dataFile());
             Evaluation evaluation = Evaluation.of(loaded.classifier(), records);
             out.print(evaluation.report());
             if (showMistakes) {

@@ -44,6 +44,13 @@ public final class HFClassificationService implements Classifier, AutoCloseable 
         batcher(model, null);
     }
 
+    /** Serves an already loaded model under {@code name}. */
+    void adopt(String name, Batcher batcher) {
+        var task = new FutureTask<>(() -> batcher);
+        task.run();
+        models.put(name, task);
+    }
+
     @Override
     public Classification classify(ClassificationRequest request) throws Exception {
         return join(batcher(modelOf(request), request.apiToken()).submit(request.text()));

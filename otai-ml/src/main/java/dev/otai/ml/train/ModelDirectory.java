@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.otai.api.classify.Classifier;
 import dev.otai.ml.embed.CentroidClassifier;
 import dev.otai.ml.embed.SentenceEmbedder;
+import dev.otai.ml.hf.OnnxExports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,10 @@ import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
-/** Loads a model directory written by {@link ModelTrainer} as a {@link Classifier}. */
+/**
+ * Loads a model directory written by {@link ModelTrainer} as a {@link Classifier}; an ONNX export directory
+ * (model.onnx, tokenizer.json, config.json, no model.json) loads too, for evaluation.
+ */
 public final class ModelDirectory {
 
     /** A loaded model: the classifier (close it when done) and its metadata. */
@@ -28,8 +32,15 @@ public final class ModelDirectory {
     private ModelDirectory() {
     }
 
+    /** The kind of an ONNX export directory evaluated in place (it has no model.json). */
+    public static final String ONNX_EXPORT = "onnx-export";
+
     public static ModelMetadata metadata(Path dir) throws IOException {
         Path file = dir.resolve(ModelMetadata.FILE);
+        if (!Files.isRegularFile(file) && OnnxExports.isExport(dir)) {
+            return new ModelMetadata(ONNX_EXPORT, List.of(), List.of("subject", "body"), "queue", 0, 0, 0, 0, null,
+                    "", "", "", 0, ModelMetadata.FORMAT);
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model directory " + dir + " has no " + ModelMetadata.FILE
                     + "; expected a directory written by 'otai model train'");
@@ -39,6 +50,9 @@ public final class ModelDirectory {
 
     public static Loaded load(Path dir, int threads) throws Exception {
         ModelMetadata metadata = metadata(dir);
+        if (metadata.kind().equals(ONNX_EXPORT)) {
+            return new Loaded(OnnxExports.open(dir, threads), metadata);
+        }
         ModelKind kind = ModelKind.parse(metadata.kind());
         return new Loaded(switch (kind) {
             case NGRAM_LOGREG -> new TribuoClassifier(tribuo(dir), new Featurizer.Grams(new TextGrams(metadata.ngrams(), metadata.charNgrams())),

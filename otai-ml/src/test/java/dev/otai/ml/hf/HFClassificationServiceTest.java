@@ -144,4 +144,19 @@ class HFClassificationServiceTest {
                     .hasMessageContaining("config.json has no id2label");
         }
     }
+
+    @Test
+    void onnx_export_directory_is_evaluated_like_a_trained_model() throws Exception {
+        Path dir = TinyModel.write(tmp.resolve("export"), false, 64);
+        var data = List.of(new dev.otai.ml.train.LabelledText("1", "printer broken", "IT"),
+                new dev.otai.ml.train.LabelledText("2", "refund please", "Billing"),
+                new dev.otai.ml.train.LabelledText("3", "my invoice", "IT"));
+
+        try (var loaded = dev.otai.ml.train.ModelDirectory.load(dir, 0)) {
+            var evaluation = dev.otai.ml.train.Evaluation.of(loaded.classifier(), data);
+
+            assertThat(loaded.metadata().kind()).isEqualTo("onnx-export");
+            assertThat(evaluation.accuracy()).isCloseTo(2.0 / 3, within(1e-9));
+        }
+    }
 }
