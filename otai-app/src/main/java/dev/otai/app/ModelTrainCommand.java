@@ -10,7 +10,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.otai.api.ticket.TicketSystem;
+import dev.otai.core.engine.ConfigCheck;
+import dev.otai.core.engine.Engine;
+import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.Lifecycle;
+import java.time.InstantSource;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,8 +31,26 @@ final class ModelTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "labelled tickets: a .csv (with header) or .jsonl file")
+    @Option(names = "--data", description = "labelled tickets: a .csv (with header) or .jsonl file")
     Path data;
+
+    @Option(names = "--from-service", paramLabel = "ID",
+            description = "instead of --data: read tickets from this ticket-system service of the config")
+    String fromService;
+
+    @Option(names = "--queue", description = "with --from-service: a queue to read tickets from (repeat for several)")
+    List<String> queues;
+
+    @Option(names = "--max-per-queue", defaultValue = "5000",
+            description = "with --from-service: the most tickets read per queue (default: ${DEFAULT-VALUE})")
+    int maxPerQueue;
+
+    @Option(names = "--export", paramLabel = "FILE",
+            description = "with --from-service: also write the tickets read to this .jsonl file")
+    Path export;
+
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--text", split = ",", defaultValue = "subject,body",
             description = "fields joined into the text (default: ${DEFAULT-VALUE})")
@@ -70,8 +96,10 @@ final class ModelTrainCommand implements Callable<Integer> {
 
     private Integer execute() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<LabelledText> records = TicketData.read(data, text, label, split, stratify);
-        var options = new ModelTrainer.Options(ModelKind.parse(kind), text, label, data.getFileName().toString(),
+        List<LabelledText> records = fromService == null ? TicketData.read(requireData(), text, label, split, stratify)
+                : fromHelpdesk();
+        String source = fromService == null ? data.getFileName().toString() : "service " + fromService;
+        var options = new ModelTrainer.Options(ModelKind.parse(kind), text, label, source,
                 examplesPerLabel, ngrams, charNgrams, epochs);
         long start = System.nanoTime();
         ModelMetadata metadata = ModelTrainer.train(records, options, this.out);
@@ -80,5 +108,38 @@ final class ModelTrainCommand implements Callable<Integer> {
                 this.out.toAbsolutePath());
         out.flush();
         return 0;
+    }
+
+    private Path requireData() {
+        if (data == null) {
+            throw new IllegalArgumentException("no tickets to train on; expected --data FILE or --from-service ID --queue NAME");
+        }
+        return data;
+    }
+
+    private List<LabelledText> fromHelpdesk() throws Exception {
+        if (data != null || queues == null || queues.isEmpty()) {
+            throw new IllegalArgumentException("--from-service " + fromService + " needs at least one --queue and no --data");
+        }
+        Composition composition = Composition.fromSystem();
+        Path file = composition.configFile(config);
+        ConfigCheck.Result result = composition.check(file);
+        if (!result.valid()) {
+            throw new IllegalArgumentException("config " + file + " has problems:\n" + String.join("\n",
+                    result.problems().stream().map(Object::toString).toList()));
+        }
+        try (Engine engine = Engine.start(result.blueprint().orElseThrow(), composition.templates, InstantSource.system(),
+                new Lifecycle(), EngineListener.NONE)) {
+            Object service = engine.assembly().services().get(fromService);
+            if (!(service instanceof TicketSystem tickets)) {
+                throw new IllegalArgumentException("--from-service was '" + fromService + "'; expected the id of a ticket "
+                        + "system service in " + file + " (its services: " + engine.assembly().services().keySet() + ")");
+            }
+            List<Map<String, String>> records = HelpdeskTickets.fetch(tickets, queues, maxPerQueue);
+            if (export != null) {
+                HelpdeskTickets.export(records, export);
+            }
+            return TicketData.labelled(records, "service '" + fromService + "'", text, label, split, stratify);
+        }
     }
 }

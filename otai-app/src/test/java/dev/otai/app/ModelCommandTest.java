@@ -133,4 +133,56 @@ class ModelCommandTest {
             assertThat(routed.queue().name()).isEqualTo("Accounting::Invoices");
         }
     }
+
+    @Test
+    void train_from_a_configured_helpdesk_reads_the_given_queues(@TempDir Path dir) throws Exception {
+        var tickets = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            boolean it = i % 2 == 0;
+            tickets.append("        - { id: \"").append(i).append("\", title: \"")
+                    .append(it ? "Printer broken " + i : "Invoice wrong " + i).append("\", body: \"")
+                    .append(it ? "The printer on floor " + i + " jams" : "Invoice " + i + " was charged twice")
+                    .append("\", queue: \"").append(it ? "IT" : "Billing").append("\" }\n");
+        }
+        tickets.append("        - { id: \"99\", title: \"Hello\", body: \"other queue\", queue: \"Spam\" }\n");
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, """
+                open_ticket_ai:
+                  services:
+                    helpdesk:
+                      use: "testkit:InMemoryTicketSystem"
+                      params:
+                        tickets:
+                %s  orchestrator:
+                    use: "base:SimpleSequentialOrchestrator"
+                    params: { steps: [] }
+                """.formatted(tickets));
+
+        Run run = otai("model", "train", "--config", config.toString(), "--from-service", "helpdesk", "--queue", "IT",
+                "--queue", "Billing", "--out", dir.resolve("model").toString(), "--export", dir.resolve("t.jsonl").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("trained ngram-logreg on 12 records (2 labels");
+        assertThat(Files.readAllLines(dir.resolve("t.jsonl"))).hasSize(12).allMatch(line -> !line.contains("Spam"));
+        Run eval = otai("model", "eval", "--model", dir.resolve("model").toString(), "--data", dir.resolve("t.jsonl").toString());
+        assertThat(eval.out()).contains("accuracy:         1.0000");
+    }
+
+    @Test
+    void from_service_naming_no_ticket_system_lists_the_services(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, """
+                open_ticket_ai:
+                  services:
+                    helpdesk: { use: "testkit:InMemoryTicketSystem" }
+                  orchestrator: { use: "base:SimpleSequentialOrchestrator", params: { steps: [] } }
+                """);
+
+        Run run = otai("model", "train", "--config", config.toString(), "--from-service", "zammad", "--queue", "IT",
+                "--out", dir.resolve("model").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--from-service was 'zammad'; expected the id of a ticket system service")
+                .contains("[helpdesk]");
+    }
 }

@@ -32,15 +32,24 @@ public final class TicketData {
     /** As {@link #read(Path, List, String, Split)}, keeping each record's {@code stratumField} value (may be null). */
     public static List<LabelledText> read(Path file, List<String> textFields, String labelField, Split split,
                                           String stratumField) throws IOException {
-        List<Map<String, String>> records = records(file);
+        return labelled(records(file), "data file " + file, textFields, labelField, split, stratumField);
+    }
+
+    /**
+     * Labelled texts from records already in memory (for example tickets fetched from a helpdesk).
+     *
+     * @param source names where the records came from, in error messages
+     */
+    public static List<LabelledText> labelled(List<Map<String, String>> records, String source, List<String> textFields,
+                                              String labelField, Split split, String stratumField) {
         var out = new ArrayList<LabelledText>();
         for (int i = 0; i < records.size(); i++) {
             if (split.includes(i)) {
-                out.add(labelled(file, i, records.get(i), textFields, labelField, stratumField));
+                out.add(labelled(source, i, records.get(i), textFields, labelField, stratumField));
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("data file " + file + " has no records in part " + split.name().toLowerCase(Locale.ROOT));
+            throw new IllegalArgumentException(source + " has no records in part " + split.name().toLowerCase(Locale.ROOT));
         }
         return out;
     }
@@ -94,29 +103,29 @@ public final class TicketData {
         return out;
     }
 
-    private static LabelledText labelled(Path file, int index, Map<String, String> record, List<String> textFields,
+    private static LabelledText labelled(String source, int index, Map<String, String> record, List<String> textFields,
                                          String labelField, String stratumField) {
         var text = new StringBuilder();
         for (String field : textFields) {
             String value = record.get(field);
             if (value == null) {
-                throw missing(file, index, field, record);
+                throw missing(source, index, field, record);
             }
             text.append(text.isEmpty() ? "" : "\n\n").append(value);
         }
         String label = record.get(labelField);
         if (label == null || label.isBlank()) {
-            throw missing(file, index, labelField, record);
+            throw missing(source, index, labelField, record);
         }
         String stratum = stratumField == null ? "" : record.get(stratumField);
         if (stratum == null) {
-            throw missing(file, index, stratumField, record);
+            throw missing(source, index, stratumField, record);
         }
         return new LabelledText(record.getOrDefault("id", "#" + (index + 1)), text.toString(), label, stratum);
     }
 
-    private static IllegalArgumentException missing(Path file, int index, String field, Map<String, String> record) {
-        return new IllegalArgumentException("data file " + file + " record " + (index + 1) + " has no field '" + field
+    private static IllegalArgumentException missing(String source, int index, String field, Map<String, String> record) {
+        return new IllegalArgumentException(source + " record " + (index + 1) + " has no field '" + field
                 + "'; its fields are " + record.keySet());
     }
 }
