@@ -43,7 +43,7 @@ public final class EmbeddingClassifierService {
         try {
             return LimitedClassifier.of(CentroidClassifier.fit(embedder, examples, temperature),
                     params.integer("max_concurrency"));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             embedder.close();
             throw e;
         }

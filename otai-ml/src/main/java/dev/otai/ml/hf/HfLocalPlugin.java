@@ -54,7 +54,7 @@ public final class HfLocalPlugin implements Plugin {
         var settings = new HFClassificationService.Settings(hub, p.optionalString("model_name").orElse(""),
                 Math.toIntExact(p.integer("max_length")), Math.toIntExact(p.integer("max_concurrency")),
                 Math.toIntExact(p.integer("max_batch")), Math.toIntExact(p.integer("threads")));
-        var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         var service = new HFClassificationService(settings, new HubDownloader(http));
         try {

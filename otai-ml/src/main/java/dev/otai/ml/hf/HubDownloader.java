@@ -24,6 +24,8 @@ final class HubDownloader {
     static final Pattern REPO_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*(/[A-Za-z0-9][\\w.-]*)?");
     static final String COMPLETE = ".otai-complete";
 
+    private static final int MAX_REDIRECTS = 5;
+
     private final HttpClient http;
 
     HubDownloader(HttpClient http) {
@@ -58,15 +60,10 @@ final class HubDownloader {
     private boolean download(String repo, String file, Path dir, HubSettings hub, boolean required)
             throws IOException, InterruptedException {
         URI uri = URI.create(hub.endpoint() + "/" + repo + "/resolve/" + hub.revision() + "/" + file);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(hub.timeout()).GET();
-        if (hub.token() != null) {
-            request.header("Authorization", "Bearer " + hub.token());
-        }
         Path target = dir.resolve(file);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        HttpResponse<Path> response = http.send(request.build(), HttpResponse.BodyHandlers.ofFile(partial));
-        int status = response.statusCode();
+        int status = get(uri, hub, partial);
         if (status == 200) {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return true;
@@ -76,6 +73,29 @@ final class HubDownloader {
             return false;
         }
         throw new IOException(failure(repo, file, uri, status, hub.token() != null));
+    }
+
+    /**
+     * GETs {@code uri} into {@code partial}, following up to five redirects itself: the hub redirects large files
+     * to a CDN with a signed URL, and the token must go only to the hub's own host, never to the CDN.
+     */
+    private int get(URI uri, HubSettings hub, Path partial) throws IOException, InterruptedException {
+        String hubHost = URI.create(hub.endpoint()).getHost();
+        URI next = uri;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(next).timeout(hub.timeout()).GET();
+            if (hub.token() != null && hubHost != null && hubHost.equalsIgnoreCase(next.getHost())) {
+                request.header("Authorization", "Bearer " + hub.token());
+            }
+            HttpResponse<Path> response = http.send(request.build(), HttpResponse.BodyHandlers.ofFile(partial));
+            int status = response.statusCode();
+            var location = response.headers().firstValue("Location");
+            if (status < 300 || status >= 400 || status == 304 || location.isEmpty()) {
+                return status;
+            }
+            next = next.resolve(location.get());
+        }
+        throw new IOException("downloading " + uri + " failed: more than " + MAX_REDIRECTS + " redirects");
     }
 
     private static String failure(String repo, String file, URI uri, int status, boolean withToken) {

@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A Hugging Face hub on loopback that serves one repo's files from a directory at
  * {@code /{owner}/{name}/resolve/{revision}/{file}}, answers 404 for anything else, and 401 when a token is
- * required and the request does not carry it. It records every request path.
+ * required and the request does not carry it. ONNX files are redirected to {@code /cdn/…} on another host name
+ * ({@code localhost} instead of {@code 127.0.0.1}), which refuses requests carrying a token. It records every
+ * request path.
  */
 final class FakeHub implements AutoCloseable {
 
@@ -26,7 +28,20 @@ final class FakeHub implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             requests.add(path);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (path.startsWith("/cdn/")) {
+                cdn(exchange, files.resolve(path.substring("/cdn/".length())), auth);
+                return;
+            }
             Path file = path.startsWith(prefix) ? files.resolve(path.substring(prefix.length())) : null;
+            if (file != null && file.toString().endsWith(".onnx") && Files.isRegularFile(file) && (requiredToken == null
+                    || ("Bearer " + requiredToken).equals(auth))) {
+                // like the real hub: large files are redirected to a CDN on another host
+                exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort()
+                        + "/cdn/" + path.substring(prefix.length()));
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             int status = requiredToken != null && !("Bearer " + requiredToken).equals(auth) ? 401
                     : file != null && Files.isRegularFile(file) ? 200 : 404;
             byte[] body = status == 200 ? Files.readAllBytes(file) : ("{\"error\":\"" + status + "\"}").getBytes();
@@ -35,6 +50,15 @@ final class FakeHub implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** The CDN rejects requests that carry the hub token, as signed-URL stores do. */
+    private static void cdn(com.sun.net.httpserver.HttpExchange exchange, Path file, String auth) throws IOException {
+        int status = auth != null ? 400 : Files.isRegularFile(file) ? 200 : 404;
+        byte[] body = status == 200 ? Files.readAllBytes(file) : "no".getBytes();
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     String url() {
