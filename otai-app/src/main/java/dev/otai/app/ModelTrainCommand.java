@@ -1,0 +1,145 @@
+package dev.otai.app;
+
+import dev.otai.ml.train.LabelledText;
+import dev.otai.ml.train.ModelKind;
+import dev.otai.ml.train.ModelMetadata;
+import dev.otai.ml.train.ModelTrainer;
+import dev.otai.ml.train.Split;
+import dev.otai.ml.train.TicketData;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import dev.otai.api.ticket.TicketSystem;
+import dev.otai.core.engine.ConfigCheck;
+import dev.otai.core.engine.Engine;
+import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.Lifecycle;
+import java.time.InstantSource;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code otai model train}: trains a classifier and writes it with its metadata to a directory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a classifier on labelled tickets and write it to a model directory.")
+final class ModelTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", description = "labelled tickets: a .csv (with header) or .jsonl file")
+    Path data;
+
+    @Option(names = "--from-service", paramLabel = "ID",
+            description = "instead of --data: read tickets from this ticket-system service of the config")
+    String fromService;
+
+    @Option(names = "--queue", description = "with --from-service: a queue to read tickets from (repeat for several)")
+    List<String> queues;
+
+    @Option(names = "--max-per-queue", defaultValue = "5000",
+            description = "with --from-service: the most tickets read per queue (default: ${DEFAULT-VALUE})")
+    int maxPerQueue;
+
+    @Option(names = "--export", paramLabel = "FILE",
+            description = "with --from-service: also write the tickets read to this .jsonl file")
+    Path export;
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--text", split = ",", defaultValue = "subject,body",
+            description = "fields joined into the text (default: ${DEFAULT-VALUE})")
+    List<String> text;
+
+    @Option(names = "--label", defaultValue = "queue", description = "the field holding the label (default: ${DEFAULT-VALUE})")
+    String label;
+
+    @Option(names = "--out", required = true, description = "the model directory to write")
+    Path out;
+
+    @Option(names = "--kind", defaultValue = "ngram-logreg",
+            description = "ngram-logreg, embedding-logreg or embedding-centroid (default: ${DEFAULT-VALUE})")
+    String kind;
+
+    @Option(names = "--split", defaultValue = "all",
+            description = "all, train (all but every 5th record) or test (every 5th record) (default: ${DEFAULT-VALUE})")
+    Split split;
+
+    @Option(names = "--examples-per-label", defaultValue = "5",
+            description = "embedding-centroid: examples kept per label (default: ${DEFAULT-VALUE})")
+    int examplesPerLabel;
+
+    @Option(names = "--stratify", description = "embedding-centroid: a field (e.g. language) whose values the "
+            + "examples of each label are spread over, round-robin")
+    String stratify;
+
+    @Option(names = "--ngrams", defaultValue = "2", description = "ngram-logreg: longest word n-gram (default: ${DEFAULT-VALUE})")
+    int ngrams;
+
+    @Option(names = "--char-ngrams", defaultValue = "0",
+            description = "ngram-logreg: longest character n-gram inside words, 0 for none (default: ${DEFAULT-VALUE})")
+    int charNgrams;
+
+    @Option(names = "--epochs", defaultValue = "10",
+            description = "logistic regression: passes over the data (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Override
+    public Integer call() throws Exception {
+        return ModelCommand.reporting(spec, this::execute);
+    }
+
+    private Integer execute() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<LabelledText> records = fromService == null ? TicketData.read(requireData(), text, label, split, stratify)
+                : fromHelpdesk();
+        String source = fromService == null ? data.getFileName().toString() : "service " + fromService;
+        var options = new ModelTrainer.Options(ModelKind.parse(kind), text, label, source,
+                examplesPerLabel, ngrams, charNgrams, epochs);
+        long start = System.nanoTime();
+        ModelMetadata metadata = ModelTrainer.train(records, options, this.out);
+        out.printf("trained %s on %d records (%d labels, %d features) in %.1f s%nwrote %s%n", metadata.kind(),
+                metadata.records(), metadata.labels().size(), metadata.features(), (System.nanoTime() - start) / 1e9,
+                this.out.toAbsolutePath());
+        out.flush();
+        return 0;
+    }
+
+    private Path requireData() {
+        if (data == null) {
+            throw new IllegalArgumentException("no tickets to train on; expected --data FILE or --from-service ID --queue NAME");
+        }
+        return data;
+    }
+
+    private List<LabelledText> fromHelpdesk() throws Exception {
+        if (data != null || queues == null || queues.isEmpty()) {
+            throw new IllegalArgumentException("--from-service " + fromService + " needs at least one --queue and no --data");
+        }
+        Composition composition = Composition.fromSystem();
+        Path file = composition.configFile(config);
+        ConfigCheck.Result result = composition.check(file);
+        if (!result.valid()) {
+            throw new IllegalArgumentException("config " + file + " has problems:\n" + String.join("\n",
+                    result.problems().stream().map(Object::toString).toList()));
+        }
+        try (Engine engine = Engine.start(result.blueprint().orElseThrow(), composition.templates, InstantSource.system(),
+                new Lifecycle(), EngineListener.NONE)) {
+            Object service = engine.assembly().services().get(fromService);
+            if (!(service instanceof TicketSystem tickets)) {
+                throw new IllegalArgumentException("--from-service was '" + fromService + "'; expected the id of a ticket "
+                        + "system service in " + file + " (its services: " + engine.assembly().services().keySet() + ")");
+            }
+            List<Map<String, String>> records = HelpdeskTickets.fetch(tickets, queues, maxPerQueue);
+            if (export != null) {
+                HelpdeskTickets.export(records, export);
+            }
+            return TicketData.labelled(records, "service '" + fromService + "'", text, label, split, stratify);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.otai.ml.embed;
+
+import dev.otai.api.ConfigException;
+import dev.otai.api.ParamSpec;
+import dev.otai.api.ServiceSetup;
+import dev.otai.api.ServiceType;
+import dev.otai.api.classify.Classifier;
+import dev.otai.api.classify.LimitedClassifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ml:EmbeddingClassifierService}: few-shot classification with the embedded MiniLM model; no training,
+ * no download. Labels come from the config, each with example texts and/or a description.
+ */
+public final class EmbeddingClassifierService {
+
+    public static final String NAME = "EmbeddingClassifierService";
+
+    public static final ServiceType TYPE = ServiceType.of(NAME,
+            "Few-shot classifier on the embedded all-MiniLM-L6-v2 model: labels with example texts, nearest centroid.",
+            Classifier.class,
+            List.of(ParamSpec.map("labels").mandatory().describedAs(
+                            "label to a list of example texts, a description, or {description, examples}"),
+                    ParamSpec.number("temperature").constrained(v -> (Double) v > 0, "a number above 0")
+                            .describedAs("softmax temperature over cosine similarities; fitted on the examples when absent"),
+                    ParamSpec.integer("max_concurrency").defaultsTo(2L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
+                            .describedAs("how many classifications run at once; more wait"),
+                    ParamSpec.integer("threads").defaultsTo(0L).constrained(v -> (Long) v >= 0, "an integer of at least 0")
+                            .describedAs("ONNX Runtime threads per inference; 0 lets it choose")),
+            EmbeddingClassifierService::create);
+
+    private EmbeddingClassifierService() {
+    }
+
+    static Object create(ServiceSetup setup) throws Exception {
+        var params = setup.params();
+        Map<String, List<String>> examples = examples(setup.id(), params.map("labels"));
+        Double temperature = params.has("temperature") ? params.number("temperature") : null;
+        var embedder = SentenceEmbedder.miniLm(Math.toIntExact(params.integer("threads")));
+        try {
+            return LimitedClassifier.of(CentroidClassifier.fit(embedder, examples, temperature),
+                    params.integer("max_concurrency"));
+        } catch (Exception e) {
+            embedder.close();
+            throw e;
+        }
+    }
+
+    /** Reads the {@code labels} param: each value is a list of texts, one text, or {description, examples}. */
+    static Map<String, List<String>> examples(String serviceId, Map<String, Object> labels) {
+        var out = new LinkedHashMap<String, List<String>>();
+        labels.forEach((label, value) -> out.put(label, texts(serviceId, label, value)));
+        return out;
+    }
+
+    private static List<String> texts(String serviceId, String label, Object value) {
+        var texts = new ArrayList<String>();
+        switch (value) {
+            case String text -> texts.add(text);
+            case List<?> list -> list.forEach(item -> texts.add(String.valueOf(item)));
+            case Map<?, ?> map -> {
+                if (map.get("description") != null) {
+                    texts.add(String.valueOf(map.get("description")));
+                }
+                if (map.get("examples") instanceof List<?> list) {
+                    list.forEach(item -> texts.add(String.valueOf(item)));
+                }
+            }
+            case null, default -> { }
+        }
+        texts.removeIf(String::isBlank);
+        if (texts.isEmpty()) {
+            throw new ConfigException("service '" + serviceId + "' (ml:" + NAME + "): param 'labels." + label + "' was "
+                    + describe(value) + "; expected a list of example texts, a description, or a mapping with "
+                    + "'description' and/or 'examples'");
+        }
+        return texts;
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "empty" : value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+}

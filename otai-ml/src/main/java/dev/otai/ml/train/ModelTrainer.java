@@ -1,0 +1,133 @@
+package dev.otai.ml.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.otai.ml.embed.CentroidClassifier;
+import dev.otai.ml.embed.SentenceEmbedder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/** Trains a model of a {@link ModelKind} on labelled texts and writes it, with its metadata, to a directory. */
+public final class ModelTrainer {
+
+    /** Tribuo logs every training run through java.util.logging at INFO; otai reports training itself. */
+    private static final java.util.logging.Logger TRIBUO_SGD_LOG = quiet("org.tribuo.common.sgd");
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String TRIBUO_FILE = "model.tribuo";
+    static final String EXAMPLES_FILE = "examples.json";
+
+    /**
+     * @param examplesPerLabel for embedding-centroid: how many examples of each label to keep (the first ones)
+     * @param ngrams           for ngram-logreg: the longest word n-gram
+     * @param charNgrams       for ngram-logreg: the longest character n-gram inside words (0: none)
+     * @param epochs           for the logistic regressions: passes over the data
+     */
+    public record Options(ModelKind kind, List<String> textFields, String labelField, String dataFile,
+                          int examplesPerLabel, int ngrams, int charNgrams, int epochs) {
+    }
+
+    private ModelTrainer() {
+    }
+
+    /** Trains and writes the model; returns its metadata. */
+    public static ModelMetadata train(List<LabelledText> data, Options options, Path out) throws Exception {
+        Files.createDirectories(out);
+        List<String> labels = List.copyOf(new TreeSet<>(data.stream().map(LabelledText::label).toList()));
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("training data has " + labels.size() + " label(s) " + labels
+                    + " in field '" + options.labelField() + "'; expected at least two");
+        }
+        return switch (options.kind()) {
+            case NGRAM_LOGREG -> tribuo(data, labels, options,
+                    new Featurizer.Grams(new TextGrams(options.ngrams(), options.charNgrams())), null, out);
+            case EMBEDDING_LOGREG -> {
+                try (var embedder = SentenceEmbedder.miniLm(0)) {
+                    yield tribuo(data, labels, options, new Featurizer.Embeddings(embedder), null, out);
+                }
+            }
+            case EMBEDDING_CENTROID -> centroid(data, labels, options, out);
+        };
+    }
+
+    private static ModelMetadata tribuo(List<LabelledText> data, List<String> labels, Options options,
+                                        Featurizer featurizer, Double temperature, Path out) throws Exception {
+        var factory = new LabelFactory();
+        var dataset = new MutableDataset<Label>(new SimpleDataSourceProvenance(options.dataFile(), factory), factory);
+        List<Example<Label>> examples = featurizer.examples(data.stream().map(LabelledText::text).toList(),
+                data.stream().map(t -> new Label(t.label())).toList());
+        dataset.addAll(examples);
+        Model<Label> model = trainer(options.epochs()).train(dataset);
+        model.serializeToFile(out.resolve(TRIBUO_FILE));
+        return writeMetadata(data, labels, options, model.getFeatureIDMap().size(), temperature, out);
+    }
+
+    /** Multinomial logistic regression by SGD with AdaGrad, one example per step, a fixed seed (reproducible). */
+    static LinearSGDTrainer trainer(int epochs) {
+        return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.5, 0.1), epochs, Integer.MAX_VALUE, 1, 20261124L);
+    }
+
+    private static ModelMetadata centroid(List<LabelledText> data, List<String> labels, Options options, Path out)
+            throws Exception {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        for (String label : labels) {
+            kept.put(label, FewShot.pick(data.stream().filter(t -> t.label().equals(label)).toList(),
+                    options.examplesPerLabel()).stream().map(LabelledText::text).toList());
+        }
+        JSON.writeValue(out.resolve(EXAMPLES_FILE).toFile(), kept);
+        double temperature;
+        try (var embedder = SentenceEmbedder.miniLm(0);
+             var classifier = CentroidClassifier.fit(embedder, kept, null)) {
+            temperature = classifier.temperature();
+        }
+        List<LabelledText> used = data.stream().filter(t -> kept.get(t.label()).contains(t.text())).toList();
+        return writeMetadata(used, labels, options, 384, temperature, out);
+    }
+
+    private static ModelMetadata writeMetadata(List<LabelledText> data, List<String> labels, Options options,
+                                               int features, Double temperature, Path out) throws IOException {
+        boolean grams = options.kind() == ModelKind.NGRAM_LOGREG;
+        var metadata = new ModelMetadata(options.kind().id(), labels, options.textFields(), options.labelField(), features,
+                grams ? options.ngrams() : 0, grams ? options.charNgrams() : 0,
+                options.kind() == ModelKind.EMBEDDING_CENTROID ? 0 : options.epochs(), temperature, Instant.now().toString(),
+                options.dataFile(), sha256(data), data.size(), ModelMetadata.FORMAT);
+        JSON.writeValue(out.resolve(ModelMetadata.FILE).toFile(), metadata);
+        return metadata;
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        var logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    static String sha256(List<LabelledText> data) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (LabelledText t : data) {
+                digest.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.otai.ml.train;
+
+import dev.otai.api.ParamSpec;
+import dev.otai.api.ServiceSetup;
+import dev.otai.api.ServiceType;
+import dev.otai.api.classify.Classifier;
+import dev.otai.api.classify.LimitedClassifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code ml:TrainedClassifierService}: serves a model directory written by {@code otai model train}. The model is
+ * loaded when the service starts, so a missing or broken model stops startup rather than the first ticket.
+ */
+public final class TrainedClassifierService {
+
+    public static final String NAME = "TrainedClassifierService";
+
+    public static final ServiceType TYPE = ServiceType.of(NAME,
+            "Serves a model trained with 'otai model train' (n-gram or embedding logistic regression, or few-shot).",
+            Classifier.class,
+            List.of(ParamSpec.string("model_dir").mandatory().aliasedAs("model")
+                            .describedAs("the directory written by 'otai model train --out'"),
+                    ParamSpec.integer("max_concurrency").defaultsTo(2L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
+                            .describedAs("how many classifications run at once; more wait"),
+                    ParamSpec.integer("threads").defaultsTo(0L).constrained(v -> (Long) v >= 0, "an integer of at least 0")
+                            .describedAs("ONNX Runtime threads for embedding models; 0 lets it choose")),
+            TrainedClassifierService::create);
+
+    private TrainedClassifierService() {
+    }
+
+    static Object create(ServiceSetup setup) throws Exception {
+        Path dir = Path.of(setup.params().string("model_dir"));
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("service '" + setup.id() + "' (ml:" + NAME + "): param 'model_dir' was \""
+                    + dir + "\"; expected an existing directory written by 'otai model train' (resolved to "
+                    + dir.toAbsolutePath() + ")");
+        }
+        ModelDirectory.Loaded loaded = ModelDirectory.load(dir, Math.toIntExact(setup.params().integer("threads")));
+        return LimitedClassifier.of(loaded.classifier(), setup.params().integer("max_concurrency"));
+    }
+}
