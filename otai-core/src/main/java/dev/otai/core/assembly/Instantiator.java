@@ -8,6 +8,8 @@ import dev.otai.api.PipeNode;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.ServiceSetup;
 import dev.otai.core.engine.Facilities;
+import dev.otai.core.engine.ServiceDecorator;
+import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.template.TemplateEngine;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -23,12 +25,18 @@ public final class Instantiator {
     private final TemplateEngine templates;
     private final Facilities facilities;
     private final Map<String, Object> services = new LinkedHashMap<>();
+    private final Map<String, Object> injectable = new LinkedHashMap<>();
     private final Map<NodePlan, Node> nodes = new IdentityHashMap<>();
+    private final Secrets secrets = new Secrets();
+    private final StepListener steps;
+    private final ServiceDecorator decorator;
 
     private Instantiator(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
         this.blueprint = blueprint;
         this.templates = templates;
         this.facilities = facilities;
+        this.steps = facilities.find(StepListener.class).orElse(StepListener.NONE);
+        this.decorator = facilities.find(ServiceDecorator.class).orElse((id, service) -> service);
     }
 
     public static Assembly instantiate(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
@@ -54,7 +62,7 @@ public final class Instantiator {
     }
 
     private Object service(String id, LinkedHashSet<String> creating) {
-        Object existing = services.get(id);
+        Object existing = injectable.get(id);
         if (existing != null) {
             return existing;
         }
@@ -78,8 +86,10 @@ public final class Instantiator {
                     + plan.type().provides().getName());
         }
         services.put(id, instance);
+        Object decorated = decorator.decorate(id, instance);
+        injectable.put(id, decorated);
         creating.remove(id);
-        return instance;
+        return decorated;
     }
 
     private Params renderServiceParams(ServicePlan plan) {
@@ -87,7 +97,9 @@ public final class Instantiator {
                 plan.config().location(), plan.config().useLocation(), plan.config().path(), Map.of(), Map.of(), false),
                 plan.use(), null, plan.params(), plan.injects());
         var node = new Node(stand, (context, params) -> null, plan.params(), templates, blueprint.config().environment());
-        return node.render(PipeContext.empty());
+        Params rendered = node.render(PipeContext.empty());
+        secrets.redact(plan.params(), rendered.asMap());
+        return rendered;
     }
 
     private Node node(NodePlan plan) {
@@ -102,7 +114,7 @@ public final class Instantiator {
                     : param);
         }
         var injected = new LinkedHashMap<String, Object>();
-        plan.injects().forEach((slot, serviceId) -> injected.put(slot, services.get(serviceId)));
+        plan.injects().forEach((slot, serviceId) -> injected.put(slot, injectable.get(serviceId)));
         Pipe pipe;
         try {
             pipe = plan.type().create(new Setup(plan.config().id(), plan.config().path(), injected, null));
@@ -112,7 +124,7 @@ public final class Instantiator {
             throw new ConfigException("pipe '" + plan.config().id() + "' (" + plan.use() + ") could not be created: "
                     + e.getMessage() + " at " + plan.config().path(), e);
         }
-        Node node = new Node(plan, pipe, List.copyOf(params), templates, blueprint.config().environment());
+        Node node = new Node(plan, pipe, List.copyOf(params), templates, blueprint.config().environment(), steps, secrets);
         nodes.put(plan, node);
         return node;
     }

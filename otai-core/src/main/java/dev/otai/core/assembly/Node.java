@@ -6,10 +6,13 @@ import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
+import dev.otai.core.orchestration.StepEvent;
+import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.template.Fail;
 import dev.otai.core.template.RunScope;
 import dev.otai.core.template.TemplateEngine;
 import dev.otai.core.template.TemplateException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +35,22 @@ final class Node implements PipeNode {
     private final Map<String, Object> constants;
     private final TemplateEngine templates;
     private final Map<String, String> environment;
+    private final StepListener steps;
+    private final Secrets secrets;
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment) {
+        this(plan, pipe, params, templates, environment, StepListener.NONE, new Secrets());
+    }
+
+    Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment,
+         StepListener steps, Secrets secrets) {
         this.plan = plan;
         this.pipe = pipe;
         this.params = params;
         this.templates = templates;
         this.environment = environment;
+        this.steps = steps;
+        this.secrets = secrets;
         this.constants = convertConstants(params);
     }
 
@@ -117,9 +129,17 @@ final class Node implements PipeNode {
         long start = System.nanoTime();
         String outerPipe = MDC.get("pipe");
         MDC.put("pipe", id());
+        boolean reported = steps != StepListener.NONE && !context.run().runId().isEmpty();
+        Params[] rendered = reported ? new Params[1] : null;
         PipeResult result;
         try {
-            result = execute(context);
+            if (reported) {
+                steps.started(context.run(), id(), use());
+            }
+            result = execute(context, rendered);
+            if (reported) {
+                report(context, result, rendered[0], System.nanoTime() - start);
+            }
         } finally {
             if (outerPipe == null) {
                 MDC.remove("pipe");
@@ -134,9 +154,25 @@ final class Node implements PipeNode {
         return result;
     }
 
-    private PipeResult execute(PipeContext context) {
+    /** Tells the step listener, with secrets removed; a listener that throws never affects the run. */
+    private void report(PipeContext context, PipeResult result, Params rendered, long nanos) {
+        try {
+            Map<String, Object> given = rendered == null ? Map.of() : secrets.redact(params, rendered.asMap());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = (Map<String, Object>) secrets.scrub(result.data());
+            steps.finished(new StepEvent(context.run(), id(), use(), path(), result.outcome(),
+                    secrets.scrubText(result.message()), Duration.ofNanos(nanos), given, data));
+        } catch (RuntimeException e) {
+            log.warn("Step listener failed for pipe '{}': {}", id(), e.toString());
+        }
+    }
+
+    private PipeResult execute(PipeContext context, Params[] renderedOut) {
         try {
             Params rendered = render(context);
+            if (renderedOut != null) {
+                renderedOut[0] = rendered;
+            }
             for (ParamPlan param : params) {
                 if (rendered.value(param.name()) == Fail.MARKER) {
                     return PipeResult.failed("param '" + param.name() + "' called fail()");
