@@ -41,11 +41,17 @@ public record StorageSettings(Path dataDirectory, Duration maxAge, long maxRuns,
      * @param maxWritesPerRun  a run that tries more writes than this has the rest refused (1,000 by default)
      * @param maxWritesPerTicket writes to one ticket within {@code window} beyond this are refused (20 by default)
      * @param window           the period the per-ticket cap counts over (1 hour by default)
+     * @param alwaysWrite      ids of steps whose writes are never skipped as duplicates (still recorded and capped)
      */
-    public record LedgerSettings(boolean enabled, int maxWritesPerRun, int maxWritesPerTicket, Duration window) {
+    public record LedgerSettings(boolean enabled, int maxWritesPerRun, int maxWritesPerTicket, Duration window,
+                                 java.util.Set<String> alwaysWrite) {
+
+        public LedgerSettings {
+            alwaysWrite = java.util.Set.copyOf(alwaysWrite);
+        }
 
         public static LedgerSettings defaults() {
-            return new LedgerSettings(true, 1_000, 20, Duration.ofHours(1));
+            return new LedgerSettings(true, 1_000, 20, Duration.ofHours(1), java.util.Set.of());
         }
     }
 }

@@ -21,7 +21,8 @@ public final class StorageSettingsReader {
     private static final String PATH = "infrastructure.storage";
     private static final Set<String> KEYS = Set.of("data_dir", "retention", "max_value_chars", "max_steps_per_run", "ledger");
     private static final Set<String> RETENTION_KEYS = Set.of("max_age", "max_runs");
-    private static final Set<String> LEDGER_KEYS = Set.of("enabled", "max_writes_per_run", "max_writes_per_ticket", "window");
+    private static final Set<String> LEDGER_KEYS = Set.of("enabled", "max_writes_per_run", "max_writes_per_ticket", "window",
+            "always_write");
 
     private final Problems problems;
 
@@ -68,7 +69,22 @@ public final class StorageSettingsReader {
                 .orElse((long) defaults.maxWritesPerTicket());
         Duration window = duration(ledger, "window", path + ".window").orElse(defaults.window());
         return new StorageSettings.LedgerSettings(enabled, (int) Math.min(perRun, Integer.MAX_VALUE),
-                (int) Math.min(perTicket, Integer.MAX_VALUE), window);
+                (int) Math.min(perTicket, Integer.MAX_VALUE), window, stepIds(ledger, path + ".always_write"));
+    }
+
+    private Set<String> stepIds(MapNode ledger, String path) {
+        Optional<ConfigNode> node = ledger.get("always_write");
+        if (node.isEmpty() || node.get() instanceof ScalarNode s && s.value() == null) {
+            return Set.of();
+        }
+        if (node.get() instanceof ConfigNode.ListNode list
+                && list.items().stream().allMatch(i -> i instanceof ScalarNode s && s.value() != null)) {
+            var ids = new java.util.LinkedHashSet<String>();
+            list.items().forEach(i -> ids.add(((ScalarNode) i).value().toString()));
+            return ids;
+        }
+        problems.error(node.get(), path, "'always_write' was " + node.get().describe() + "; expected a list of step ids");
+        return Set.of();
     }
 
     private Optional<Long> integer(MapNode map, String key, String path) {
