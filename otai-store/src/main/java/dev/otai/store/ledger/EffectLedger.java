@@ -49,7 +49,9 @@ public final class EffectLedger {
 
     /**
      * The version the idempotency key uses: when {@code current} is a version our own write produced, the
-     * version the ticket had before that chain of writes; otherwise {@code current}.
+     * version the ticket had before that chain of writes. When the ticket's latest write is still pending (a
+     * crash before it was confirmed), its change is taken as ours too, and the pending write is checked against
+     * the ticket before it is repeated. Otherwise {@code current}.
      */
     String baseVersion(String ticketId, String current) {
         return store.inTransaction(c -> {
@@ -58,7 +60,16 @@ public final class EffectLedger {
                 s.setString(1, ticketId);
                 s.setString(2, current);
                 try (ResultSet rows = s.executeQuery()) {
-                    return rows.next() ? rows.getString(1) : current;
+                    if (rows.next()) {
+                        return rows.getString(1);
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT status, base_version FROM effects WHERE ticket_id = ? "
+                    + "AND status IN ('applied', 'pending') ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
+                s.setString(1, ticketId);
+                try (ResultSet rows = s.executeQuery()) {
+                    return rows.next() && rows.getString(1).equals("pending") ? rows.getString(2) : current;
                 }
             }
         });
