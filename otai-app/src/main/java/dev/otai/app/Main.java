@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code otai} command. */
 @Command(name = "otai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Config-driven automation for helpdesks: watch tickets, classify them, route them.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, TicketsCommand.class, RunsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

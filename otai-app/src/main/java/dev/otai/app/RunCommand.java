@@ -5,6 +5,11 @@ import dev.otai.core.assembly.Blueprint;
 import dev.otai.core.config.Durations;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
+import dev.otai.core.engine.Facilities;
+import dev.otai.store.EngineRecording;
+import dev.otai.store.StorageSettings;
+import dev.otai.store.Store;
+import dev.otai.store.ledger.Effect;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import java.io.PrintWriter;
@@ -24,10 +29,14 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOption config;
+    StoreOption store;
 
     @Option(names = "--once", description = "run every runner's pipe once now, ignoring triggers, print one line per runner, and exit")
     boolean once;
+
+    @Option(names = "--dry-run", description = "execute everything except writes to ticket systems; each intended write "
+            + "is recorded in the run history and printed (reads still go to the helpdesk)")
+    boolean dryRun;
 
     @Spec
     CommandSpec spec;
@@ -37,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Composition composition = Composition.fromSystem();
-        Path file = composition.configFile(config);
+        Path file = composition.configFile(store.config);
         ConfigCheck.Result result = composition.check(file);
         if (!result.valid()) {
             Composition.print(result, err);
@@ -49,13 +58,42 @@ final class RunCommand implements Callable<Integer> {
         LoggingSetup.apply(blueprint.config().logging());
         var lifecycle = new Lifecycle();
         Signals.install(lifecycle);
-        try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle, EngineListener.NONE)) {
-            return once ? runOnce(engine, out) : runForever(engine, err);
-        } catch (dev.otai.api.ConfigException e) {
+        try (Store opened = store.open(composition)) {
+            return run(composition, blueprint, opened, lifecycle, out, err);
+        } catch (dev.otai.api.ConfigException | dev.otai.store.StoreException e) {
             err.println(e.getMessage());
             err.flush();
             return 1;
         }
+    }
+
+    private int run(Composition composition, Blueprint blueprint, Store opened, Lifecycle lifecycle, PrintWriter out,
+                    PrintWriter err) {
+        StorageSettings settings = store.settings(composition);
+        EngineRecording recording = EngineRecording.start(opened, settings, dryRun);
+        try {
+            try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,
+                    recording.listener(EngineListener.NONE), recording.facilities(Facilities.builder()))) {
+                int code = once ? runOnce(engine, out) : runForever(engine, err);
+                if (dryRun) {
+                    printPlanned(recording.plannedEffects(), out);
+                }
+                return code;
+            }
+        } finally {
+            try {
+                recording.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void printPlanned(List<Effect> planned, PrintWriter out) {
+        out.println("Dry run: " + planned.size() + " write" + (planned.size() == 1 ? "" : "s") + " planned, nothing was sent"
+                + (planned.isEmpty() ? "" : ":"));
+        planned.forEach(effect -> out.println("  " + effect.describe()));
+        out.flush();
     }
 
     private static int runOnce(Engine engine, PrintWriter out) {
