@@ -33,6 +33,7 @@ public final class EngineRecording implements AutoCloseable {
     /** Starts recording into {@code store}; with {@code dryRun}, ticket writes are recorded as planned and not sent. */
     public static EngineRecording start(Store store, StorageSettings settings, boolean dryRun) {
         var recording = new EngineRecording(store, settings, dryRun);
+        recording.history.abandonUnfinished();
         recording.retention.startInBackground();
         return recording;
     }

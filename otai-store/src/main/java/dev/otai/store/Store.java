@@ -43,8 +43,11 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot create the data directory " + absolute + ": " + e.getMessage()
                     + "; expected a writable folder (set infrastructure.storage.data_dir or --data-dir)", e);
         }
-        String url = "jdbc:h2:file:" + absolute.resolve(DATABASE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "otai", "");
+        // retry: reopens the file when a thread doing I/O is interrupted (a run cancelled on timeout), which would
+        // otherwise close the whole database; WRITE_DELAY=0 writes each commit before it returns; AUTO_SERVER lets
+        // the CLI read the store while the engine holds it (the second process connects through loopback TCP).
+        String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "otai", StoreKey.of(absolute, DATABASE_NAME));
         pool.setMaxConnections(16);
         Store store = new Store(pool, pool::dispose, absolute.toString(), clock);
         store.migrate();

@@ -47,6 +47,19 @@ public final class RunHistory implements EngineListener, StepListener {
         this.dryRun = dryRun;
     }
 
+    /**
+     * Marks runs still recorded as running, left by an engine that died (killed, power loss), as abandoned. Call
+     * once before the engine starts; the embedded store has one engine at a time.
+     */
+    public int abandonUnfinished() {
+        return store.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET outcome = 'abandoned', "
+                    + "message = 'the engine stopped before the run ended' WHERE outcome = 'running'")) {
+                return s.executeUpdate();
+            }
+        });
+    }
+
     @Override
     public void on(EngineEvent event) {
         try {
