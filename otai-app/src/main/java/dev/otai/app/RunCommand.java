@@ -6,12 +6,12 @@ import dev.otai.core.config.Durations;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
 import dev.otai.core.engine.Facilities;
+import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.store.EngineRecording;
 import dev.otai.store.StorageSettings;
 import dev.otai.store.Store;
 import dev.otai.store.ledger.Effect;
-import dev.otai.core.orchestration.EngineListener;
-import dev.otai.core.orchestration.Lifecycle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -58,8 +58,11 @@ final class RunCommand implements Callable<Integer> {
         LoggingSetup.apply(blueprint.config().logging());
         var lifecycle = new Lifecycle();
         Signals.install(lifecycle);
-        try (Store opened = store.open(composition)) {
-            return run(composition, blueprint, opened, lifecycle, out, err);
+        try {
+            StorageSettings settings = store.settings(composition);
+            try (Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
+                return run(composition, blueprint, opened, settings, lifecycle, out, err);
+            }
         } catch (dev.otai.api.ConfigException | dev.otai.store.StoreException e) {
             err.println(e.getMessage());
             err.flush();
@@ -67,9 +70,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Composition composition, Blueprint blueprint, Store opened, Lifecycle lifecycle, PrintWriter out,
-                    PrintWriter err) {
-        StorageSettings settings = store.settings(composition);
+    private int run(Composition composition, Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle,
+                    PrintWriter out, PrintWriter err) {
         EngineRecording recording = EngineRecording.start(opened, settings, dryRun);
         try {
             try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,

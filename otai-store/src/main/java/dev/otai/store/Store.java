@@ -38,7 +38,7 @@ public final class Store implements AutoCloseable {
     public static Store openEmbedded(Path directory, InstantSource clock) {
         Path absolute = directory.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(absolute);
+            createPrivately(absolute);
         } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + absolute + ": " + e.getMessage()
                     + "; expected a writable folder (set infrastructure.storage.data_dir or --data-dir)", e);
@@ -52,6 +52,20 @@ public final class Store implements AutoCloseable {
         Store store = new Store(pool, pool::dispose, absolute.toString(), clock);
         store.migrate();
         return store;
+    }
+
+    /** Creates the data directory readable by its owner only (where the file system has POSIX permissions). */
+    private static void createPrivately(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Files.createDirectories(directory.getParent());
+        try {
+            Files.createDirectory(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectory(directory);
+        }
     }
 
     /** Uses an existing data source (PostgreSQL in clustered mode, or a test database) and migrates its schema. */
