@@ -26,12 +26,14 @@ public final class Store implements AutoCloseable {
     private final AutoCloseable closer;
     private final String description;
     private final InstantSource clock;
+    private final boolean embedded;
 
-    private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock) {
+    private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock, boolean embedded) {
         this.dataSource = dataSource;
         this.closer = closer;
         this.description = description;
         this.clock = clock;
+        this.embedded = embedded;
     }
 
     /** Opens (creating when needed) the H2 database in {@code directory} and migrates its schema. */
@@ -44,12 +46,13 @@ public final class Store implements AutoCloseable {
                     + "; expected a writable folder (set infrastructure.storage.data_dir or --data-dir)", e);
         }
         // retry: reopens the file when a thread doing I/O is interrupted (a run cancelled on timeout), which would
-        // otherwise close the whole database; WRITE_DELAY=0 writes each commit before it returns; AUTO_SERVER lets
-        // the CLI read the store while the engine holds it (the second process connects through loopback TCP).
-        String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        // otherwise close the whole database; AUTO_SERVER lets the CLI read the store while the engine holds it (the
+        // second process connects through loopback TCP). Commits reach the file within H2's write delay (0.5 s);
+        // what must survive a crash before the engine goes on is flushed with durable().
+        String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "otai", StoreKey.of(absolute, DATABASE_NAME));
         pool.setMaxConnections(16);
-        Store store = new Store(pool, pool::dispose, absolute.toString(), clock);
+        Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true);
         store.migrate();
         return store;
     }
@@ -70,7 +73,7 @@ public final class Store implements AutoCloseable {
 
     /** Uses an existing data source (PostgreSQL in clustered mode, or a test database) and migrates its schema. */
     public static Store open(DataSource dataSource, String description, InstantSource clock) {
-        Store store = new Store(dataSource, () -> { }, description, clock);
+        Store store = new Store(dataSource, () -> { }, description, clock, false);
         store.migrate();
         return store;
     }
@@ -123,6 +126,21 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("store " + description + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes every committed change to the file now, so that it survives the process being killed (the effect
+     * ledger calls it before a helpdesk write). PostgreSQL commits are durable already.
+     */
+    public void durable() {
+        if (!embedded) {
+            return;
+        }
+        inTransaction(c -> {
+            try (var statement = c.createStatement()) {
+                return statement.execute("CHECKPOINT");
+            }
+        });
     }
 
     @Override

@@ -75,9 +75,13 @@ public final class EffectLedger {
         });
     }
 
-    /** Records an effect; returns its row id. */
+    /** Records an effect; returns its row id. A pending effect is on disk when this returns. */
     long record(Effect effect, String baseVersion) {
-        return store.inTransaction(c -> insert(c, effect, baseVersion));
+        long id = store.inTransaction(c -> insert(c, effect, baseVersion));
+        if (effect.status().equals("pending")) {
+            store.durable();
+        }
+        return id;
     }
 
     private long insert(Connection c, Effect e, String baseVersion) throws SQLException {
