@@ -30,6 +30,9 @@ final class StoreOption {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Path file = composition.configFile(config);
         StorageSettings settings = StorageSettings.defaults().withDataDirectory(workingDirectory.resolve(StorageSettings.DEFAULT_DATA_DIRECTORY));
+        if (dataDir != null && config.path().isEmpty()) {
+            return settings.withDataDirectory(workingDirectory.resolve(dataDir));
+        }
         if (config.path().isPresent() || Files.isRegularFile(file)) {
             settings = Composition.storageSettings(file, composition.environment);
         }

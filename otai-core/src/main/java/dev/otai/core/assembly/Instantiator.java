@@ -27,7 +27,7 @@ public final class Instantiator {
     private final Map<String, Object> services = new LinkedHashMap<>();
     private final Map<String, Object> injectable = new LinkedHashMap<>();
     private final Map<NodePlan, Node> nodes = new IdentityHashMap<>();
-    private final Secrets secrets = new Secrets();
+    private final Secrets secrets;
     private final StepListener steps;
     private final ServiceDecorator decorator;
 
@@ -35,6 +35,7 @@ public final class Instantiator {
         this.blueprint = blueprint;
         this.templates = templates;
         this.facilities = facilities;
+        this.secrets = new Secrets(blueprint.config().environment());
         this.steps = facilities.find(StepListener.class).orElse(StepListener.NONE);
         this.decorator = facilities.find(ServiceDecorator.class).orElse((id, service) -> service);
     }

@@ -39,7 +39,7 @@ final class Node implements PipeNode {
     private final Secrets secrets;
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment) {
-        this(plan, pipe, params, templates, environment, StepListener.NONE, new Secrets());
+        this(plan, pipe, params, templates, environment, StepListener.NONE, new Secrets(Map.of()));
     }
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment,

@@ -22,7 +22,14 @@ final class Secrets {
             "authorization", "credential", "private_key");
     private static final int SHORTEST_SCRUBBED = 4;
 
+    private static final java.util.regex.Pattern GET_ENV = java.util.regex.Pattern.compile("get_env\\(\\s*['\"]([^'\"]+)['\"]");
+
     private final Set<String> known = new CopyOnWriteArraySet<>();
+    private final Map<String, String> environment;
+
+    Secrets(Map<String, String> environment) {
+        this.environment = environment;
+    }
 
     static boolean secretParam(ParamSpec spec) {
         String name = spec.name().toLowerCase(Locale.ROOT);
@@ -44,7 +51,10 @@ final class Secrets {
 
     private Object redact(ParamValue plan, Object value) {
         return switch (plan) {
-            case ParamValue.Templated t when t.template().source().contains("get_env") -> hide(value);
+            case ParamValue.Templated t when t.template().source().contains("get_env") -> {
+                rememberEnvironment(t.template().source());
+                yield hide(value);
+            }
             case ParamValue.Mapping m when value instanceof Map<?, ?> map -> {
                 var out = new LinkedHashMap<String, Object>();
                 map.forEach((k, v) -> {
@@ -62,6 +72,14 @@ final class Secrets {
             }
             default -> value;
         };
+    }
+
+    /** Remembers the values of the variables a template reads with {@code get_env('NAME')}. */
+    private void rememberEnvironment(String source) {
+        var matcher = GET_ENV.matcher(source);
+        while (matcher.find()) {
+            remember(environment.get(matcher.group(1)));
+        }
     }
 
     /** Remembers every text inside {@code value} as secret and returns the redaction marker. */
@@ -99,8 +117,13 @@ final class Secrets {
     }
 
     String scrubText(String text) {
+        if (known.isEmpty()) {
+            return text;
+        }
         String out = text;
-        for (String secret : known) {
+        List<String> longestFirst = new ArrayList<>(known);
+        longestFirst.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String secret : longestFirst) {
             if (out.contains(secret)) {
                 out = out.replace(secret, StepEvent.REDACTED);
             }
