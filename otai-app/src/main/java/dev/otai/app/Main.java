@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "otai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Config-driven automation for helpdesks: watch tickets, classify them, route them.",
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, TriggerCommand.class,
-                CheckConnectionCommand.class, ModelCommand.class,
+                CheckConnectionCommand.class, ModelCommand.class, TicketsCommand.class, RunsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

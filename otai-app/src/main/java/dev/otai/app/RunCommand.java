@@ -6,9 +6,14 @@ import dev.otai.core.config.Durations;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
 import dev.otai.core.config.HttpSettings;
+import dev.otai.core.engine.Facilities;
 import dev.otai.http.EngineHttpServer;
 import dev.otai.http.EngineMetrics;
 import dev.otai.core.orchestration.Lifecycle;
+import dev.otai.store.EngineRecording;
+import dev.otai.store.StorageSettings;
+import dev.otai.store.Store;
+import dev.otai.store.ledger.Effect;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -26,10 +31,14 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOption config;
+    StoreOption store;
 
     @Option(names = "--once", description = "run every runner's pipe once now, ignoring triggers, print one line per runner, and exit")
     boolean once;
+
+    @Option(names = "--dry-run", description = "execute everything except writes to ticket systems; each intended write "
+            + "is recorded in the run history and printed (reads still go to the helpdesk)")
+    boolean dryRun;
 
     @Spec
     CommandSpec spec;
@@ -39,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Composition composition = Composition.fromSystem();
-        Path file = composition.configFile(config);
+        Path file = composition.configFile(store.config);
         ConfigCheck.Result result = composition.check(file);
         if (!result.valid()) {
             Composition.print(result, err);
@@ -51,32 +60,57 @@ final class RunCommand implements Callable<Integer> {
         LoggingSetup.apply(blueprint.config().logging());
         var lifecycle = new Lifecycle();
         Signals.install(lifecycle);
-        var metrics = new EngineMetrics();
-        try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle, metrics)) {
-            if (once) {
-                return runOnce(engine, out);
+        try {
+            StorageSettings settings = store.settings(composition);
+            try (Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
+                return run(composition, blueprint, opened, settings, lifecycle, out, err);
             }
-            HttpSettings http = blueprint.config().http();
-            if (http.port() == null && engine.eventTriggerIds().isEmpty()) {
-                return runForever(engine, err);
-            }
-            int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
-            EngineHttpServer server;
-            try {
-                server = EngineHttpServer.start(http, port, engine.gateway(), metrics);
-            } catch (RuntimeException e) {
-                err.println("cannot listen on " + http.host() + ":" + port + " (" + rootMessage(e)
-                        + "); set infrastructure.http.port to a free port");
-                err.flush();
-                return 1;
-            }
-            try (server) {
-                return runForever(engine, err);
-            }
-        } catch (dev.otai.api.ConfigException e) {
+        } catch (dev.otai.api.ConfigException | dev.otai.store.StoreException e) {
             err.println(e.getMessage());
             err.flush();
             return 1;
+        }
+    }
+
+    private int run(Composition composition, Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle,
+                    PrintWriter out, PrintWriter err) {
+        EngineRecording recording = EngineRecording.start(opened, settings, dryRun);
+        var metrics = new EngineMetrics();
+        try {
+            try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,
+                    recording.listener(metrics), recording.facilities(Facilities.builder()))) {
+                int code = once ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, err);
+                if (dryRun) {
+                    printPlanned(recording.plannedEffects(), out);
+                }
+                return code;
+            }
+        } finally {
+            try {
+                recording.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Runs until stopped, with the HTTP server when a trigger needs it or a port is configured. */
+    private static int serve(Engine engine, HttpSettings http, EngineMetrics metrics, PrintWriter err) {
+        if (http.port() == null && engine.eventTriggerIds().isEmpty()) {
+            return runForever(engine, err);
+        }
+        int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
+        EngineHttpServer server;
+        try {
+            server = EngineHttpServer.start(http, port, engine.gateway(), metrics);
+        } catch (RuntimeException e) {
+            err.println("cannot listen on " + http.host() + ":" + port + " (" + rootMessage(e)
+                    + "); set infrastructure.http.port to a free port");
+            err.flush();
+            return 1;
+        }
+        try (server) {
+            return runForever(engine, err);
         }
     }
 
@@ -86,6 +120,13 @@ final class RunCommand implements Callable<Integer> {
             root = root.getCause();
         }
         return root.getMessage();
+    }
+
+    private static void printPlanned(List<Effect> planned, PrintWriter out) {
+        out.println("Dry run: " + planned.size() + " write" + (planned.size() == 1 ? "" : "s") + " planned, nothing was sent"
+                + (planned.isEmpty() ? "" : ":"));
+        planned.forEach(effect -> out.println("  " + effect.describe()));
+        out.flush();
     }
 
     private static int runOnce(Engine engine, PrintWriter out) {

@@ -8,6 +8,8 @@ import dev.otai.api.PipeNode;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.ServiceSetup;
 import dev.otai.core.engine.Facilities;
+import dev.otai.core.engine.ServiceDecorator;
+import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.template.TemplateEngine;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -23,12 +25,19 @@ public final class Instantiator {
     private final TemplateEngine templates;
     private final Facilities facilities;
     private final Map<String, Object> services = new LinkedHashMap<>();
+    private final Map<String, Object> injectable = new LinkedHashMap<>();
     private final Map<NodePlan, Node> nodes = new IdentityHashMap<>();
+    private final Secrets secrets;
+    private final StepListener steps;
+    private final ServiceDecorator decorator;
 
     private Instantiator(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
         this.blueprint = blueprint;
         this.templates = templates;
         this.facilities = facilities;
+        this.secrets = new Secrets(blueprint.config().environment());
+        this.steps = facilities.find(StepListener.class).orElse(StepListener.NONE);
+        this.decorator = facilities.find(ServiceDecorator.class).orElse((id, service) -> service);
     }
 
     public static Assembly instantiate(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
@@ -54,7 +63,7 @@ public final class Instantiator {
     }
 
     private Object service(String id, LinkedHashSet<String> creating) {
-        Object existing = services.get(id);
+        Object existing = injectable.get(id);
         if (existing != null) {
             return existing;
         }
@@ -78,13 +87,18 @@ public final class Instantiator {
                     + plan.type().provides().getName());
         }
         services.put(id, instance);
+        Object decorated = decorator.decorate(id, instance);
+        injectable.put(id, decorated);
         creating.remove(id);
-        return instance;
+        return decorated;
     }
 
     private Params renderServiceParams(ServicePlan plan) {
         String culprit = "service '" + plan.config().id() + "' (" + plan.use() + ")";
-        return new ParamRenderer(culprit, plan.params(), templates, blueprint.config().environment()).render(PipeContext.empty());
+        Params rendered = new ParamRenderer(culprit, plan.params(), templates, blueprint.config().environment())
+                .render(PipeContext.empty());
+        secrets.redact(plan.params(), rendered.asMap()); // remembers secret values, so messages can be scrubbed
+        return rendered;
     }
 
     private Node node(NodePlan plan) {
@@ -99,7 +113,7 @@ public final class Instantiator {
                     : param);
         }
         var injected = new LinkedHashMap<String, Object>();
-        plan.injects().forEach((slot, serviceId) -> injected.put(slot, services.get(serviceId)));
+        plan.injects().forEach((slot, serviceId) -> injected.put(slot, injectable.get(serviceId)));
         Pipe pipe;
         try {
             pipe = plan.type().create(new Setup(plan.config().id(), plan.config().path(), injected, null));
@@ -109,7 +123,7 @@ public final class Instantiator {
             throw new ConfigException("pipe '" + plan.config().id() + "' (" + plan.use() + ") could not be created: "
                     + e.getMessage() + " at " + plan.config().path(), e);
         }
-        Node node = new Node(plan, pipe, List.copyOf(params), templates, blueprint.config().environment());
+        Node node = new Node(plan, pipe, List.copyOf(params), templates, blueprint.config().environment(), steps, secrets);
         nodes.put(plan, node);
         return node;
     }

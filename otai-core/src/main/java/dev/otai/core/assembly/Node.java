@@ -6,8 +6,11 @@ import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
+import dev.otai.core.orchestration.StepEvent;
+import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.template.Fail;
 import dev.otai.core.template.TemplateEngine;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +29,20 @@ final class Node implements PipeNode {
     private final NodePlan plan;
     private final Pipe pipe;
     private final ParamRenderer params;
+    private final StepListener steps;
+    private final Secrets secrets;
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment) {
+        this(plan, pipe, params, templates, environment, StepListener.NONE, new Secrets(Map.of()));
+    }
+
+    Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment,
+         StepListener steps, Secrets secrets) {
         this.plan = plan;
         this.pipe = pipe;
         this.params = new ParamRenderer("pipe '" + plan.config().id() + "' (" + plan.use() + ")", params, templates, environment);
+        this.steps = steps;
+        this.secrets = secrets;
     }
 
     @Override
@@ -67,9 +79,17 @@ final class Node implements PipeNode {
         long start = System.nanoTime();
         String outerPipe = MDC.get("pipe");
         MDC.put("pipe", id());
+        boolean reported = steps != StepListener.NONE && !context.run().runId().isEmpty();
+        Params[] rendered = reported ? new Params[1] : null;
         PipeResult result;
         try {
-            result = execute(context);
+            if (reported) {
+                steps.started(context.run(), id(), use());
+            }
+            result = execute(context, rendered);
+            if (reported) {
+                report(context, result, rendered[0], System.nanoTime() - start);
+            }
         } finally {
             if (outerPipe == null) {
                 MDC.remove("pipe");
@@ -84,9 +104,25 @@ final class Node implements PipeNode {
         return result;
     }
 
-    private PipeResult execute(PipeContext context) {
+    /** Tells the step listener, with secrets removed; a listener that throws never affects the run. */
+    private void report(PipeContext context, PipeResult result, Params rendered, long nanos) {
+        try {
+            Map<String, Object> given = rendered == null ? Map.of() : secrets.redact(params.params(), rendered.asMap());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = (Map<String, Object>) secrets.scrub(result.data());
+            steps.finished(new StepEvent(context.run(), id(), use(), path(), result.outcome(),
+                    secrets.scrubText(result.message()), Duration.ofNanos(nanos), given, data));
+        } catch (RuntimeException e) {
+            log.warn("Step listener failed for pipe '{}': {}", id(), e.toString());
+        }
+    }
+
+    private PipeResult execute(PipeContext context, Params[] renderedOut) {
         try {
             Params rendered = render(context);
+            if (renderedOut != null) {
+                renderedOut[0] = rendered;
+            }
             for (ParamPlan param : params.params()) {
                 if (rendered.value(param.name()) == Fail.MARKER) {
                     return PipeResult.failed("param '" + param.name() + "' called fail()");

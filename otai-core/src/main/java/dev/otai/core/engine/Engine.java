@@ -7,6 +7,7 @@ import dev.otai.api.RunInfo;
 import dev.otai.core.assembly.Assembly;
 import dev.otai.core.assembly.Blueprint;
 import dev.otai.core.assembly.Instantiator;
+import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.OrchestratorPipe;
@@ -28,11 +29,16 @@ public final class Engine implements AutoCloseable {
     private final Assembly assembly;
     private final TriggerGateway gateway;
     private final Lifecycle lifecycle;
+    private final InstantSource clock;
+    private final EngineListener listener;
 
-    private Engine(Assembly assembly, TriggerGateway gateway, Lifecycle lifecycle) {
+    private Engine(Assembly assembly, TriggerGateway gateway, Lifecycle lifecycle, InstantSource clock,
+                   EngineListener listener) {
         this.assembly = assembly;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
+        this.clock = clock;
+        this.listener = listener;
     }
 
     /** Creates services and pipes; facilities beyond the standard ones may be added by the caller. */
@@ -46,7 +52,7 @@ public final class Engine implements AutoCloseable {
                 .add(EngineListener.class, listener)
                 .add(TriggerGateway.class, gateway)
                 .build();
-        return new Engine(Instantiator.instantiate(blueprint, templates, facilities), gateway, lifecycle);
+        return new Engine(Instantiator.instantiate(blueprint, templates, facilities), gateway, lifecycle, clock, listener);
     }
 
     public static Engine start(Blueprint blueprint, TemplateEngine templates, InstantSource clock, Lifecycle lifecycle,
@@ -80,7 +86,7 @@ public final class Engine implements AutoCloseable {
     public record RunnerOutcome(String runnerId, PipeResult result, Duration duration) {
     }
 
-    /** Runs every runner's {@code run} pipe once, in order, ignoring triggers. */
+    /** Runs every runner's {@code run} pipe once, in order, ignoring triggers; each run is reported to the listener. */
     public List<RunnerOutcome> runOnce() {
         var outcomes = new ArrayList<RunnerOutcome>();
         for (Map.Entry<String, PipeNode> runner : OrchestratorPipe.runPipes(assembly.root().render(PipeContext.empty()))) {
@@ -89,8 +95,11 @@ public final class Engine implements AutoCloseable {
             PipeContext context = PipeContext.forRun(new RunInfo(runner.getKey(), runId, "once", false))
                     .withValue("trigger", "once")
                     .withValue("event", Map.of());
+            listener.on(new EngineEvent.RunStarted(runner.getKey(), runId, "once", clock.instant()));
             PipeResult result = runner.getValue().run(context);
-            outcomes.add(new RunnerOutcome(runner.getKey(), result, Duration.ofNanos(System.nanoTime() - start)));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            listener.on(new EngineEvent.RunFinished(runner.getKey(), runId, "once", result, took, 1));
+            outcomes.add(new RunnerOutcome(runner.getKey(), result, took));
         }
         return outcomes;
     }

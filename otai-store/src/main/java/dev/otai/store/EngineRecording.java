@@ -1,0 +1,66 @@
+package dev.otai.store;
+
+import dev.otai.core.engine.Facilities;
+import dev.otai.core.engine.ServiceDecorator;
+import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.StepListener;
+import dev.otai.store.history.Retention;
+import dev.otai.store.history.RunHistory;
+import dev.otai.store.ledger.EffectLedger;
+import dev.otai.store.ledger.LedgerDecorator;
+
+/**
+ * What the engine records in the store while it runs: the run history (runs and steps), the effect ledger
+ * (every ticket write, deduplicated and capped, or only planned in a dry run), and background pruning. The
+ * composition root adds {@link #facilities} to the engine and passes {@link #listener} as its engine listener.
+ */
+public final class EngineRecording implements AutoCloseable {
+
+    private final Store store;
+    private final RunHistory history;
+    private final EffectLedger ledger;
+    private final LedgerDecorator decorator;
+    private final Retention retention;
+
+    private EngineRecording(Store store, StorageSettings settings, boolean dryRun) {
+        this.store = store;
+        this.history = new RunHistory(store, settings, dryRun);
+        this.ledger = new EffectLedger(store, settings.ledger());
+        this.decorator = new LedgerDecorator(ledger, dryRun);
+        this.retention = new Retention(store, settings);
+    }
+
+    /** Starts recording into {@code store}; with {@code dryRun}, ticket writes are recorded as planned and not sent. */
+    public static EngineRecording start(Store store, StorageSettings settings, boolean dryRun) {
+        var recording = new EngineRecording(store, settings, dryRun);
+        recording.history.abandonUnfinished();
+        recording.retention.startInBackground();
+        return recording;
+    }
+
+    /** Adds the store, the step listener and the ticket-system decorator to the engine's facilities. */
+    public Facilities.Builder facilities(Facilities.Builder builder) {
+        return builder.add(Store.class, store)
+                .add(StepListener.class, StepListener.both(decorator.steps(), history))
+                .add(ServiceDecorator.class, decorator);
+    }
+
+    /** The engine listener that records runs, then tells {@code next}. */
+    public EngineListener listener(EngineListener next) {
+        return event -> {
+            history.on(event);
+            decorator.on(event);
+            next.on(event);
+        };
+    }
+
+    /** Intended writes recorded so far by a dry run, in order. */
+    public java.util.List<dev.otai.store.ledger.Effect> plannedEffects() {
+        return decorator.planned();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        retention.close();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.otai.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The embedded store: an H2 database in the data directory, its schema brought up to date by Flyway on open.
+ * Every change goes through {@link #inTransaction}, so a crash mid-write leaves either all of it or none.
+ * Safe for use from several threads; close it after the engine stopped.
+ */
+public final class Store implements AutoCloseable {
+
+    static final String MIGRATIONS = "classpath:db/otai";
+    private static final String DATABASE_NAME = "otai";
+
+    private final DataSource dataSource;
+    private final AutoCloseable closer;
+    private final String description;
+    private final InstantSource clock;
+    private final boolean embedded;
+
+    private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock, boolean embedded) {
+        this.dataSource = dataSource;
+        this.closer = closer;
+        this.description = description;
+        this.clock = clock;
+        this.embedded = embedded;
+    }
+
+    /** Opens (creating when needed) the H2 database in {@code directory} and migrates its schema. */
+    public static Store openEmbedded(Path directory, InstantSource clock) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        try {
+            createPrivately(absolute);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory " + absolute + ": " + e.getMessage()
+                    + "; expected a writable folder (set infrastructure.storage.data_dir or --data-dir)", e);
+        }
+        // retry: reopens the file when a thread doing I/O is interrupted (a run cancelled on timeout), which would
+        // otherwise close the whole database; AUTO_SERVER lets the CLI read the store while the engine holds it (the
+        // second process connects through loopback TCP). Commits reach the file within H2's write delay (0.5 s);
+        // what must survive a crash before the engine goes on is flushed with durable().
+        String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "otai", StoreKey.of(absolute, DATABASE_NAME));
+        pool.setMaxConnections(16);
+        Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true);
+        store.migrate();
+        return store;
+    }
+
+    /** Creates the data directory readable by its owner only (where the file system has POSIX permissions). */
+    private static void createPrivately(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Files.createDirectories(directory.getParent());
+        try {
+            Files.createDirectory(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectory(directory);
+        }
+    }
+
+    /** Uses an existing data source (PostgreSQL in clustered mode, or a test database) and migrates its schema. */
+    public static Store open(DataSource dataSource, String description, InstantSource clock) {
+        Store store = new Store(dataSource, () -> { }, description, clock, false);
+        store.migrate();
+        return store;
+    }
+
+    private void migrate() {
+        try {
+            Flyway.configure(Store.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            close();
+            throw new StoreException("cannot open the store at " + description + ": " + explain(e), e);
+        }
+    }
+
+    private static String explain(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = Objects.requireNonNullElse(t.getMessage(), "");
+            if (message.contains("already in use") || message.contains("Locked by another process")) {
+                return "the database is in use by another otai process; stop it first, or point this command at "
+                        + "another data directory";
+            }
+        }
+        return e.getMessage();
+    }
+
+    /** Where the data lives, for messages. */
+    public String description() {
+        return description;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes every committed change to the file now, so that it survives the process being killed (the effect
+     * ledger calls it before a helpdesk write). PostgreSQL commits are durable already.
+     */
+    public void durable() {
+        if (!embedded) {
+            return;
+        }
+        inTransaction(c -> {
+            try (var statement = c.createStatement()) {
+                return statement.execute("CHECKPOINT");
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new StoreException("cannot close the store at " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work against one connection inside a transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.otai.store.history;
+
+import dev.otai.store.StorageSettings;
+import dev.otai.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the history within its limits: runs older than {@code max_age}, and all but the newest {@code max_runs},
+ * are deleted with their steps; ledger entries older than {@code max_age} go too. Runs in the background.
+ */
+public final class Retention implements AutoCloseable {
+
+    static final Duration EVERY = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    private final Store store;
+    private final StorageSettings settings;
+    private ScheduledExecutorService scheduler;
+
+    public Retention(Store store, StorageSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** What one pruning removed. */
+    public record Pruned(int runs, int steps, int effects) {
+    }
+
+    /** Prunes now. */
+    public Pruned prune() {
+        Instant now = store.clock().instant();
+        OffsetDateTime oldest = now.minus(settings.maxAge()).atOffset(ZoneOffset.UTC);
+        return store.inTransaction(c -> {
+            long firstKept = firstKeptByCount(c);
+            String old = "SELECT run_key FROM runs WHERE started_at < ? OR run_key < ?";
+            int steps = delete(c, "DELETE FROM run_steps WHERE run_key IN (" + old + ")", oldest, firstKept);
+            int runs = delete(c, "DELETE FROM runs WHERE run_key IN (" + old + ")", oldest, firstKept);
+            int effects = delete(c, "DELETE FROM effects WHERE created_at < ?", oldest);
+            return new Pruned(runs, steps, effects);
+        });
+    }
+
+    /** The key of the oldest run among the newest {@code max_runs} (keys grow with each run); 0 when fewer exist. */
+    private long firstKeptByCount(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT run_key FROM runs ORDER BY run_key DESC "
+                + "OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
+            s.setLong(1, settings.maxRuns() - 1);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static int delete(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    /** Prunes now and then every hour on a daemon thread, until closed. */
+    public Retention startInBackground() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otai-retention").factory());
+        scheduler.scheduleWithFixedDelay(this::pruneQuietly, 0, EVERY.toSeconds(), TimeUnit.SECONDS);
+        return this;
+    }
+
+    private void pruneQuietly() {
+        try {
+            Pruned pruned = prune();
+            if (pruned.runs() > 0 || pruned.effects() > 0) {
+                log.info("Pruned {} runs ({} steps) and {} ledger entries past the retention limits", pruned.runs(),
+                        pruned.steps(), pruned.effects());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Pruning the run history failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.otai.store.history;
+
+import dev.otai.core.orchestration.EngineEvent;
+import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.StepEvent;
+import dev.otai.core.orchestration.StepListener;
+import dev.otai.store.Json;
+import dev.otai.store.StorageSettings;
+import dev.otai.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every run and its steps in the store, as the engine reports them. Each write is its own short
+ * transaction on the run's thread; a failing write is logged and never affects the run. Stored params and
+ * data arrive already redacted (see {@link StepEvent}) and are cut to the configured size.
+ */
+public final class RunHistory implements EngineListener, StepListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunHistory.class);
+    static final int MESSAGE_CHARS = 4000;
+
+    private final Store store;
+    private final StorageSettings settings;
+    private final boolean dryRun;
+    private final Map<String, InFlight> running = new ConcurrentHashMap<>();
+    private final AtomicLong failedWrites = new AtomicLong();
+
+    /** A run being recorded: its row and how many steps it has so far. */
+    private record InFlight(long key, AtomicInteger steps) {
+    }
+
+    public RunHistory(Store store, StorageSettings settings, boolean dryRun) {
+        this.store = store;
+        this.settings = settings;
+        this.dryRun = dryRun;
+    }
+
+    /**
+     * Marks runs still recorded as running, left by an engine that died (killed, power loss), as abandoned. Call
+     * once before the engine starts; the embedded store has one engine at a time.
+     */
+    public int abandonUnfinished() {
+        return store.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET outcome = 'abandoned', "
+                    + "message = 'the engine stopped before the run ended' WHERE outcome = 'running'")) {
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void on(EngineEvent event) {
+        try {
+            switch (event) {
+                case EngineEvent.RunStarted started -> started(started);
+                case EngineEvent.RunFinished finished -> finished(finished);
+                default -> { }
+            }
+        } catch (RuntimeException e) {
+            writeFailed(e);
+        }
+    }
+
+    private void started(EngineEvent.RunStarted event) {
+        long key = store.inTransaction(c -> insertRun(c, event));
+        running.put(event.runId(), new InFlight(key, new AtomicInteger()));
+    }
+
+    private long insertRun(Connection c, EngineEvent.RunStarted e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, runner_id, trigger_id, started_at, outcome, message, "
+                + "attempt, dry_run, step_count, steps_dropped) VALUES (?, ?, ?, ?, 'running', '', 1, ?, 0, 0)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, e.runId());
+            s.setString(2, e.runnerId());
+            s.setString(3, e.triggerId());
+            s.setObject(4, e.at().atOffset(ZoneOffset.UTC));
+            s.setBoolean(5, dryRun);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void finished(EngineEvent.RunFinished event) {
+        InFlight run = running.remove(event.runId());
+        if (run == null) {
+            return;
+        }
+        int steps = run.steps().get();
+        int stored = Math.min(steps, settings.maxStepsPerRun());
+        store.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET finished_at = ?, duration_ms = ?, outcome = ?, "
+                    + "message = ?, attempt = ?, step_count = ?, steps_dropped = ? WHERE run_key = ?")) {
+                s.setObject(1, store.clock().instant().atOffset(ZoneOffset.UTC));
+                s.setLong(2, event.duration().toMillis());
+                s.setString(3, event.result().outcome());
+                s.setString(4, cut(event.result().message()));
+                s.setInt(5, event.attempt());
+                s.setInt(6, stored);
+                s.setInt(7, steps - stored);
+                s.setLong(8, run.key());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void finished(StepEvent step) {
+        InFlight run = running.get(step.run().runId());
+        if (run == null) {
+            return;
+        }
+        int seq = run.steps().incrementAndGet();
+        if (seq > settings.maxStepsPerRun()) {
+            return;
+        }
+        try {
+            store.inTransaction(c -> insertStep(c, run.key(), seq, step, store.clock().instant()));
+        } catch (RuntimeException e) {
+            writeFailed(e);
+        }
+    }
+
+    private int insertStep(Connection c, long key, int seq, StepEvent step, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO run_steps (run_key, seq, pipe_id, pipe_use, path, outcome, "
+                + "message, duration_us, finished_at, params_json, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, key);
+            s.setInt(2, seq);
+            s.setString(3, step.pipeId());
+            s.setString(4, step.use());
+            s.setString(5, cut(step.path()));
+            s.setString(6, step.outcome());
+            s.setString(7, cut(step.message()));
+            s.setLong(8, step.duration().toNanos() / 1000);
+            s.setObject(9, now.atOffset(ZoneOffset.UTC));
+            s.setString(10, Json.writeCapped(step.params(), settings.maxValueChars()));
+            s.setString(11, Json.writeCapped(step.data(), settings.maxValueChars()));
+            return s.executeUpdate();
+        }
+    }
+
+    static String cut(String text) {
+        return text.length() <= MESSAGE_CHARS ? text : text.substring(0, MESSAGE_CHARS - 1) + "…";
+    }
+
+    private void writeFailed(RuntimeException e) {
+        if (failedWrites.getAndIncrement() % 100 == 0) {
+            log.warn("Run history could not be written ({} failed writes so far): {}", failedWrites.get(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.otai.store.ledger;
+
+import dev.otai.api.RunInfo;
+import dev.otai.api.ticket.TicketSystem;
+import dev.otai.core.engine.ServiceDecorator;
+import dev.otai.core.orchestration.EngineEvent;
+import dev.otai.core.orchestration.StepEvent;
+import dev.otai.core.orchestration.StepListener;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wraps every ticket system the engine injects so its writes go through the effect ledger, and keeps track of
+ * which step of which run is executing on each thread (the ledger's key needs the runner and step).
+ */
+public final class LedgerDecorator implements ServiceDecorator {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerDecorator.class);
+
+    private final EffectLedger ledger;
+    private final boolean dryRun;
+    private final ThreadLocal<ArrayDeque<Step>> current = ThreadLocal.withInitial(ArrayDeque::new);
+    private final Map<String, RunCounts> runs = new ConcurrentHashMap<>();
+    private final List<Effect> planned = Collections.synchronizedList(new ArrayList<>());
+
+    /** The step executing on a thread. */
+    record Step(RunInfo run, String stepId) {
+    }
+
+    /** Writes done and skipped by one run. */
+    record RunCounts(AtomicInteger writes, AtomicInteger skipped) {
+    }
+
+    public LedgerDecorator(EffectLedger ledger, boolean dryRun) {
+        this.ledger = ledger;
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public Object decorate(String serviceId, Object service) {
+        if (service instanceof TicketSystem tickets && (dryRun || ledger.settings().enabled())) {
+            return new LedgerTicketSystem(tickets, serviceId, this);
+        }
+        return service;
+    }
+
+    /** The step listener that tells this decorator which step runs on which thread. */
+    public StepListener steps() {
+        return new StepListener() {
+            @Override
+            public void started(RunInfo run, String pipeId, String use) {
+                current.get().push(new Step(run, pipeId));
+            }
+
+            @Override
+            public void finished(StepEvent step) {
+                current.get().poll();
+            }
+        };
+    }
+
+    /** Logs each run's skipped duplicates once, when it ends. */
+    public void on(EngineEvent event) {
+        if (event instanceof EngineEvent.RunFinished finished) {
+            RunCounts counts = runs.remove(finished.runId());
+            if (counts != null && counts.skipped().get() > 0) {
+                log.info("Run {} of runner '{}': {} writes skipped because they were already applied, {} written",
+                        finished.runId(), finished.runnerId(), counts.skipped().get(), counts.writes().get());
+            }
+        }
+    }
+
+    Optional<Step> step() {
+        return Optional.ofNullable(current.get().peek());
+    }
+
+    boolean dryRun() {
+        return dryRun;
+    }
+
+    EffectLedger ledger() {
+        return ledger;
+    }
+
+    RunCounts counts(String runId) {
+        return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger()));
+    }
+
+    void planned(Effect effect) {
+        planned.add(effect);
+    }
+
+    public List<Effect> planned() {
+        synchronized (planned) {
+            return List.copyOf(planned);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.otai.store.ledger;
+
+import dev.otai.api.ticket.NewTicket;
+import dev.otai.api.ticket.Note;
+import dev.otai.api.ticket.Ticket;
+import dev.otai.api.ticket.TicketQuery;
+import dev.otai.api.ticket.TicketSystem;
+import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.store.Json;
+import dev.otai.store.tickets.LocalTicketSystem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A ticket system whose writes go through the effect ledger. Reads pass straight through. Each write inside a
+ * run gets an idempotency key (runner, step, ticket, the ticket's base version, a hash of the content); a key
+ * already applied is skipped, a key left pending by a crash is checked against the ticket first, and caps per
+ * run and per ticket stop runaway loops. In a dry run the write is recorded as planned and not sent.
+ */
+final class LedgerTicketSystem implements TicketSystem {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerTicketSystem.class);
+
+    private final TicketSystem delegate;
+    private final String serviceId;
+    private final LedgerDecorator decorator;
+
+    LedgerTicketSystem(TicketSystem delegate, String serviceId, LedgerDecorator decorator) {
+        this.delegate = delegate;
+        this.serviceId = serviceId;
+        this.decorator = decorator;
+    }
+
+    @Override
+    public List<Ticket> find(TicketQuery query) throws Exception {
+        return delegate.find(query);
+    }
+
+    @Override
+    public Optional<Ticket> get(String ticketId) throws Exception {
+        return delegate.get(ticketId);
+    }
+
+    @Override
+    public void update(String ticketId, TicketUpdate update) throws Exception {
+        write(ticketId, "update", Changes.of(update), t -> Changes.present(t, update), () -> {
+            delegate.update(ticketId, update);
+            return null;
+        });
+    }
+
+    @Override
+    public void addNote(String ticketId, Note note) throws Exception {
+        write(ticketId, "note", Changes.of(note), t -> Changes.hasNote(t, note), () -> {
+            delegate.addNote(ticketId, note);
+            return null;
+        });
+    }
+
+    @Override
+    public Ticket create(NewTicket ticket) throws Exception {
+        Ticket created = write(null, "create", Changes.of(ticket), t -> false, () -> delegate.create(ticket));
+        return created != null ? created : Changes.planned(ticket);
+    }
+
+    private <T> T write(String ticketId, String operation, Map<String, Object> detail, Predicate<Ticket> alreadyThere,
+                        Callable<T> action) throws Exception {
+        Optional<LedgerDecorator.Step> step = decorator.step();
+        if (step.isEmpty()) {
+            return decorator.dryRun() ? null : action.call();
+        }
+        var run = step.get().run();
+        LedgerDecorator.RunCounts counts = decorator.counts(run.runId());
+        EffectLedger ledger = decorator.ledger();
+        if (counts.writes().get() >= ledger.settings().maxWritesPerRun()) {
+            throw new WriteRefused("runner '" + run.runnerId() + "' run " + run.runId() + ": step '" + step.get().stepId()
+                    + "' would make write number " + (counts.writes().get() + 1) + "; the cap is "
+                    + ledger.settings().maxWritesPerRun() + " (infrastructure.storage.ledger.max_writes_per_run)");
+        }
+        Ticket current = ticketId == null ? null : delegate.get(ticketId).orElse(null);
+        String base = ticketId == null ? "-" : ledger.baseVersion(ticketId, version(ticketId, current));
+        String target = ticketId == null ? "new" : ticketId;
+        var effect = new Effect(key(run.runnerId(), step.get().stepId(), target, base, operation, detail), run.runId(),
+                run.runnerId(), step.get().stepId(), target, operation, detail, "pending");
+        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, current, alreadyThere, base)) {
+            counts.skipped().incrementAndGet();
+            return null;
+        }
+        if (decorator.dryRun()) {
+            ledger.record(effect.withStatus("planned"), base);
+            decorator.planned(effect.withStatus("planned"));
+            counts.writes().incrementAndGet();
+            log.info("Dry run: would write {}", effect.describe());
+            return null;
+        }
+        return apply(effect, base, ticketId, action, counts);
+    }
+
+    private boolean alreadyApplied(Effect effect, Ticket current, Predicate<Ticket> alreadyThere, String base) {
+        EffectLedger ledger = decorator.ledger();
+        Optional<String> status = ledger.status(effect.key());
+        if (status.isEmpty()) {
+            return false;
+        }
+        if (status.get().equals("pending") && (current == null || !alreadyThere.test(current))) {
+            log.warn("{}: an earlier attempt did not finish and the ticket does not show it; writing again", effect.describe());
+            return false;
+        }
+        if (status.get().equals("pending")) {
+            long id = ledger.record(effect.withStatus("pending"), base);
+            ledger.settle(id, "applied", version(effect.ticketId(), current));
+        }
+        log.debug("Skipped (already applied): {}", effect.describe());
+        return true;
+    }
+
+    private <T> T apply(Effect effect, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts)
+            throws Exception {
+        EffectLedger ledger = decorator.ledger();
+        if (ticketId != null && ledger.recentWrites(ticketId) >= ledger.settings().maxWritesPerTicket()) {
+            throw new WriteRefused("ticket '" + ticketId + "' already had " + ledger.settings().maxWritesPerTicket()
+                    + " writes within " + ledger.settings().window() + "; step '" + effect.stepId()
+                    + "' was refused (infrastructure.storage.ledger.max_writes_per_ticket)");
+        }
+        long id = ledger.record(effect, base);
+        T result;
+        try {
+            result = action.call();
+        } catch (Exception | Error e) {
+            ledger.settle(id, "failed", null);
+            throw e;
+        }
+        counts.writes().incrementAndGet();
+        String after = result instanceof Ticket created ? created.id() : version(ticketId, delegate.get(ticketId).orElse(null));
+        ledger.settle(id, "applied", after);
+        return result;
+    }
+
+    /** The ticket's version as the key uses it: the local store's counter, else its updated-at. */
+    private String version(String ticketId, Ticket ticket) {
+        if (delegate instanceof LocalTicketSystem local) {
+            return "v" + local.version(ticketId);
+        }
+        return ticket == null || ticket.updated() == null ? "unknown" : ticket.updated().toString();
+    }
+
+    static String key(String runner, String step, String ticket, String base, String operation, Map<String, Object> detail) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((operation + Json.write(detail)).getBytes(StandardCharsets.UTF_8));
+            return String.join("|", runner, step, ticket, base, HexFormat.of().formatHex(hash, 0, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ledger(" + serviceId + ": " + delegate + ")";
+    }
+}

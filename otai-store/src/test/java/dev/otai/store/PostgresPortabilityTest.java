@@ -1,0 +1,76 @@
+package dev.otai.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.otai.api.ticket.Entity;
+import dev.otai.api.ticket.NewTicket;
+import dev.otai.api.ticket.Note;
+import dev.otai.api.ticket.TicketQuery;
+import dev.otai.store.history.Retention;
+import dev.otai.store.history.RunQueries;
+import dev.otai.store.tickets.LocalTicketSystem;
+import dev.otai.testkit.FakeClock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The same schema and SQL on PostgreSQL. Runs when {@code OTAI_TEST_POSTGRES_URL} names an empty database, for
+ * example {@code jdbc:postgresql://localhost:5432/otai_test?user=otai}.
+ */
+@EnabledIfEnvironmentVariable(named = "OTAI_TEST_POSTGRES_URL", matches = ".+")
+class PostgresPortabilityTest {
+
+    @Test
+    void migrations_tickets_history_and_ledger_work_on_postgresql() throws Exception {
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(System.getenv("OTAI_TEST_POSTGRES_URL"));
+        var clock = new FakeClock();
+        Store store = Store.open(dataSource, "postgresql", clock);
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM ticket_notes; DELETE FROM ticket_tags; DELETE FROM ticket_fields; DELETE FROM tickets; "
+                    + "DELETE FROM run_steps; DELETE FROM runs; DELETE FROM effects; UPDATE counters SET next_value = 1");
+        }
+        var tickets = new LocalTicketSystem(store);
+        var created = tickets.create(new NewTicket("Printer", "jams", Entity.named("Incoming"), null, null, null,
+                List.of("hw"), Map.of("language", "en")));
+        tickets.addNote(created.id(), Note.internal("n", "checked"));
+
+        assertThat(tickets.find(new TicketQuery(Entity.named("Incoming"), List.of("new"), 5, 0, null, "-updated")))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.tags()).containsExactly("hw");
+                    assertThat(t.notes()).hasSize(1);
+                });
+
+        var settings = StorageSettings.defaults();
+        EngineRecording recording = EngineRecording.start(store, settings, false);
+        try (var engine = dev.otai.core.engine.Engine.start(StoreFixture.valid("""
+                open_ticket_ai:
+                  services:
+                    desk: { use: "local:LocalTicketSystem" }
+                  orchestrator:
+                    runners:
+                      - id: note
+                        run:
+                          id: add
+                          use: "base:AddNotePipe"
+                          injects: { ticket_system: desk }
+                          params: { ticket_id: "%s", note: "hello" }
+                """.formatted(created.id()), Map.of()), new dev.otai.core.template.TemplateEngine(), clock,
+                new dev.otai.core.orchestration.Lifecycle(), recording.listener(dev.otai.core.orchestration.EngineListener.NONE),
+                recording.facilities(dev.otai.core.engine.Facilities.builder()))) {
+            engine.runOnce();
+            engine.runOnce();
+        }
+        recording.close();
+
+        assertThat(tickets.get(created.id()).orElseThrow().notes()).extracting(Note::body).containsExactly("checked", "hello");
+        var runs = new RunQueries(store).list(new RunQueries.Filter("note", false, null, 10));
+        assertThat(runs).hasSize(2).allSatisfy(run -> assertThat(run.outcome()).isEqualTo("succeeded"));
+        assertThat(new RunQueries(store).show(runs.getFirst().id()).orElseThrow().steps()).hasSize(1);
+        assertThat(new Retention(store, settings).prune().runs()).isZero();
+        store.close();
+    }
+}
