@@ -47,7 +47,7 @@ fi
 opts="${BENCH_JAVA_OPTS:-$launcher_opts}"
 case "$name" in
   overhead)  exec "$java_bin" $opts -cp "$jar" dev.otai.bench.EngineOverhead "$@" ;;
-  templates) exec "$java_bin" -jar "$jar" 'dev.otai.bench.TemplateRendering' -jvmArgsAppend "$opts" "$@" ;;
+  templates) exec "$java_bin" -cp "$jar" dev.otai.bench.TemplateReport --java-opts="$opts" "$@" ;;
   idle)      exec "$java_bin" -cp "$jar" dev.otai.bench.IdleAndStart --java="$java_bin" --java-opts="$opts" \
                --app-jar="$app_jar" --testkit-jar="$(ls "$here"/otai-testkit/target/otai-testkit-*.jar | head -n1)" "$@" ;;
   webhook)   exec "$java_bin" $opts -cp "$jar" dev.otai.bench.WebhookLatency "$@" ;;

@@ -29,7 +29,9 @@ public final class EngineOverhead {
             BenchLogging.apply(level, args.text("log"));
             Blueprint blueprint = DemoConfig.blueprint(DemoConfig.yaml(PipelineBatch.TRIGGER, level, ""));
             List<PipelineBatch.Outcome> rounds = rounds(args, tickets, batch, (first, n) -> PipelineBatch.run(blueprint, first, n));
-            add(table, "otai engine, demo pipeline", level, rounds);
+            add(table, "otai engine, demo pipeline, orchestrated", level, rounds);
+            List<PipelineBatch.Outcome> direct = rounds(args, tickets, batch, (first, n) -> PipelineBatch.runDirect(blueprint, first, n));
+            add(table, "same pipeline via Engine.runOnce()", level, direct);
         }
         List<PipelineBatch.Outcome> floor = rounds(args, tickets, batch, FakeFloor::run);
         add(table, "floor: same fake calls, no engine", "-", floor);

@@ -33,6 +33,31 @@ final class PipelineBatch {
     private PipelineBatch() {
     }
 
+    /**
+     * The same tickets through {@link Engine#runOnce()} on the calling thread: the pipeline without the
+     * orchestrator's dispatch (no queue, no virtual thread, no run log line).
+     */
+    static Outcome runDirect(Blueprint blueprint, int firstId, int count) {
+        try (Engine engine = Engine.start(blueprint, DemoConfig.TEMPLATES, InstantSource.system(), new Lifecycle(),
+                EngineListener.NONE)) {
+            var system = (InMemoryTicketSystem) engine.assembly().services().get(DemoConfig.TICKET_SYSTEM);
+            List<String> ids = DemoTickets.seed(system, firstId, count);
+            var problems = new java.util.ArrayList<String>();
+            long cpu = Cpu.processNanos();
+            long wall = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                PipeResult result = engine.runOnce().getFirst().result();
+                if (!result.succeeded() && problems.size() < 5) {
+                    problems.add("run " + i + " " + result.outcome() + ": " + result.message());
+                }
+            }
+            cpu = Cpu.processNanos() - cpu;
+            wall = System.nanoTime() - wall;
+            problems.addAll(DemoTickets.verify(system, ids));
+            return new Outcome(cpu, wall, count, problems);
+        }
+    }
+
     static Outcome run(Blueprint blueprint, int firstId, int count) throws InterruptedException {
         var finished = new CountDownLatch(count);
         var failures = new ConcurrentLinkedQueue<String>();
