@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class IdleAndStart {
 
-    static final String TRIGGER = "{ id: trigger_interval, use: \"base:IntervalTrigger\", params: { interval: \"PT0.5S\", fire_at_start: true } }";
+    static final String TRIGGER = "{ id: trigger_interval, use: \"base:IntervalTrigger\", params: { interval: \"__INTERVAL__\", fire_at_start: true } }";
     static final String RUN_MARKER = "of runner 'ticket-routing-runner' by 'trigger_interval'";
 
     private IdleAndStart() {
@@ -28,9 +28,9 @@ public final class IdleAndStart {
 
     public static void main(String[] argv) throws Exception {
         var args = new Args(argv, Map.of("java", "java", "java-opts", "", "app-jar", "otai-app/target/otai.jar",
-                "testkit-jar", "", "runs", "5", "idle-s", "60", "settle-s", "5", "level", "INFO"));
+                "testkit-jar", "", "runs", "5", "idle-s", "60", "settle-s", "5", "level", "INFO", "interval", "PT0.5S"));
         Path config = Files.createTempFile("otai-bench-idle", ".yml");
-        Files.writeString(config, DemoConfig.yaml(TRIGGER, args.text("level"), ""));
+        Files.writeString(config, DemoConfig.yaml(TRIGGER.replace("__INTERVAL__", args.text("interval")), args.text("level"), ""));
         var command = new ArrayList<String>(List.of(args.text("java")));
         command.addAll(List.of(args.text("java-opts").trim().split("\\s+")));
         command.addAll(List.of("-cp", args.text("app-jar") + java.io.File.pathSeparator + args.text("testkit-jar"),
@@ -74,9 +74,10 @@ public final class IdleAndStart {
             double rss = p.rssMegabytes();
             long bytes = p.logBytes() - bytes0[i];
             int exit = p.stop(40);
-            if (runs < seconds * 2 * 0.9) {
+            double expected = seconds / (java.time.Duration.parse(args.text("interval")).toMillis() / 1000.0);
+            if (runs < Math.floor(expected * 0.9)) {
                 fail("process " + (i + 1) + " ran the pipeline " + runs + " times in " + seconds + " s; expected about "
-                        + seconds * 2 + " (every 0.5 s)");
+                        + expected + " (every " + args.text("interval") + ")");
             }
             samples.add(new Sample(starts.get(i)[0], starts.get(i)[1], cpu / seconds * 100, rss, bytes / (double) seconds, exit));
         }
