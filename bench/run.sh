@@ -3,7 +3,7 @@
 #
 #   bench/run.sh NAME [--option=value ...]
 #
-# NAME: overhead | templates | idle | webhook | jitter   (see docs/benchmarks.md)
+# NAME: overhead | templates | templates-cpu | idle | webhook | jitter   (see docs/benchmarks.md)
 # Builds otai-bench/target/benchmarks.jar when missing (BENCH_BUILD=1 forces a rebuild); 'idle' also needs the
 # app jar, built the same way. JVM flags default to the ./otai launcher's; override with BENCH_JAVA_OPTS.
 set -euo pipefail
@@ -50,7 +50,8 @@ case "$name" in
   templates) exec "$java_bin" -cp "$jar" dev.otai.bench.TemplateReport --java-opts="$opts" "$@" ;;
   idle)      exec "$java_bin" -cp "$jar" dev.otai.bench.IdleAndStart --java="$java_bin" --java-opts="$opts" \
                --app-jar="$app_jar" --testkit-jar="$(ls "$here"/otai-testkit/target/otai-testkit-*.jar | head -n1)" "$@" ;;
+  templates-cpu) exec "$java_bin" $opts -cp "$jar" dev.otai.bench.TemplateCpu "$@" ;;
   webhook)   exec "$java_bin" $opts -cp "$jar" dev.otai.bench.WebhookLatency "$@" ;;
   jitter)    exec "$java_bin" $opts -cp "$jar" dev.otai.bench.TriggerJitter "$@" ;;
-  *) echo "bench: unknown benchmark '$name'; expected overhead, templates, idle, webhook or jitter" >&2; exit 64 ;;
+  *) echo "bench: unknown benchmark '$name'; expected overhead, templates, templates-cpu, idle, webhook or jitter" >&2; exit 64 ;;
 esac

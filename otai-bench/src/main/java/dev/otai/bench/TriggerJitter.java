@@ -45,6 +45,33 @@ public final class TriggerJitter {
             }
         }
         print(rows, args);
+        var baseline = new ArrayList<double[]>();
+        for (int round = 0; round < total; round++) {
+            double[] result = baselineRound(args.integer("seconds"));
+            if (round >= args.integer("warmup")) {
+                baseline.add(result);
+            }
+        }
+        System.out.println("baseline: a plain ScheduledExecutorService at a fixed rate of 10 ms, same process, same conditions");
+        print(baseline, args);
+    }
+
+    /** The same measure for a JDK scheduled executor, no engine: lateness against start + k × 10 ms. */
+    private static double[] baselineRound(int seconds) throws InterruptedException {
+        var lateness = new ConcurrentLinkedQueue<Long>();
+        var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime() + 10_000_000;
+        var count = new AtomicLong();
+        long cpu = Cpu.processNanos();
+        long wall = System.nanoTime();
+        executor.scheduleAtFixedRate(() -> lateness.add((System.nanoTime() - (start + count.getAndIncrement() * 10_000_000)) / 1000),
+                10, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Thread.sleep(seconds * 1000L);
+        executor.shutdownNow();
+        cpu = Cpu.processNanos() - cpu;
+        wall = System.nanoTime() - wall;
+        var p = new Percentiles(List.copyOf(lateness));
+        return new double[] {p.at(0.5), p.at(0.99), p.max(), lateness.size(), 0, 0, 100.0 * cpu / wall};
     }
 
     /** One engine for {@code seconds}: {p50, p99, max lateness in µs, fires, missed, skipped, CPU % of a core}. */
