@@ -62,13 +62,13 @@ public final class TriggerJitter {
         var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime() + 10_000_000;
         var count = new AtomicLong();
-        long cpu = Cpu.processNanos();
+        long cpu = Cpu.processNanosCoarse();
         long wall = System.nanoTime();
         executor.scheduleAtFixedRate(() -> lateness.add((System.nanoTime() - (start + count.getAndIncrement() * 10_000_000)) / 1000),
                 10, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
         Thread.sleep(seconds * 1000L);
         executor.shutdownNow();
-        cpu = Cpu.processNanos() - cpu;
+        cpu = Cpu.processNanosCoarse() - cpu;
         wall = System.nanoTime() - wall;
         var p = new Percentiles(List.copyOf(lateness));
         return new double[] {p.at(0.5), p.at(0.99), p.max(), lateness.size(), 0, 0, 100.0 * cpu / wall};
@@ -89,10 +89,10 @@ public final class TriggerJitter {
                 default -> { }
             }
         }, false)) {
-            cpu = Cpu.processNanos();
+            cpu = Cpu.processNanosCoarse();
             wall = System.nanoTime();
             Thread.sleep(args.integer("seconds") * 1000L);
-            cpu = Cpu.processNanos() - cpu;
+            cpu = Cpu.processNanosCoarse() - cpu;
             wall = System.nanoTime() - wall;
         }
         long expected = args.integer("seconds") * 100L;
