@@ -38,7 +38,7 @@ name="$1"; shift
 java_bin="$(find_java)" || { echo "bench: no Java 21 or newer found; install one or set JAVA_HOME" >&2; exit 1; }
 
 if [ ! -f "$jar" ] || [ "${BENCH_BUILD:-0}" = 1 ]; then
-  (cd "$here" && ./mvnw -q -pl otai-bench -am package -DskipTests) >&2
+  (cd "$here" && ./mvnw -q -Pbench -pl otai-bench -am package -DskipTests) >&2
 fi
 if [ "$name" = idle ] && { [ ! -f "$app_jar" ] || [ "${BENCH_BUILD:-0}" = 1 ]; }; then
   (cd "$here" && ./mvnw -q -pl otai-app -am package -DskipTests) >&2
