@@ -40,8 +40,13 @@ public final class EngineRecording implements AutoCloseable {
 
     /** Adds the store, the step listener and the ticket-system decorator to the engine's facilities. */
     public Facilities.Builder facilities(Facilities.Builder builder) {
+        return facilities(builder, StepListener.NONE);
+    }
+
+    /** The same, with {@code also} told about every step after the recording. */
+    public Facilities.Builder facilities(Facilities.Builder builder, StepListener also) {
         return builder.add(Store.class, store)
-                .add(StepListener.class, StepListener.both(decorator.steps(), history))
+                .add(StepListener.class, StepListener.both(StepListener.both(decorator.steps(), history), also))
                 .add(ServiceDecorator.class, decorator);
     }
 

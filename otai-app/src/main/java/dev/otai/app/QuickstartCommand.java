@@ -1,0 +1,60 @@
+package dev.otai.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code otai quickstart}: the whole product on this machine, offline. Runs {@code examples/quickstart/config.yml}:
+ * a local ticket system seeded with the sample tickets, a few-shot classifier, a startup runner that routes every
+ * ticket out of Incoming with an internal note, and an interval runner that keeps doing so until Ctrl-C.
+ */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Route the sample tickets offline with the local ticket system and the few-shot classifier, "
+                + "show a summary, and keep running until Ctrl-C.")
+final class QuickstartCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--once", description = "run the first pass (and the interval runner once), print the summary and exit")
+    boolean once;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path home = home();
+        var environment = new HashMap<>(System.getenv());
+        environment.putIfAbsent("OTAI_HOME", home.toString());
+        var composition = new Composition(environment);
+        if (store.config.config == null) {
+            store.config.config = home.resolve("examples/quickstart/config.yml");
+        }
+        if (!Files.isRegularFile(store.config.config)) {
+            err.println("quickstart config not found at " + store.config.config + "; run from the otai repository or set OTAI_HOME");
+            err.flush();
+            return 1;
+        }
+        Path dataDirectory = store.settings(composition).dataDirectory();
+        var progress = new QuickstartProgress(out, System.console() != null, dataDirectory, !once);
+        return new EngineSession(composition, store, once, false, progress.hooks(), out, err).run();
+    }
+
+    /** The repository: {@code -Dotai.home} (the launcher sets it), else {@code $OTAI_HOME}, else the working directory. */
+    private static Path home() {
+        String property = System.getProperty("otai.home");
+        String env = System.getenv("OTAI_HOME");
+        return Path.of(property != null ? property : env != null ? env : "").toAbsolutePath();
+    }
+}
