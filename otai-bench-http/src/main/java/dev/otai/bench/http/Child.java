@@ -41,6 +41,17 @@ final class Child implements AutoCloseable {
         return line;
     }
 
+    /** The next line starting with one of the prefixes; other lines (JVM notices) are passed on to stderr. */
+    String readAnswer(String... prefixes) throws IOException {
+        while (true) {
+            String line = readLine();
+            if (java.util.Arrays.stream(prefixes).anyMatch(line::startsWith)) {
+                return line;
+            }
+            System.err.println("[" + process.pid() + "] " + line);
+        }
+    }
+
     void send(String line) {
         in.println(line);
     }

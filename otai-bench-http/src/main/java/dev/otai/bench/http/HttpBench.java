@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * End-to-end HTTP benchmark (run with {@code bench/run-http.sh}): the fake OTOBO in one JVM, and per parallelism
  * one JVM per side (otai, camel, floor), run in alternating rounds on freshly seeded tickets. Options:
- * {@code --tickets 400 --warmup 2 --rounds 5 --parallelism 1,4,16 --sides otai,camel,floor --pin true}.
+ * {@code --tickets 400 --warmup 2 --rounds 5 --parallelism 1,4,16 --sides otai,camel,floor --pin true --jfr none}
+ * ({@code --jfr otai} records a JFR profile of that side into {@code otai-bench-http/target/}).
  */
 public final class HttpBench {
 
@@ -30,7 +31,7 @@ public final class HttpBench {
 
     public static void main(String[] args) throws Exception {
         var options = new LinkedHashMap<>(Map.of("tickets", "400", "warmup", "2", "rounds", "5",
-                "parallelism", "1,4,16", "sides", "otai,camel,floor", "pin", "true"));
+                "parallelism", "1,4,16", "sides", "otai,camel,floor", "pin", "true", "jfr", "none"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -62,9 +63,9 @@ public final class HttpBench {
         try {
             for (String side : sides) { // start each side on waiting tickets: start → first effect
                 seed(n);
-                Child child = new Child(pin ? "0" : null, JVM, Worker.class.getName(), List.of(side, baseUrl, Integer.toString(p), Integer.toString(n)));
+                Child child = new Child(pin ? "0" : null, jvm(side, p), Worker.class.getName(), List.of(side, baseUrl, Integer.toString(p), Integer.toString(n)));
                 children.put(side, child);
-                RoundStats stats = check(side, p, child.readLine(), "start");
+                RoundStats stats = check(side, p, child.readAnswer("R ", "E "), "start");
                 if (stats != null) {
                     results.cell(side, p).firstEffectMs = stats.firstWriteEpochMs() - child.startedEpochMs;
                 }
@@ -82,13 +83,23 @@ public final class HttpBench {
         }
     }
 
+    /** The same flags for every side; {@code --jfr <side>} adds a profiling recording to that side's JVM. */
+    private List<String> jvm(String side, int p) {
+        if (!side.equals(options.get("jfr"))) {
+            return JVM;
+        }
+        var flags = new java.util.ArrayList<>(JVM);
+        flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=otai-bench-http/target/" + side + "-p" + p + ".jfr");
+        return flags;
+    }
+
     private void round(String side, Child child, int p, int n, String label) throws IOException, InterruptedException {
         if (results.cell(side, p).refused != null) {
             return;
         }
         seed(n);
         child.send("round");
-        String line = child.readLine();
+        String line = child.readAnswer("R ", "E ");
         RoundStats stats = check(side, p, line, label);
         if (stats != null && label.startsWith("round")) {
             String[] r = line.split(" ");
