@@ -66,6 +66,13 @@ final class Child implements AutoCloseable {
         return -1;
     }
 
+    /** User + system CPU of the JVM so far, in ns, from {@code /proc/<pid>/stat} (clock ticks of 10 ms). */
+    long cpuNs() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    }
+
     private int waitExit() {
         try {
             return process.waitFor();

@@ -23,8 +23,7 @@ public final class FakeOtoboMain {
     private static final String BODY = "Sehr geehrte Damen und Herren, seit heute früh funktioniert der Drucker im "
             + "zweiten Stock nicht mehr und das Rechnungsprogramm zeigt eine Fehlermeldung. Bitte um Hilfe. Ticket ";
 
-    private final FakeOtobo fake = new FakeOtobo().queue(Workload.INCOMING).queue("IT").queue("Billing")
-            .queue("Sales").queue("Unclassified");
+    private final FakeOtobo fake = newFake();
     private volatile List<String> seeded = List.of();
 
     public static void main(String[] args) throws IOException {
@@ -42,14 +41,24 @@ public final class FakeOtoboMain {
         main.fake.close();
     }
 
-    private void seed(HttpExchange http) throws IOException {
-        int n = Integer.parseInt(http.getRequestURI().getQuery().replace("n=", ""));
+    /** The fake with the queues the workload routes to. */
+    static FakeOtobo newFake() {
+        return new FakeOtobo().queue(Workload.INCOMING).queue("IT").queue("Billing").queue("Sales").queue("Unclassified");
+    }
+
+    /** Forgets the request log and adds {@code n} tickets (≈300 B of text each) in {@code Incoming}. */
+    static List<String> seed(FakeOtobo fake, int n) {
         fake.clearRequests();
         var ids = new ArrayList<String>(n);
         for (int i = 0; i < n; i++) {
             ids.add(fake.addTicket("Drucker und Rechnung " + i, BODY + i, Workload.INCOMING));
         }
-        seeded = List.copyOf(ids);
+        return List.copyOf(ids);
+    }
+
+    private void seed(HttpExchange http) throws IOException {
+        int n = Integer.parseInt(http.getRequestURI().getQuery().replace("n=", ""));
+        seeded = seed(fake, n);
         answer(http, "seeded " + n);
     }
 

@@ -24,6 +24,7 @@ public final class HttpBench {
     private final HttpClient control = HttpClient.newHttpClient();
     private final Results results = new Results();
     private String controlUrl;
+    private Child fake;
 
     private HttpBench(Map<String, String> options) {
         this.options = options;
@@ -42,7 +43,7 @@ public final class HttpBench {
         boolean pin = Boolean.parseBoolean(options.get("pin"));
         List<String> sides = List.of(options.get("sides").split(","));
         List<Integer> parallelisms = Arrays.stream(options.get("parallelism").split(",")).map(Integer::valueOf).toList();
-        try (Child fake = new Child(pin ? "1" : null, List.of("-Dsun.net.httpserver.nodelay=true", "-Xmx1g"),
+        try (Child fake = this.fake = new Child(pin ? "1" : null, List.of("-Dsun.net.httpserver.nodelay=true", "-Xmx1g"),
                 FakeOtoboMain.class.getName(), List.of())) {
             String[] hello = fake.readLine().split(" ");
             String baseUrl = hello[1].substring("base_url=".length());
@@ -98,12 +99,14 @@ public final class HttpBench {
             return;
         }
         seed(n);
+        long fakeCpu = fake.cpuNs();
         child.send("round");
         String line = child.readAnswer("R ", "E ");
+        fakeCpu = fake.cpuNs() - fakeCpu;
         RoundStats stats = check(side, p, line, label);
         if (stats != null && label.startsWith("round")) {
             String[] r = line.split(" ");
-            results.add(side, p, n, Long.parseLong(r[1]), Long.parseLong(r[2]), stats);
+            results.add(side, p, n, Long.parseLong(r[1]), Long.parseLong(r[2]), fakeCpu, stats);
         }
     }
 
