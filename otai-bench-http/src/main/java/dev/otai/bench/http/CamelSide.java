@@ -24,10 +24,13 @@ final class CamelSide implements Side {
     private final int limit;
     private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
     private final ExecutorService splitPool;
+    private final boolean templated;
     private CamelContext camel;
     private ProducerTemplate producer;
 
-    CamelSide(String baseUrl, int parallelism, int limit) {
+    /** @param templated true: the route renders otai's templates in processors ({@link CamelJinjaRoutes}) */
+    CamelSide(String baseUrl, int parallelism, int limit, boolean templated) {
+        this.templated = templated;
         this.wire = new OtoboWire(baseUrl);
         this.parallelism = parallelism;
         this.limit = limit;
@@ -37,7 +40,7 @@ final class CamelSide implements Side {
     @Override
     public void start() throws Exception {
         camel = new DefaultCamelContext();
-        camel.addRoutes(routes());
+        camel.addRoutes(templated ? new CamelJinjaRoutes(this, splitPool) : routes());
         camel.start();
         producer = camel.createProducerTemplate();
         firstRound.get(5, TimeUnit.MINUTES);
@@ -48,18 +51,29 @@ final class CamelSide implements Side {
         producer.requestBody("direct:round", (Object) null);
     }
 
+    /** The timer's processor: runs the first round and tells {@link #start()} how it went. */
+    void firstRound(Exchange timer) {
+        try (ProducerTemplate first = timer.getContext().createProducerTemplate()) {
+            first.requestBody("direct:round", (Object) null);
+            firstRound.complete(null);
+        } catch (Exception failed) {
+            firstRound.completeExceptionally(failed);
+        }
+    }
+
+    OtoboWire wire() {
+        return wire;
+    }
+
+    int limit() {
+        return limit;
+    }
+
     private RouteBuilder routes() {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("timer:first?repeatCount=1&delay=0").process(e -> {
-                    try (ProducerTemplate first = e.getContext().createProducerTemplate()) {
-                        first.requestBody("direct:round", (Object) null);
-                        firstRound.complete(null);
-                    } catch (Exception failed) {
-                        firstRound.completeExceptionally(failed);
-                    }
-                });
+                from("timer:first?repeatCount=1&delay=0").process(CamelSide.this::firstRound);
                 from("direct:round")
                         .process(e -> e.getMessage().setBody(wire.fetch(Workload.INCOMING, limit)))
                         .split(body()).parallelProcessing().executorService(splitPool).stopOnException()

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * End-to-end HTTP benchmark (run with {@code bench/run-http.sh}): the fake OTOBO in one JVM, and per parallelism
- * one JVM per side (otai, camel, floor), run in alternating rounds on freshly seeded tickets. Options:
- * {@code --tickets 400 --warmup 2 --rounds 5 --parallelism 1,4,16 --sides otai,camel,floor --pin true --jfr none}
+ * one JVM per side (otai, camel, camel-jinja, floor), run in alternating rounds on freshly seeded tickets. Options:
+ * {@code --tickets 400 --warmup 2 --rounds 5 --parallelism 1,4,16 --sides otai,camel,camel-jinja,floor --pin true --jfr none}
  * ({@code --jfr otai} records a JFR profile of that side into {@code otai-bench-http/target/}).
  */
 public final class HttpBench {
@@ -32,7 +32,7 @@ public final class HttpBench {
 
     public static void main(String[] args) throws Exception {
         var options = new LinkedHashMap<>(Map.of("tickets", "400", "warmup", "2", "rounds", "5",
-                "parallelism", "1,4,16", "sides", "otai,camel,floor", "pin", "true", "jfr", "none"));
+                "parallelism", "1,4,16", "sides", "otai,camel,camel-jinja,floor", "pin", "true", "jfr", "none"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }

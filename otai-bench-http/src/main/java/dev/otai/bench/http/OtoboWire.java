@@ -21,8 +21,13 @@ import java.util.Map;
  */
 final class OtoboWire implements AutoCloseable {
 
-    /** A fetched ticket: its id and the text the classifiers see ({@code subject + " " + body}). */
-    record Fetched(String id, String text) {
+    /** A fetched ticket: its id, title and the body of its first article. */
+    record Fetched(String id, String subject, String body) {
+
+        /** What the classifiers see: {@code subject + " " + body}, as the config's text template renders it. */
+        String text() {
+            return subject + " " + body;
+        }
     }
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +59,8 @@ final class OtoboWire implements AutoCloseable {
             for (Object t : tickets) {
                 Map<?, ?> ticket = (Map<?, ?>) t;
                 Map<?, ?> first = (Map<?, ?>) ((List<?>) ticket.get("Article")).getFirst();
-                out.add(new Fetched(String.valueOf(ticket.get("TicketID")), ticket.get("Title") + " " + first.get("Body")));
+                out.add(new Fetched(String.valueOf(ticket.get("TicketID")), String.valueOf(ticket.get("Title")),
+                        String.valueOf(first.get("Body"))));
             }
         }
         return out;

@@ -78,16 +78,18 @@ final class Results {
 
     private void printRatios(List<Integer> parallelisms) {
         System.out.println();
-        System.out.println("| P | otai/Camel tickets/s | otai/Camel CPU per ticket | otai/Camel start→first effect | otai/Camel RSS |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| P | otai / | tickets/s | CPU per ticket | start→first effect | RSS |");
+        System.out.println("|---|---|---|---|---|---|");
         for (int p : parallelisms) {
-            Cell o = cells.get("otai@" + p);
-            Cell c = cells.get("camel@" + p);
-            if (o == null || c == null || o.refused != null || c.refused != null) {
-                continue;
+            for (String peer : List.of("camel", "camel-jinja")) {
+                Cell o = cells.get("otai@" + p);
+                Cell c = cells.get(peer + "@" + p);
+                if (o == null || c == null || o.refused != null || c.refused != null) {
+                    continue;
+                }
+                System.out.printf(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.2f | %.2f |%n", p, peer, median(o.rate) / median(c.rate),
+                        median(o.cpuMs) / median(c.cpuMs), o.firstEffectMs / c.firstEffectMs, o.rssMiB / c.rssMiB);
             }
-            System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f |%n", p, median(o.rate) / median(c.rate),
-                    median(o.cpuMs) / median(c.cpuMs), o.firstEffectMs / c.firstEffectMs, o.rssMiB / c.rssMiB);
         }
     }
 }

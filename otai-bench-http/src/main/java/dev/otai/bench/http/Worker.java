@@ -6,7 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One contender in its own JVM: {@code Worker <otai|camel|floor> <base_url> <parallelism> <limit>}. Starts the side
+ * One contender in its own JVM: {@code Worker <otai|camel|camel-jinja|floor> <base_url> <parallelism> <limit>}. Starts the side
  * (which processes the tickets already waiting), then runs one round per {@code round} line on stdin. After each
  * it prints {@code R <wall ns> <process CPU ns>}; a failed round prints {@code E <message>}.
  */
@@ -21,9 +21,10 @@ public final class Worker {
         int limit = Integer.parseInt(args[3]);
         Side side = switch (kind) {
             case "otai" -> new OtaiSide(args[1], parallelism, limit);
-            case "camel" -> new CamelSide(args[1], parallelism, limit);
+            case "camel" -> new CamelSide(args[1], parallelism, limit, false);
+            case "camel-jinja" -> new CamelSide(args[1], parallelism, limit, true);
             case "floor" -> new FloorSide(args[1], parallelism, limit);
-            default -> throw new IllegalArgumentException("side '" + kind + "' is unknown; expected otai, camel or floor");
+            default -> throw new IllegalArgumentException("side '" + kind + "' is unknown; expected otai, camel, camel-jinja or floor");
         };
         try (side) {
             measure(side::start);
