@@ -39,6 +39,38 @@ class RoundStatsTest {
     }
 
     @Test
+    void floor_and_camel_send_exactly_the_requests_otai_sends() throws Exception {
+        fake = FakeOtoboMain.newFake();
+        List<String> otai = requestsOf(new OtaiSide(fake.baseUrl(), 1, 10));
+        List<String> floor = requestsOf(new FloorSide(fake.baseUrl(), 1, 10));
+        List<String> camelJinja = requestsOf(new CamelSide(fake.baseUrl(), 1, 10, true));
+        List<String> camel = requestsOf(new CamelSide(fake.baseUrl(), 1, 10, false));
+
+        assertThat(otai).hasSize(2 + 3 * 4);
+        assertThat(floor).containsExactlyElementsOf(otai);
+        assertThat(camelJinja).containsExactlyElementsOf(otai);
+        assertThat(camel).containsExactlyElementsOf(otai);
+    }
+
+    /** Method, path, headers (but the length, which varies with the ids) and body of every request a side sends for 3 fresh tickets, ids blanked. */
+    private List<String> requestsOf(Side side) throws Exception {
+        FakeOtoboMain.seed(fake, 3);
+        try (side) {
+            side.start();
+        }
+        return fake.requests().stream()
+                .map(r -> r.method() + " " + r.path() + " " + headersBut(r.headers(), "content-length") + " "
+                        + r.body().replaceAll("\"TicketID\":\"[^\"]*\"", "\"TicketID\":\"<ids>\""))
+                .toList();
+    }
+
+    private static java.util.Map<String, List<String>> headersBut(java.util.Map<String, List<String>> headers, String name) {
+        var out = new java.util.TreeMap<>(headers);
+        out.remove(name);
+        return out;
+    }
+
+    @Test
     void the_check_refuses_a_round_where_a_ticket_missed_its_second_note() throws Exception {
         fake = FakeOtoboMain.newFake();
         List<String> ids = FakeOtoboMain.seed(fake, 1);
