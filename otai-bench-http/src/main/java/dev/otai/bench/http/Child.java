@@ -1,0 +1,97 @@
+package dev.otai.bench.http;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A JVM the harness started with its classpath, optionally pinned to a CPU, talked to by lines. */
+final class Child implements AutoCloseable {
+
+    private final Process process;
+    private final BufferedReader out;
+    private final PrintWriter in;
+    final long startedEpochMs;
+
+    Child(String cpu, List<String> jvmFlags, String mainClass, List<String> args) throws IOException {
+        var command = new ArrayList<String>();
+        if (cpu != null) {
+            command.addAll(List.of("taskset", "-c", cpu));
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
+        startedEpochMs = System.currentTimeMillis();
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    String readLine() throws IOException {
+        String line = out.readLine();
+        if (line == null) {
+            throw new IOException("child " + process.pid() + " ended (exit " + waitExit() + ") without answering");
+        }
+        return line;
+    }
+
+    /** The next line starting with one of the prefixes; other lines (JVM notices) are passed on to stderr. */
+    String readAnswer(String... prefixes) throws IOException {
+        while (true) {
+            String line = readLine();
+            if (java.util.Arrays.stream(prefixes).anyMatch(line::startsWith)) {
+                return line;
+            }
+            System.err.println("[" + process.pid() + "] " + line);
+        }
+    }
+
+    void send(String line) {
+        in.println(line);
+    }
+
+    /** Resident set size now, in MiB, from {@code /proc/<pid>/status} (the JVM only: taskset exec's it). */
+    double rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+
+    /** User + system CPU of the JVM so far, in ns, from {@code /proc/<pid>/stat} (clock ticks of 10 ms). */
+    long cpuNs() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+    }
+
+    private int waitExit() {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        in.close();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroy();
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
