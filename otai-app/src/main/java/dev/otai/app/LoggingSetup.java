@@ -39,6 +39,7 @@ final class LoggingSetup {
         root.detachAndStopAllAppenders();
         root.setLevel(level(settings.level()));
         context.getLogger("dev.otai").setLevel(level(settings.level()));
+        context.getLogger("ai.djl").setLevel(Level.ERROR); // its GPU probe warns on every machine without CUDA
         var console = new ConsoleAppender<ILoggingEvent>();
         console.setTarget("System.err");
         attach(context, root, console, settings);
