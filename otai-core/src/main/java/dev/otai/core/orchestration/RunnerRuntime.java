@@ -123,7 +123,16 @@ final class RunnerRuntime {
         }
     }
 
-    private void execute(Fire fire) {
+    /** Runs {@code first}, then, on the same thread, whatever events queued meanwhile. */
+    private void execute(Fire first) {
+        Fire fire = first;
+        while (fire != null) {
+            runOne(fire);
+            fire = finishedOrNext();
+        }
+    }
+
+    private void runOne(Fire fire) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Instant started = clock.instant();
         long start = System.nanoTime();
@@ -139,8 +148,6 @@ final class RunnerRuntime {
             scheduleRetry(fire, result);
         } catch (RuntimeException | Error e) {
             log.error("Runner '{}' run {} crashed", id, runId, e);
-        } finally {
-            finished();
         }
     }
 
@@ -181,16 +188,15 @@ final class RunnerRuntime {
         }
     }
 
-    private void finished() {
-        synchronized (this) {
+    /** After a run: the next queued event to run on this thread, or null after releasing the run's slot. */
+    private synchronized Fire finishedOrNext() {
+        warnedWhileBusy = false;
+        Fire next = accepting ? pending.poll() : null;
+        if (next == null) {
             inFlight--;
-            warnedWhileBusy = false;
-            Fire next = accepting ? pending.poll() : null;
-            if (next != null) {
-                start(next);
-            }
             notifyAll();
         }
+        return next;
     }
 
     /** Waits until no run is in flight, up to {@code nanos}; returns whether it is idle. */
