@@ -2,6 +2,7 @@ package dev.otai.otobo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otai.api.retry.RetryAfter;
 import dev.otai.api.ticket.HelpdeskException;
 import dev.otai.api.ticket.HelpdeskException.Kind;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.otai.zammad;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otai.api.retry.RetryAfter;
 import dev.otai.api.ticket.HelpdeskException;
 import dev.otai.api.ticket.HelpdeskException.Kind;
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -55,7 +54,7 @@ final class ZammadHttp implements AutoCloseable {
                 : status == 401 || status == 403 ? Kind.AUTHENTICATION : Kind.REJECTED;
         String detail = kind == Kind.AUTHENTICATION ? error + " (check access_token and its permissions)" : error;
         throw new HelpdeskException(HELPDESK, operation, status, null, kind, detail,
-                retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
+                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)), null);
     }
 
     private HttpResponse<String> send(String operation, HttpRequest request) throws HelpdeskException, InterruptedException {
@@ -95,23 +94,6 @@ final class ZammadHttp implements AutoCloseable {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new HelpdeskException(HELPDESK, "request", 0, null, Kind.REJECTED, "request could not be written as JSON");
-        }
-    }
-
-    private static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(java.time.Instant.now(),
-                        ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (java.time.format.DateTimeParseException e) {
-                return null;
-            }
         }
     }
 

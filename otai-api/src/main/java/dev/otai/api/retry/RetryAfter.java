@@ -1,16 +1,16 @@
-package dev.otai.otobo;
+package dev.otai.api.retry;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Reads a {@code Retry-After} header: seconds or an HTTP date. */
-final class RetryAfter {
+/** Reads an HTTP {@code Retry-After} header: a number of seconds or an HTTP date; null when absent or unreadable. */
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    static Duration parse(String header) {
+    public static Duration parse(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
