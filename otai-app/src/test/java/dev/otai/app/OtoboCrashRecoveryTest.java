@@ -1,9 +1,8 @@
-package dev.otai.app.otobo;
+package dev.otai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.otai.app.Main;
 import dev.otai.testkit.otobo.FakeOtobo;
 import dev.otai.testkit.otobo.OtoboTicket;
 import java.io.IOException;
@@ -37,7 +36,7 @@ class OtoboCrashRecoveryTest {
     @Test
     void killed_mid_for_each_every_ticket_ends_processed_once_and_no_note_appears_twice() throws Exception {
         OtoboRouting.seed(fake, TICKETS);
-        Path config = OtoboRouting.writeConfig(dir);
+        Path config = OtoboRouting.writeConfig(dir, fake);
         fake.faults().latency(Duration.ofMillis(25)); // ~1.5 s of writes: the kill lands while they go on
 
         Process first = start(config, "first.log");
@@ -73,12 +72,11 @@ class OtoboCrashRecoveryTest {
 
     private Process start(Path config, String logName) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "run", "--once", "--config", config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(logName).toFile());
-        builder.environment().putAll(OtoboRouting.env(fake));
-        return builder.start();
+                .redirectOutput(dir.resolve(logName).toFile())
+                .start();
     }
 
     private String log(String name) throws IOException {

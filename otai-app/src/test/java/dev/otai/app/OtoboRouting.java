@@ -1,4 +1,4 @@
-package dev.otai.app.otobo;
+package dev.otai.app;
 
 import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.testkit.StubClassifier;
@@ -23,8 +23,8 @@ final class OtoboRouting {
                 otobo:
                   use: "otobo-znuny:OTOBOZnunyTicketSystemService"
                   params:
-                    base_url: "{{ get_env('OTOBO_URL') }}"
-                    password: "{{ get_env('OTOBO_PASSWORD') }}"
+                    base_url: "BASE_URL"
+                    password: "PASSWORD"
                 queue_model:
                   use: "testkit:StubClassifier"
                   params: { labels: ["IT", "Billing", "Sales"] }
@@ -67,9 +67,10 @@ final class OtoboRouting {
     private OtoboRouting() {
     }
 
-    static Path writeConfig(Path dir) throws IOException {
+    static Path writeConfig(Path dir, FakeOtobo fake) throws IOException {
         Path file = dir.resolve("config.yml");
-        Files.writeString(file, CONFIG.replace("DATA_DIR", dir.resolve("otai-data").toString().replace("\\", "/")));
+        Files.writeString(file, CONFIG.replace("DATA_DIR", dir.resolve("otai-data").toString().replace("\\", "/"))
+                .replace("BASE_URL", fake.baseUrl()).replace("PASSWORD", FakeOtobo.PASSWORD));
         return file;
     }
 
@@ -79,10 +80,6 @@ final class OtoboRouting {
         for (int i = 1; i <= count; i++) {
             fake.addTicket("Ticket " + i, "Body of ticket " + i, "Incoming");
         }
-    }
-
-    static Map<String, String> env(FakeOtobo fake) {
-        return Map.of("OTOBO_URL", fake.baseUrl(), "OTOBO_PASSWORD", FakeOtobo.PASSWORD);
     }
 
     /** The queue the stub classifier picks for a ticket the fake holds, as the pipeline's text renders it. */
