@@ -1,0 +1,94 @@
+package dev.otai.app;
+
+import dev.otai.api.classify.ClassificationRequest;
+import dev.otai.testkit.StubClassifier;
+import dev.otai.testkit.http.RecordedRequest;
+import dev.otai.testkit.otobo.FakeOtobo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The pipeline both OTOBO ledger tests run: for each ticket in Incoming, note the label, then move it there. */
+final class OtoboRouting {
+
+    static final List<String> LABELS = List.of("IT", "Billing", "Sales");
+
+    private static final String CONFIG = """
+            open_ticket_ai:
+              infrastructure:
+                storage: { data_dir: "DATA_DIR" }
+              services:
+                otobo:
+                  use: "otobo-znuny:OTOBOZnunyTicketSystemService"
+                  params:
+                    base_url: "BASE_URL"
+                    password: "PASSWORD"
+                queue_model:
+                  use: "testkit:StubClassifier"
+                  params: { labels: ["IT", "Billing", "Sales"] }
+              orchestrator:
+                runners:
+                  - id: router
+                    run:
+                      id: batch
+                      use: "base:CompositePipe"
+                      steps:
+                        - id: fetch
+                          use: "base:FetchTicketsPipe"
+                          injects: { ticket_system: otobo }
+                          params: { ticket_search_criteria: { queue: { name: "Incoming" }, limit: 200 } }
+                        - id: each
+                          use: "base:ForEachPipe"
+                          params:
+                            items: "{{ get_pipe_result('fetch','fetched_tickets') }}"
+                            item_name: ticket
+                            parallelism: 4
+                            steps:
+                              - id: classify
+                                use: "base:ClassificationPipe"
+                                injects: { classification_service: queue_model }
+                                params: { text: "{{ ticket.subject }} {{ ticket.body }}" }
+                              - id: note
+                                use: "base:AddNotePipe"
+                                injects: { ticket_system: otobo }
+                                params:
+                                  ticket_id: "{{ ticket.id }}"
+                                  note: { subject: "AI routing", body: "Queue {{ get_pipe_result('classify','label') }}" }
+                              - id: route
+                                use: "base:UpdateTicketPipe"
+                                injects: { ticket_system: otobo }
+                                params:
+                                  ticket_id: "{{ ticket.id }}"
+                                  updated_ticket: { queue: { name: "{{ get_pipe_result('classify','label') }}" } }
+            """;
+
+    private OtoboRouting() {
+    }
+
+    static Path writeConfig(Path dir, FakeOtobo fake) throws IOException {
+        Path file = dir.resolve("config.yml");
+        Files.writeString(file, CONFIG.replace("DATA_DIR", dir.resolve("otai-data").toString().replace("\\", "/"))
+                .replace("BASE_URL", fake.baseUrl()).replace("PASSWORD", FakeOtobo.PASSWORD));
+        return file;
+    }
+
+    /** Adds {@code count} tickets in Incoming and the queues the pipeline routes to. */
+    static void seed(FakeOtobo fake, int count) {
+        LABELS.forEach(fake::queue);
+        for (int i = 1; i <= count; i++) {
+            fake.addTicket("Ticket " + i, "Body of ticket " + i, "Incoming");
+        }
+    }
+
+    /** The queue the stub classifier picks for a ticket the fake holds, as the pipeline's text renders it. */
+    static String expectedQueue(String title, String body) {
+        var model = new StubClassifier(LABELS, Map.of());
+        return model.classify(new ClassificationRequest(title + " " + body, "", null)).label();
+    }
+
+    static boolean isWrite(RecordedRequest request) {
+        return request.path().endsWith("/ticket-update") || request.path().endsWith("/ticket-create");
+    }
+}
