@@ -47,7 +47,7 @@ final class QuickstartCommand implements Callable<Integer> {
             return 1;
         }
         Path dataDirectory = store.settings(composition).dataDirectory();
-        var progress = new QuickstartProgress(out, System.console() != null, dataDirectory, !once);
+        var progress = new QuickstartProgress(out, dataDirectory, !once);
         return new EngineSession(composition, store, once, false, progress.hooks(), out, err).run();
     }
 

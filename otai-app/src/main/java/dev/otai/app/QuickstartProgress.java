@@ -25,20 +25,19 @@ final class QuickstartProgress implements StepListener {
     static final String NOTE_STEP = "note";
 
     private final PrintWriter out;
-    private final boolean terminal;
+    private final Progress bar;
     private final Path dataDirectory;
     private final AtomicInteger routed = new AtomicInteger();
     private volatile int total;
-    private volatile int lastShown = -1;
     private volatile LocalTicketSystem tickets;
     private final long startNanos = System.nanoTime();
 
     private final boolean keepsRunning;
 
-    QuickstartProgress(PrintWriter out, boolean terminal, Path dataDirectory, boolean keepsRunning) {
+    QuickstartProgress(PrintWriter out, Path dataDirectory, boolean keepsRunning) {
         this.keepsRunning = keepsRunning;
         this.out = out;
-        this.terminal = terminal;
+        this.bar = Progress.on(out, "  Routed");
         this.dataDirectory = dataDirectory;
     }
 
@@ -72,19 +71,7 @@ final class QuickstartProgress implements StepListener {
     }
 
     private synchronized void show(int done) {
-        int percent = total == 0 ? 100 : Math.min(100, done * 100 / total);
-        if (terminal) {
-            int filled = percent * 30 / 100;
-            out.print("\r  [" + "#".repeat(filled) + ".".repeat(30 - filled) + "] " + done + "/" + total + " routed");
-            if (done >= total) {
-                out.println();
-            }
-            out.flush();
-        } else if (percent / 10 > lastShown / 10 || done == total) {
-            lastShown = percent;
-            out.println("  " + done + "/" + total + " routed (" + percent + " %)");
-            out.flush();
-        }
+        bar.update(Math.min(done, total), total);
     }
 
     private void onEngineEvent(EngineEvent event) {

@@ -44,7 +44,7 @@ class QuickstartIT {
         assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(output);
         assertThat(engine.exitValue()).as(log).isZero();
-        assertThat(log).contains("Routing 720 tickets from queue Incoming").contains("720/720 routed")
+        assertThat(log).contains("Routing 720 tickets from queue Incoming").contains("Routed: 720/720")
                 .containsPattern("Accuracy against the sample set's labels: \\d+\\.\\d %");
         try (Store store = Store.openEmbedded(dir.resolve("otai-data"), InstantSource.system())) {
             var tickets = new LocalTicketSystem(store);
