@@ -35,7 +35,8 @@ public final class ClassifierBench {
         List<LabelledText> test = TicketData.read(data, ClassifierSubjects.FIELDS, "queue", Split.TEST);
         System.out.printf(Locale.ROOT, "classifiers: %s; %d train / %d held-back tickets; MiniLM tokens per held-back "
                 + "ticket: %s%n", args, train.size(), test.size(), tokenStats(test));
-        var loads = new ArrayList<ClassifierLoad>(List.of(new ClassifierLoad.Single(), new ClassifierLoad.Batched()));
+        var loads = new ArrayList<ClassifierLoad>(List.of(new ClassifierLoad.Single(), new ClassifierLoad.Batched(),
+                new ClassifierLoad.BatchedByLength()));
         Arrays.stream(args.text("callers").split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .forEach(c -> loads.add(new ClassifierLoad.Concurrent(Integer.parseInt(c))));
         var table = new ResultTable("classifier", "accuracy", "calling", "tickets/s", "latency p50 µs", "latency p99 µs",

@@ -107,6 +107,30 @@ sealed interface ClassifierLoad {
         }
     }
 
+    /**
+     * {@code classifyAll} with the tickets ordered by text length, answers mapped back: shows what padding each
+     * batch to its longest text costs, since neighbours in a batch then have similar lengths.
+     */
+    record BatchedByLength() implements ClassifierLoad {
+        @Override
+        public String name() {
+            return "classifyAll, ordered by length";
+        }
+
+        @Override
+        public void pass(Classifier classifier, List<ClassificationRequest> requests, Answers answers,
+                         List<Long> latencies) throws Exception {
+            long t0 = System.nanoTime();
+            List<Integer> order = java.util.stream.IntStream.range(0, requests.size()).boxed()
+                    .sorted(java.util.Comparator.comparingInt(i -> requests.get(i).text().length())).toList();
+            List<Classification> batch = classifier.classifyAll(order.stream().map(requests::get).toList());
+            latencies.add(System.nanoTime() - t0);
+            for (int k = 0; k < order.size(); k++) {
+                answers.compare(order.get(k), k < batch.size() ? batch.get(k) : null);
+            }
+        }
+    }
+
     /** {@code callers} virtual threads each take the next ticket until none is left. */
     record Concurrent(int callers) implements ClassifierLoad {
         @Override
