@@ -48,18 +48,30 @@ public final class SentenceEmbedder implements AutoCloseable {
         return in;
     }
 
-    /** One unit-length vector per text. */
+    /**
+     * One unit-length vector per text, in the order given. Texts are batched by length, so a batch pads its
+     * texts to about their own length instead of the longest text of the call.
+     */
     public float[][] embed(List<String> texts) throws Exception {
-        var out = new ArrayList<float[]>(texts.size());
-        for (int from = 0; from < texts.size(); from += BATCH) {
-            List<String> chunk = texts.subList(from, Math.min(texts.size(), from + BATCH));
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+        float[][] out = new float[texts.size()][];
+        for (int from = 0; from < order.length; from += BATCH) {
+            int to = Math.min(order.length, from + BATCH);
+            var chunk = new ArrayList<String>(to - from);
+            for (int k = from; k < to; k++) {
+                chunk.add(texts.get(order[k]));
+            }
             Tokens tokens = tokenizer.encode(chunk);
             float[][][] hidden = (float[][][]) session.run(tokens);
-            for (int i = 0; i < chunk.size(); i++) {
-                out.add(normalized(meanPooled(hidden[i], tokens.mask()[i])));
+            for (int k = 0; k < chunk.size(); k++) {
+                out[order[from + k]] = normalized(meanPooled(hidden[k], tokens.mask()[k]));
             }
         }
-        return out.toArray(float[][]::new);
+        return out;
     }
 
     public float[] embed(String text) throws Exception {
