@@ -51,6 +51,11 @@ public final class EngineFixture {
         return Engine.start(valid(yaml, env), TEMPLATES, clock, new Lifecycle(), EngineListener.NONE);
     }
 
+    /** Starts on a fake clock with extra facilities (for example a sleeper that does not wait). */
+    public static Engine start(String yaml, Map<String, String> env, dev.otai.core.engine.Facilities.Builder facilities) {
+        return Engine.start(valid(yaml, env), TEMPLATES, new FakeClock(), new Lifecycle(), EngineListener.NONE, facilities);
+    }
+
     public static Engine start(String yaml, FakeClock clock, EngineListener listener, Probes probes) {
         return Engine.start(valid(yaml, Map.of()), TEMPLATES, clock, new Lifecycle(), listener,
                 dev.otai.core.engine.Facilities.builder().add(Probes.class, probes));

@@ -1,5 +1,6 @@
 package dev.otai.otobo;
 
+import dev.otai.core.EngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.api.PipeResult;
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.Test;
 /** Whole configs run by the engine against the fake OTOBO over loopback HTTP. */
 class OtoboScenarioTest {
 
+    /** Retries in these tests do not wait. */
+    private static dev.otai.core.engine.Facilities.Builder noWaiting() {
+        return dev.otai.core.engine.Facilities.builder().add(dev.otai.api.retry.Sleeper.class, dev.otai.api.retry.Sleeper.NONE);
+    }
+
     private final FakeOtobo fake = new FakeOtobo().queue("OpenTicketAI::IT").queue("OpenTicketAI::Billing")
             .queue("IT").queue("Billing").queue("Sales");
     private final Map<String, String> env = Map.of("OTOBO_URL", fake.baseUrl(), "OTAI_DEMO_PASSWORD", FakeOtobo.PASSWORD,
@@ -41,7 +47,7 @@ class OtoboScenarioTest {
                 fake.addTicket("Invoice question", "Invoice 42 wrong", "OpenTicketAI::Incoming"),
                 fake.addTicket("Laptop", "Screen flickers", "OpenTicketAI::Incoming"));
 
-        try (Engine engine = Engines.start(Engines.resource("configs/otai-demo-otobo.yml"), env)) {
+        try (Engine engine = EngineFixture.start(EngineFixture.resource("configs/otai-demo-otobo.yml"), env, noWaiting())) {
             for (int run = 0; run < 3; run++) {
                 assertThat(engine.runOnce().getFirst().result().succeeded()).isTrue();
             }
@@ -96,7 +102,7 @@ class OtoboScenarioTest {
         fake.queue("OpenTicketAI::Unclassified");
         String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../examples/otobo-znuny/config.yml"));
 
-        try (Engine engine = Engines.start(yaml, Map.of("OTOBO_BASE_URL", fake.baseUrl(), "OTOBO_PASSWORD", FakeOtobo.PASSWORD))) {
+        try (Engine engine = EngineFixture.start(yaml, Map.of("OTOBO_BASE_URL", fake.baseUrl(), "OTOBO_PASSWORD", FakeOtobo.PASSWORD), noWaiting())) {
             PipeResult result = engine.runOnce().getFirst().result();
             assertThat(result.succeeded()).as(result.message()).isTrue();
         }
@@ -113,7 +119,7 @@ class OtoboScenarioTest {
     }
 
     private PipeResult runBatch() {
-        try (Engine engine = Engines.start(Engines.resource("configs/for-each-routing.yml"), env)) {
+        try (Engine engine = EngineFixture.start(EngineFixture.resource("configs/for-each-routing.yml"), env, noWaiting())) {
             PipeResult outer = engine.runOnce().getFirst().result();
             assertThat(outer.succeeded()).as(outer.message()).isTrue();
             return outer;

@@ -1,5 +1,6 @@
 package dev.otai.zammad;
 
+import dev.otai.core.EngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.api.PipeResult;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.Test;
 /** Whole configs run by the engine against the fake Zammad over loopback HTTP. */
 class ZammadScenarioTest {
 
+    /** Retries in these tests do not wait. */
+    private static dev.otai.core.engine.Facilities.Builder noWaiting() {
+        return dev.otai.core.engine.Facilities.builder().add(dev.otai.api.retry.Sleeper.class, dev.otai.api.retry.Sleeper.NONE);
+    }
+
     private final FakeZammad fake = new FakeZammad().group("OpenTicketAI::IT").group("OpenTicketAI::Billing")
             .group("IT").group("Billing").group("Sales");
     private final Map<String, String> env = Map.of("ZAMMAD_URL", fake.baseUrl(), "ZAMMAD_TOKEN", FakeZammad.TOKEN);
@@ -39,7 +45,7 @@ class ZammadScenarioTest {
                 fake.addTicket("Invoice question", "Invoice 42 wrong", "OpenTicketAI::Incoming"),
                 fake.addTicket("Laptop", "Screen flickers", "OpenTicketAI::Incoming"));
 
-        try (Engine engine = Engines.start(Engines.resource("configs/otai-demo-zammad.yml"), env)) {
+        try (Engine engine = EngineFixture.start(EngineFixture.resource("configs/otai-demo-zammad.yml"), env, noWaiting())) {
             for (int run = 0; run < 3; run++) {
                 PipeResult result = engine.runOnce().getFirst().result();
                 assertThat(result.succeeded()).as(result.message()).isTrue();
@@ -66,7 +72,7 @@ class ZammadScenarioTest {
                 .every(17, Fault.afterApply(Fault.drop()));
 
         PipeResult result;
-        try (Engine engine = Engines.start(Engines.resource("configs/for-each-routing.yml"), env)) {
+        try (Engine engine = EngineFixture.start(EngineFixture.resource("configs/for-each-routing.yml"), env, noWaiting())) {
             result = engine.runOnce().getFirst().result();
         }
 
@@ -88,7 +94,7 @@ class ZammadScenarioTest {
         long other = fake.addTicket("Hello", "Question", "Incoming");
         String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../examples/zammad/config.yml"));
 
-        try (Engine engine = Engines.start(yaml, Map.of("ZAMMAD_URL", fake.baseUrl(), "ZAMMAD_TOKEN", FakeZammad.TOKEN))) {
+        try (Engine engine = EngineFixture.start(yaml, Map.of("ZAMMAD_URL", fake.baseUrl(), "ZAMMAD_TOKEN", FakeZammad.TOKEN), noWaiting())) {
             PipeResult result = engine.runOnce().getFirst().result();
             assertThat(result.succeeded()).as(result.message()).isTrue();
         }
