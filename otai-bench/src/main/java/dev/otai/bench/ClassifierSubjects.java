@@ -8,6 +8,7 @@ import dev.otai.ml.train.LabelledText;
 import dev.otai.ml.train.ModelKind;
 import dev.otai.ml.train.ModelTrainer;
 import dev.otai.ml.train.TrainedClassifierService;
+import dev.otai.testkit.StandaloneSetup;
 import dev.otai.testkit.StubClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class ClassifierSubjects {
         ModelTrainer.train(train, new ModelTrainer.Options(ModelKind.EMBEDDING_CENTROID, FIELDS, "queue",
                 "tickets.jsonl", 5, 0, 0, 0), dir);
         Map<String, Object> labels = JSON.readValue(dir.resolve("examples.json").toFile(), new TypeReference<>() { });
-        Object service = BenchServiceSetup.create(EmbeddingClassifierService.TYPE, "few_shot",
+        Object service = StandaloneSetup.create(EmbeddingClassifierService.TYPE, "few_shot",
                 Map.of("labels", labels, "threads", (long) threads));
         return new Subject("ml:EmbeddingClassifierService (MiniLM-L6 q8, 5 shots/label)", (Classifier) service, 0.75);
     }
@@ -61,7 +62,7 @@ final class ClassifierSubjects {
         Path dir = work.resolve("ngram");
         ModelTrainer.train(train, new ModelTrainer.Options(ModelKind.NGRAM_LOGREG, FIELDS, "queue",
                 "tickets.jsonl", 0, 2, 0, 10), dir);
-        Object service = BenchServiceSetup.create(TrainedClassifierService.TYPE, "trained",
+        Object service = StandaloneSetup.create(TrainedClassifierService.TYPE, "trained",
                 Map.of("model_dir", dir.toString()));
         return new Subject("ml:TrainedClassifierService (n-gram logreg)", (Classifier) service, 0.85);
     }

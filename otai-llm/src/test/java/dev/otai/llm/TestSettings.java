@@ -1,10 +1,8 @@
 package dev.otai.llm;
 
-import dev.otai.api.ParamSpec;
-import dev.otai.api.Params;
+import dev.otai.testkit.StandaloneSetup;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Settings as the engine would build them: given values over the plugin's declared defaults. */
@@ -31,27 +29,6 @@ final class TestSettings {
         for (int i = 0; i < overrides.length; i += 2) {
             values.put((String) overrides[i], overrides[i + 1]);
         }
-        return LlmSettings.from("llm_queue", new MapParams(values, LlmPlugin.PARAMS));
-    }
-
-    record MapParams(Map<String, Object> values, List<ParamSpec> specs) implements Params {
-
-        @Override
-        public boolean has(String name) {
-            return value(name) != null;
-        }
-
-        @Override
-        public Object value(String name) {
-            if (values.containsKey(name)) {
-                return values.get(name);
-            }
-            return specs.stream().filter(s -> s.name().equals(name)).findFirst().map(ParamSpec::defaultValue).orElse(null);
-        }
-
-        @Override
-        public Map<String, Object> asMap() {
-            return values;
-        }
+        return LlmSettings.from("llm_queue", StandaloneSetup.params(LlmPlugin.PARAMS, values));
     }
 }

@@ -3,10 +3,9 @@ package dev.otai.otobo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.retry.Sleeper;
-import java.util.HashMap;
+import dev.otai.testkit.StandaloneSetup;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,29 +13,7 @@ class OtoboSettingsTest {
 
     /** The plugin's params with their defaults, overridden by {@code given}. */
     private static Params params(Map<String, Object> given) {
-        var values = new HashMap<String, Object>();
-        for (ParamSpec spec : OtoboZnunyPlugin.PARAMS) {
-            if (spec.defaultValue() != null) {
-                values.put(spec.name(), spec.defaultValue());
-            }
-        }
-        values.putAll(given);
-        return new Params() {
-            @Override
-            public boolean has(String name) {
-                return values.containsKey(name);
-            }
-
-            @Override
-            public Object value(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public Map<String, Object> asMap() {
-                return values;
-            }
-        };
+        return StandaloneSetup.params(OtoboZnunyPlugin.PARAMS, given);
     }
 
     @Test

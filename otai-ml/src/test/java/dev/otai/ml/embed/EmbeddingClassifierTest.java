@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.Classifier;
 import dev.otai.api.classify.LimitedClassifier;
-import dev.otai.ml.FakeServiceSetup;
+import dev.otai.testkit.StandaloneSetup;
 import dev.otai.ml.SampleTickets;
 import dev.otai.ml.train.Evaluation;
 import dev.otai.ml.train.LabelledText;
@@ -51,7 +51,7 @@ class EmbeddingClassifierTest {
                 "Billing", "Invoices, payments, refunds and wrong charges on the credit card",
                 "HR", Map.of("description", "Vacation, payroll, sick leave and employment contracts",
                         "examples", List.of("I would like to request two weeks of vacation")));
-        var setup = FakeServiceSetup.of(EmbeddingClassifierService.TYPE, "few_shot", Map.of("labels", labels));
+        var setup = StandaloneSetup.of(EmbeddingClassifierService.TYPE, "few_shot", Map.of("labels", labels));
         try (var service = (LimitedClassifier) EmbeddingClassifierService.create(setup)) {
             Classifier classifier = service;
 
@@ -69,7 +69,7 @@ class EmbeddingClassifierTest {
 
     @Test
     void label_without_examples_is_rejected_naming_the_service_and_label() {
-        var setup = FakeServiceSetup.of(EmbeddingClassifierService.TYPE, "few_shot",
+        var setup = StandaloneSetup.of(EmbeddingClassifierService.TYPE, "few_shot",
                 Map.of("labels", Map.of("IT", List.of("printer broken"), "Billing", List.of())));
 
         assertThatThrownBy(() -> EmbeddingClassifierService.create(setup))

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.otai.api.classify.Classification;
 import dev.otai.api.classify.ClassificationRequest;
-import dev.otai.ml.FakeServiceSetup;
+import dev.otai.testkit.StandaloneSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class HFClassificationServiceTest {
     Path tmp;
 
     private HFClassificationService service(Map<String, Object> params, Map<String, String> env) throws Exception {
-        return HfLocalPlugin.create(FakeServiceSetup.of(HfLocalPlugin.TYPE, "hf_local", params), env);
+        return HfLocalPlugin.create(StandaloneSetup.of(HfLocalPlugin.TYPE, "hf_local", params), env);
     }
 
     private static ClassificationRequest request(String text, String model) {

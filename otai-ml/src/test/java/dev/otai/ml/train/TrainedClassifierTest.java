@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.LimitedClassifier;
-import dev.otai.ml.FakeServiceSetup;
+import dev.otai.testkit.StandaloneSetup;
 import dev.otai.ml.SampleTickets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ class TrainedClassifierTest {
 
     @Test
     void service_serves_a_trained_model_directory_behind_a_concurrency_limit() throws Exception {
-        var setup = FakeServiceSetup.of(TrainedClassifierService.TYPE, "queues",
+        var setup = StandaloneSetup.of(TrainedClassifierService.TYPE, "queues",
                 Map.of("model_dir", trained.toString(), "max_concurrency", 3L));
 
         try (var service = (LimitedClassifier) TrainedClassifierService.create(setup)) {
@@ -90,7 +90,7 @@ class TrainedClassifierTest {
 
     @Test
     void missing_model_directory_is_reported_with_the_service_and_path() {
-        var setup = FakeServiceSetup.of(TrainedClassifierService.TYPE, "queues", Map.of("model_dir", "no/such/dir"));
+        var setup = StandaloneSetup.of(TrainedClassifierService.TYPE, "queues", Map.of("model_dir", "no/such/dir"));
 
         assertThatThrownBy(() -> TrainedClassifierService.create(setup))
                 .hasMessageContaining("service 'queues' (ml:TrainedClassifierService): param 'model_dir' was \"no/such/dir\"")
