@@ -1,5 +1,6 @@
 package dev.otai.zammad;
 
+import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
@@ -15,8 +16,11 @@ import java.util.List;
  */
 public final class ZammadPlugin implements Plugin {
 
+    static final String BASE_URL_EXPECTED = EndpointUrl.expected("https://zammad.example.com", "access_token");
+
     static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("base_url").mandatory().describedAs("the Zammad URL, e.g. https://zammad.example.com"),
+            ParamSpec.string("base_url").mandatory().constrained(EndpointUrl::acceptable, BASE_URL_EXPECTED)
+                    .describedAs("the Zammad URL, e.g. https://zammad.example.com"),
             ParamSpec.string("access_token").mandatory().secretValue().describedAs("a personal access token (ticket.agent)"),
             ParamSpec.duration("timeout").defaultsTo(Duration.ofSeconds(30)).describedAs("time allowed for one request"),
             ParamSpec.any("verify").defaultsTo(Boolean.TRUE)
