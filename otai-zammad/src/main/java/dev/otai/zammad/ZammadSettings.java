@@ -33,6 +33,11 @@ record ZammadSettings(URI baseUrl, String token, String scheme, Object verify, D
                 params.duration("connect_timeout"), params.duration("timeout"), policy, params.bool("read_articles"));
     }
 
+    /** False when {@code verify: false} turned certificate checks off. */
+    boolean checksCertificates() {
+        return !Tls.trustsEveryCertificate(verify);
+    }
+
     String authorization() {
         return scheme.equals("bearer") ? "Bearer " + token : "Token token=" + token;
     }
