@@ -1,5 +1,6 @@
 package dev.otai.llm;
 
+import dev.otai.api.EndpointUrl;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Builds the chat-completions URL from {@code base_url} and, for Azure's dated API, {@code api_version}. */
 final class Endpoints {
 
-    static final String EXPECTED = "an http(s) URL such as https://api.openai.com/v1";
+    static final String EXPECTED = EndpointUrl.expected("https://api.openai.com/v1", "api_key and auth_header");
     private static final String PATH = "/chat/completions";
 
     private Endpoints() {
@@ -27,14 +28,5 @@ final class Endpoints {
                     + URLEncoder.encode(apiVersion.strip(), StandardCharsets.UTF_8);
         }
         return URI.create(url);
-    }
-
-    static boolean valid(Object baseUrl) {
-        try {
-            URI uri = URI.create(baseUrl.toString().strip());
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

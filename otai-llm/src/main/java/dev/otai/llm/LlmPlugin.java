@@ -1,5 +1,6 @@
 package dev.otai.llm;
 
+import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
@@ -11,7 +12,7 @@ import java.util.List;
 public final class LlmPlugin implements Plugin {
 
     static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("base_url").mandatory().constrained(Endpoints::valid, Endpoints.EXPECTED)
+            ParamSpec.string("base_url").mandatory().constrained(EndpointUrl::acceptable, Endpoints.EXPECTED)
                     .describedAs("the API root, e.g. https://api.openai.com/v1; /chat/completions is added"),
             ParamSpec.string("model").mandatory().describedAs("the model (the deployment name on Azure)"),
             ParamSpec.string("api_key").secretValue().describedAs("the API key; optional for local servers"),

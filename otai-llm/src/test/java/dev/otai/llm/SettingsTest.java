@@ -27,6 +27,17 @@ class SettingsTest {
     }
 
     @Test
+    void base_url_with_user_and_password_is_refused_and_the_expectation_points_to_api_key() {
+        var baseUrl = LlmPlugin.PARAMS.stream().filter(p -> p.name().equals("base_url")).findFirst().orElseThrow();
+
+        assertThat(baseUrl.constraint().test("https://user:sk-live-123@api.openai.com/v1")).isFalse();
+        assertThat(baseUrl.constraint().test("https://api.openai.com/v1")).isTrue();
+        assertThat(baseUrl.constraint().test("ftp://api.openai.com/v1")).isFalse();
+        assertThat(baseUrl.expectation()).startsWith("an http(s) URL with a host and without user:password@ in it")
+                .contains("api_key");
+    }
+
+    @Test
     void labels_are_matched_trimmed_and_ignoring_case_and_keep_their_configured_spelling() {
         LabelSet labels = LabelSet.parse(List.of("Billing", "IT"));
 

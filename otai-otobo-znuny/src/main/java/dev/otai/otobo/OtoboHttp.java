@@ -64,7 +64,7 @@ final class OtoboHttp implements AutoCloseable {
         String method = settings.methods().get(operation).toUpperCase(java.util.Locale.ROOT);
         URI uri = settings.operationUri(operation);
         if (data.get("TicketID") != null) {
-            uri = URI.create(uri.toString().replace(":TicketID", data.get("TicketID").toString()));
+            uri = URI.create(uri.toString().replace(":TicketID", TicketIds.pathSegment(data.get("TicketID").toString())));
         }
         var builder = HttpRequest.newBuilder().timeout(settings.requestTimeout()).header("Accept", "application/json");
         if (method.equals("GET") || method.equals("DELETE")) {

@@ -1,5 +1,6 @@
 package dev.otai.otobo;
 
+import dev.otai.api.EndpointUrl;
 import dev.otai.api.Params;
 import dev.otai.api.retry.RetryPolicy;
 import dev.otai.api.retry.Sleeper;
@@ -29,12 +30,7 @@ record OtoboSettings(URI baseUrl, String username, String password, String webse
     }
 
     static OtoboSettings from(Params params, Sleeper sleeper) {
-        String base = params.string("base_url").strip();
-        URI uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-        if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-            throw new IllegalArgumentException("base_url was \"" + base
-                    + "\"; expected an http(s) URL such as http://host/otobo/nph-genericinterface.pl");
-        }
+        URI uri = EndpointUrl.parse("base_url", params.string("base_url"), OtoboZnunyPlugin.BASE_URL_EXPECTED);
         var policy = new RetryPolicy((int) params.integer("max_attempts"), params.duration("initial_backoff"),
                 params.duration("max_backoff"), sleeper);
         String auth = params.string("auth").toLowerCase(Locale.ROOT);

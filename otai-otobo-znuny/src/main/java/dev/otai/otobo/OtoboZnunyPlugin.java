@@ -1,5 +1,6 @@
 package dev.otai.otobo;
 
+import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
@@ -11,8 +12,11 @@ import java.util.List;
 /** The {@code otobo-znuny} plugin: {@code otobo-znuny:OTOBOZnunyTicketSystemService}, OTAI's name and params. */
 public final class OtoboZnunyPlugin implements Plugin {
 
+    static final String BASE_URL_EXPECTED = EndpointUrl.expected("https://host/otobo/nph-genericinterface.pl",
+            "username and password");
+
     static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("base_url").mandatory()
+            ParamSpec.string("base_url").mandatory().constrained(EndpointUrl::acceptable, BASE_URL_EXPECTED)
                     .describedAs("the GenericInterface URL, e.g. http://host/otobo/nph-genericinterface.pl"),
             ParamSpec.string("username").defaultsTo("open_ticket_ai").describedAs("the agent's login (UserLogin)"),
             ParamSpec.string("password").mandatory().secretValue().describedAs("the agent's password"),

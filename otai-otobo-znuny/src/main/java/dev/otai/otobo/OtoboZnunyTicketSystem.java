@@ -44,6 +44,9 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
     }
 
     private List<Ticket> tickets(List<String> ids) throws HelpdeskException, InterruptedException {
+        for (String id : ids) {
+            TicketIds.checked("TicketGet", id);
+        }
         Map<String, Object> data = OtoboQueries.get(String.join(",", ids), settings.articleLimit());
         Map<String, Object> answer = Retrying.idempotent(retry, () -> auth.call("TicketGet", data));
         var out = new ArrayList<Ticket>();
@@ -67,6 +70,7 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
 
     @Override
     public void update(String ticketId, TicketUpdate update) throws HelpdeskException, InterruptedException {
+        TicketIds.checked("TicketUpdate", ticketId);
         if (!update.addTags().isEmpty() || !update.removeTags().isEmpty()) {
             throw new HelpdeskException(OtoboHttp.HELPDESK, "TicketUpdate", 0, null, HelpdeskException.Kind.REJECTED,
                     "tags were given for ticket '" + ticketId + "'; the GenericInterface has no tags (use a dynamic field)");
@@ -90,6 +94,7 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
 
     @Override
     public void addNote(String ticketId, Note note) throws HelpdeskException, InterruptedException {
+        TicketIds.checked("TicketUpdate", ticketId);
         var data = new LinkedHashMap<String, Object>();
         data.put("TicketID", ticketId);
         data.put("Article", OtoboQueries.article(note));

@@ -25,7 +25,7 @@ final class Tls {
             return;
         }
         try {
-            if (Boolean.FALSE.equals(verify) || "false".equalsIgnoreCase(String.valueOf(verify))) {
+            if (trustsEveryCertificate(verify)) {
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
                 builder.sslContext(context);
@@ -36,6 +36,11 @@ final class Tls {
             throw new IllegalArgumentException("verify was \"" + verify
                     + "\"; expected true, false or the path of a readable PEM CA bundle (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Whether {@code verify} is false (a boolean or the text "false"). */
+    static boolean trustsEveryCertificate(Object verify) {
+        return Boolean.FALSE.equals(verify) || "false".equalsIgnoreCase(String.valueOf(verify).strip());
     }
 
     private static SSLContext fromBundle(Path bundle) throws Exception {

@@ -1,5 +1,6 @@
 package dev.otai.zammad;
 
+import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
@@ -8,6 +9,8 @@ import dev.otai.api.retry.Sleeper;
 import dev.otai.api.ticket.TicketSystem;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code zammad} plugin: {@code zammad:ZammadTicketsystemService} (OTAI's spelling) and
@@ -15,8 +18,13 @@ import java.util.List;
  */
 public final class ZammadPlugin implements Plugin {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ZammadPlugin.class);
+
+    static final String BASE_URL_EXPECTED = EndpointUrl.expected("https://zammad.example.com", "access_token");
+
     static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("base_url").mandatory().describedAs("the Zammad URL, e.g. https://zammad.example.com"),
+            ParamSpec.string("base_url").mandatory().constrained(EndpointUrl::acceptable, BASE_URL_EXPECTED)
+                    .describedAs("the Zammad URL, e.g. https://zammad.example.com"),
             ParamSpec.string("access_token").mandatory().secretValue().describedAs("a personal access token (ticket.agent)"),
             ParamSpec.duration("timeout").defaultsTo(Duration.ofSeconds(30)).describedAs("time allowed for one request"),
             ParamSpec.any("verify").defaultsTo(Boolean.TRUE)
@@ -39,7 +47,15 @@ public final class ZammadPlugin implements Plugin {
 
     @Override
     public List<ServiceType> services() {
-        ServiceType.ServiceFactory factory = setup -> new ZammadTicketSystem(ZammadSettings.from(setup.params(), sleeper(setup)));
+        ServiceType.ServiceFactory factory = setup -> {
+            ZammadSettings settings = ZammadSettings.from(setup.params(), sleeper(setup));
+            if (!settings.checksCertificates()) {
+                LOG.warn("service '{}' (zammad): verify is false, so the TLS certificate of {} is not checked and anyone "
+                        + "on the network path can read the access token; give verify the path of a PEM CA bundle instead",
+                        setup.id(), settings.baseUrl());
+            }
+            return new ZammadTicketSystem(settings);
+        };
         String description = "Zammad through its REST API with a personal access token.";
         return List.of(ServiceType.of("ZammadTicketsystemService", description, TicketSystem.class, PARAMS, factory),
                 ServiceType.of("ZammadTicketSystemService", description + " Same as ZammadTicketsystemService.",

@@ -1,5 +1,6 @@
 package dev.otai.zammad;
 
+import dev.otai.api.EndpointUrl;
 import dev.otai.api.Params;
 import dev.otai.api.retry.RetryPolicy;
 import dev.otai.api.retry.Sleeper;
@@ -21,11 +22,7 @@ record ZammadSettings(URI baseUrl, String token, String scheme, Object verify, D
     }
 
     static ZammadSettings from(Params params, Sleeper sleeper) {
-        String base = params.string("base_url").strip();
-        URI uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-        if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-            throw new IllegalArgumentException("base_url was \"" + base + "\"; expected an http(s) URL such as https://zammad.example.com");
-        }
+        URI uri = EndpointUrl.parse("base_url", params.string("base_url"), ZammadPlugin.BASE_URL_EXPECTED);
         String scheme = params.string("auth_scheme");
         if (!scheme.equals("token") && !scheme.equals("bearer")) {
             throw new IllegalArgumentException("auth_scheme was \"" + scheme + "\"; expected token or bearer");
@@ -34,6 +31,11 @@ record ZammadSettings(URI baseUrl, String token, String scheme, Object verify, D
                 params.duration("max_backoff"), sleeper);
         return new ZammadSettings(uri, params.string("access_token"), scheme, params.value("verify"),
                 params.duration("connect_timeout"), params.duration("timeout"), policy, params.bool("read_articles"));
+    }
+
+    /** False when {@code verify: false} turned certificate checks off. */
+    boolean checksCertificates() {
+        return !Tls.trustsEveryCertificate(verify);
     }
 
     String authorization() {

@@ -56,11 +56,17 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
         if (!settings.readArticles()) {
             return List.of();
         }
-        return ZammadMapping.notes(read("read articles", "/api/v1/ticket_articles/by_ticket/" + ticketId));
+        return ZammadMapping.notes(read("read articles", articlesPath("read articles", ticketId)));
+    }
+
+    /** {@code /api/v1/ticket_articles/by_ticket/<id>}, for a checked id only. */
+    private static String articlesPath(String operation, String ticketId) throws HelpdeskException {
+        return "/api/v1/ticket_articles/by_ticket/" + ZammadRequests.encode(TicketIds.checked(operation, ticketId));
     }
 
     @Override
     public Optional<Ticket> get(String ticketId) throws HelpdeskException, InterruptedException {
+        TicketIds.checked("get ticket", ticketId);
         Object ticket;
         try {
             ticket = read("get ticket", "/api/v1/tickets/" + ZammadRequests.encode(ticketId) + "?expand=true");
@@ -78,6 +84,7 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
 
     @Override
     public void update(String ticketId, TicketUpdate update) throws HelpdeskException, InterruptedException {
+        TicketIds.checked("update ticket", ticketId);
         Map<String, Object> body = ZammadRequests.update(update);
         if (!body.isEmpty()) {
             Retrying.idempotent(retry, () -> http.call("update ticket", "PUT", "/api/v1/tickets/" + ZammadRequests.encode(ticketId), body));
@@ -100,13 +107,14 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
 
     @Override
     public void addNote(String ticketId, Note note) throws HelpdeskException, InterruptedException {
+        TicketIds.checked("add note", ticketId);
         Map<String, Object> body = ZammadRequests.article(ticketId, note);
         Retrying.nonIdempotent(retry, () -> http.call("add note", "POST", "/api/v1/ticket_articles", body),
                 () -> lastNoteIs(ticketId, note) ? body : null);
     }
 
     private boolean lastNoteIs(String ticketId, Note note) throws HelpdeskException, InterruptedException {
-        List<Note> notes = ZammadMapping.notes(http.call("read articles", "GET", "/api/v1/ticket_articles/by_ticket/" + ticketId, null));
+        List<Note> notes = ZammadMapping.notes(http.call("read articles", "GET", articlesPath("read articles", ticketId), null));
         return !notes.isEmpty() && Objects.equals(notes.getLast().subject(), note.subject())
                 && notes.getLast().body().strip().equals(note.body().strip());
     }
@@ -130,7 +138,7 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
             return null;
         }
         List<Note> notes = ZammadMapping.notes(http.call("read articles", "GET",
-                "/api/v1/ticket_articles/by_ticket/" + ZammadMapping.text(rows.getFirst().get("id")), null));
+                articlesPath("read articles", ZammadMapping.text(rows.getFirst().get("id"))), null));
         return !notes.isEmpty() && notes.getFirst().body().strip().equals(ticket.body().strip()) ? rows.getFirst() : null;
     }
 

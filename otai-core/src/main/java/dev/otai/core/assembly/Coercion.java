@@ -1,5 +1,6 @@
 package dev.otai.core.assembly;
 
+import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamKind;
 import dev.otai.api.ParamSpec;
 import dev.otai.core.config.Durations;
@@ -54,13 +55,18 @@ final class Coercion {
             return "a secret value (not shown)";
         }
         return switch (value) {
-            case String s -> "\"" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "\"";
+            case String s -> quoted(EndpointUrl.masked(s));
             case Map<?, ?> m -> "a mapping";
             case List<?> l -> "a list";
             case Boolean b -> b.toString();
             case Number n -> n.toString();
             default -> "a " + value.getClass().getSimpleName();
         };
+    }
+
+    /** The text in quotes, cut to 80 characters; any URL's {@code user:password@} was masked before. */
+    private static String quoted(String s) {
+        return "\"" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "\"";
     }
 
     static Optional<Object> convert(ParamKind kind, Object value) {

@@ -1,5 +1,6 @@
 package dev.otai.ml.hf;
 
+import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.Plugin;
@@ -15,6 +16,9 @@ import java.util.Map;
 /** The {@code hf-local} plugin: OTAI's {@code hf-local:HFClassificationService}, on ONNX Runtime. */
 public final class HfLocalPlugin implements Plugin {
 
+    /** 2 GiB: the largest ONNX file protobuf can hold without external data. */
+    static final long DEFAULT_MAX_DOWNLOAD_MB = 2048L;
+
     static final ServiceType TYPE = ServiceType.of("HFClassificationService",
             "Hugging Face text-classification models exported to ONNX, from a local directory or the hub, run offline.",
             Classifier.class,
@@ -22,9 +26,14 @@ public final class HfLocalPlugin implements Plugin {
                             .describedAs("hub token for private models; default HF_TOKEN, then HUGGING_FACE_HUB_TOKEN"),
                     ParamSpec.string("model_name").describedAs("a model to load at startup, used when a request names none"),
                     ParamSpec.list("preload").describedAs("more models to load at startup"),
-                    ParamSpec.string("hub_url").describedAs("the hub's base URL; default HF_ENDPOINT, then https://huggingface.co"),
+                    ParamSpec.string("hub_url").constrained(EndpointUrl::acceptable, HubSettings.ENDPOINT_EXPECTED)
+                            .describedAs("the hub's base URL; default HF_ENDPOINT, then https://huggingface.co"),
                     ParamSpec.string("cache_dir").describedAs("where downloads are kept; default OTAI_MODEL_CACHE, then ~/.cache/otai/models"),
-                    ParamSpec.string("revision").defaultsTo("main").describedAs("the repo branch, tag or commit"),
+                    ParamSpec.string("revision").defaultsTo("main").constrained(HubRevision::valid, HubRevision.EXPECTED)
+                            .describedAs("the repo branch, tag or commit"),
+                    ParamSpec.integer("max_download_mb").defaultsTo(DEFAULT_MAX_DOWNLOAD_MB)
+                            .constrained(v -> (Long) v >= 1 && (Long) v <= 1L << 20, "an integer in [1, 1048576]")
+                            .describedAs("the most MiB one downloaded file may have (JSON files at most 64); larger downloads fail"),
                     ParamSpec.integer("max_length").defaultsTo(0L).constrained(v -> (Long) v >= 0, "an integer of at least 0")
                             .describedAs("longest input in tokens; 0 takes max_position_embeddings (at most 512)"),
                     ParamSpec.integer("max_concurrency").defaultsTo(1L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
@@ -50,7 +59,8 @@ public final class HfLocalPlugin implements Plugin {
     static HFClassificationService create(ServiceSetup setup, Map<String, String> env) throws Exception {
         Params p = setup.params();
         var hub = HubSettings.of(p.optionalString("hub_url").orElse(null), p.optionalString("api_token").orElse(null),
-                p.optionalString("cache_dir").orElse(null), p.string("revision"), p.duration("download_timeout"), env);
+                p.optionalString("cache_dir").orElse(null), p.string("revision"), p.duration("download_timeout"),
+                p.integer("max_download_mb") << 20, env);
         var settings = new HFClassificationService.Settings(hub, p.optionalString("model_name").orElse(""),
                 Math.toIntExact(p.integer("max_length")), Math.toIntExact(p.integer("max_concurrency")),
                 Math.toIntExact(p.integer("max_batch")), Math.toIntExact(p.integer("threads")));
