@@ -67,7 +67,7 @@ class TriggerCommandTest {
                 })) {
             Thread orchestrator = Thread.ofVirtual().start(engine::run);
             try (var server = EngineHttpServer.start(new HttpSettings("127.0.0.1", 0, 4096), 0, engine.gateway(), new EngineMetrics())) {
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> engine.gateway().orchestrator().isPresent());
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> engine.eventTriggerIds().stream().allMatch(engine.gateway()::takesEvents));
                 String url = "http://127.0.0.1:" + server.port();
 
                 assertThat(otai("trigger", "rebuild", "--url", url)).isEqualTo(1);

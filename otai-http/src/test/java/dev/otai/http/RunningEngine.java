@@ -43,7 +43,7 @@ final class RunningEngine implements AutoCloseable {
         }, Facilities.builder().add(Probes.class, probes));
         orchestrator = Thread.ofVirtual().start(engine::run);
         server = EngineHttpServer.start(http, 0, engine.gateway(), metrics);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> engine.gateway().orchestrator().isPresent());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> engine.eventTriggerIds().stream().allMatch(engine.gateway()::takesEvents));
     }
 
     RunningEngine(String yaml, InstantSource clock) {

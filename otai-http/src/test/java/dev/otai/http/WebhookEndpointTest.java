@@ -78,7 +78,7 @@ class WebhookEndpointTest {
         assertThat(engine.eventTriggerIds()).containsExactly("zammad", "rebuild");
         orchestrator = Thread.ofVirtual().start(engine::run);
         server = EngineHttpServer.start(new HttpSettings("127.0.0.1", 0, 4096), 0, engine.gateway(), metrics);
-        Awaitility.await().until(() -> engine.gateway().orchestrator().isPresent());
+        Awaitility.await().until(() -> engine.eventTriggerIds().stream().allMatch(engine.gateway()::takesEvents));
     }
 
     @AfterEach

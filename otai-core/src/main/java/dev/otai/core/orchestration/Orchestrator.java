@@ -59,6 +59,7 @@ public final class Orchestrator {
     private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.locks.Condition changed = lock.newCondition();
+    private volatile boolean started;
     /** Held while events are delivered and while runners stop taking them, so that no delivery is half done. */
     private final java.util.concurrent.locks.ReentrantLock deliveries = new java.util.concurrent.locks.ReentrantLock();
 
@@ -103,6 +104,7 @@ public final class Orchestrator {
                 }
             }
         }
+        started = true;
         log.info("Orchestrator started: {} runners, {} triggers", runners.size(), triggers.size());
         startupRunners.forEach(runner -> runner.fire(new Fire("", Map.of(), now, false, 1)));
         atStart.forEach(id -> fire(id, Map.of(), now, false));
@@ -133,6 +135,9 @@ public final class Orchestrator {
 
     /** Lets an event trigger check a request; 404 when {@code triggerId} is not an event trigger of this config. */
     EventTrigger.Verdict accept(String triggerId, EventTrigger.Request request) {
+        if (!started) {
+            return new EventTrigger.Busy("the engine is starting", java.time.Duration.ofSeconds(5));
+        }
         dev.otai.api.Params params = eventTriggers.get(triggerId);
         PipeNode node = triggers.get(triggerId);
         java.util.Optional<EventTrigger> trigger = node == null ? java.util.Optional.empty() : node.role(EventTrigger.class);
@@ -144,7 +149,7 @@ public final class Orchestrator {
 
     /** Whether {@code triggerId} is a trigger of this config that takes HTTP events. */
     boolean takesEvents(String triggerId) {
-        return eventTriggers.containsKey(triggerId);
+        return started && eventTriggers.containsKey(triggerId);
     }
 
     /**
