@@ -33,6 +33,11 @@ final class TriggerCommand implements Callable<Integer> {
             description = "the engine's HTTP server (default: infrastructure.http of the config, else http://127.0.0.1:8080)")
     String url;
 
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:OTAI_TRIGGER_TOKEN}",
+            description = "the trigger's token or secret (default: the OTAI_TRIGGER_TOKEN environment variable, "
+                    + "which, unlike this option, other users cannot see in the process list)")
+    String token;
+
     @Mixin
     ConfigOption config;
 
@@ -46,13 +51,17 @@ final class TriggerCommand implements Callable<Integer> {
         String base = url != null ? url : fromConfig();
         URI target = URI.create(base.replaceAll("/+$", "") + "/hooks/" + triggerId);
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(target)
+            HttpRequest.Builder request = HttpRequest.newBuilder(target)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(data)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(data));
+            if (token != null && !token.isEmpty()) {
+                request.header("X-Otai-Token", token);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             boolean ok = response.statusCode() / 100 == 2;
             (ok ? out : err).println((ok ? "triggered '" : "not triggered '") + triggerId + "': " + response.statusCode()
-                    + " " + response.body());
+                    + " " + response.body() + hint(response));
             (ok ? out : err).flush();
             return ok ? 0 : 1;
         } catch (ConnectException e) {
@@ -66,11 +75,20 @@ final class TriggerCommand implements Callable<Integer> {
         }
     }
 
+    private static String hint(HttpResponse<String> response) {
+        return switch (response.statusCode()) {
+            case 401 -> "; give the trigger's token with --token or OTAI_TRIGGER_TOKEN";
+            case 503 -> response.headers().firstValue("Retry-After").map(s -> "; try again in " + s + " s").orElse("");
+            default -> "";
+        };
+    }
+
     private String fromConfig() {
         Composition composition = Composition.fromSystem();
         ConfigCheck.Result result = composition.check(composition.configFile(config));
         HttpSettings http = result.blueprint().map(b -> b.config().http()).orElse(HttpSettings.defaults());
         int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
-        return "http://" + http.host() + ":" + port;
+        String host = http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 }

@@ -12,16 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine's HTTP server: {@code POST /hooks/{id}} hands requests to the trigger with that id and answers
- * 202 at once; {@code GET /health} reports liveness and each runner's state; {@code GET /metrics} is the
- * Prometheus scrape. Payloads are never interpreted here, only size-checked.
+ * 202 once the event is queued (503 with {@code Retry-After} when it cannot be); {@code GET /health} reports
+ * liveness and each runner's state; {@code GET /metrics} is the Prometheus scrape. Payloads are never interpreted
+ * here, only size- and type-checked; requests whose {@code Host} is not allowed are refused with 403.
  */
 public final class EngineHttpServer implements AutoCloseable {
 
+    /** Connections the OS queues until the server accepts them, so that a burst gets answers instead of resets. */
+    static final int ACCEPT_QUEUE_SIZE = 1024;
+    /** The metric label for ids that are not event triggers of the running config, so random ids add no series. */
+    static final String UNKNOWN_TRIGGER = "unknown";
     private static final Logger log = LoggerFactory.getLogger(EngineHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,14 +36,25 @@ public final class EngineHttpServer implements AutoCloseable {
     private final TriggerGateway gateway;
     private final EngineMetrics metrics;
     private final int maxBodyBytes;
+    private final HostAllowList hosts;
 
-    private EngineHttpServer(HttpSettings settings, TriggerGateway gateway, EngineMetrics metrics) {
+    private EngineHttpServer(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics) {
         this.gateway = gateway;
         this.metrics = metrics;
         this.maxBodyBytes = settings.maxBodyBytes();
+        this.hosts = HostAllowList.of(settings);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes() + 1L;
+            config.jetty.addConnector((server, http) -> {
+                var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(settings.host());
+                connector.setPort(port);
+                connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                return connector;
+            });
+            config.routes.before(this::checkHost);
+            config.routes.exception(Exception.class, this::failed);
             config.routes.post("/hooks/{id}", this::hook);
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -46,8 +64,8 @@ public final class EngineHttpServer implements AutoCloseable {
 
     /** Starts on {@code settings.host}, on {@code port} (0 picks a free one). */
     public static EngineHttpServer start(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics) {
-        var server = new EngineHttpServer(settings, gateway, metrics);
-        server.app.start(settings.host(), port);
+        var server = new EngineHttpServer(settings, port, gateway, metrics);
+        server.app.start();
         log.info("HTTP server listening on {}:{} (webhooks at /hooks/<trigger id>, /health, /metrics)", settings.host(), server.port());
         return server;
     }
@@ -56,31 +74,61 @@ public final class EngineHttpServer implements AutoCloseable {
         return app.port();
     }
 
+    private void checkHost(Context ctx) throws Exception {
+        if (!hosts.allows(ctx.header("Host"))) {
+            if (ctx.path().startsWith("/hooks/")) {
+                metrics.webhook(UNKNOWN_TRIGGER, 403);
+            }
+            json(ctx, 403, "error", "this server does not answer for the Host of the request; see infrastructure.http.allowed_hosts");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    private void failed(Exception e, Context ctx) {
+        log.error("HTTP {} {} failed", ctx.method(), ctx.path(), e);
+        try {
+            json(ctx, 500, "error", "internal error; see the engine's log");
+        } catch (Exception ignored) {
+            ctx.status(500);
+        }
+    }
+
     private void hook(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
+        String label = gateway.takesEvents(id) ? id : UNKNOWN_TRIGGER;
         long declared = ctx.contentLength();
         if (declared > maxBodyBytes) {
-            answer(ctx, id, 413, "body is larger than " + maxBodyBytes + " bytes");
+            answer(ctx, label, 413, "body is larger than " + maxBodyBytes + " bytes");
+            return;
+        }
+        if (!JsonContentType.accepts(ctx.header("Content-Type"))) {
+            answer(ctx, label, 415, "Content-Type must be application/json (charset utf-8 if given)");
             return;
         }
         byte[] body = ctx.bodyAsBytes();
         if (body.length > maxBodyBytes) {
-            answer(ctx, id, 413, "body is larger than " + maxBodyBytes + " bytes");
+            answer(ctx, label, 413, "body is larger than " + maxBodyBytes + " bytes");
             return;
         }
         var headers = new LinkedHashMap<String, List<String>>();
         ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), List.of(value)));
-        EventTrigger.Verdict verdict = gateway.receive(id, new EventTrigger.Request(body, headers));
-        switch (verdict) {
-            case EventTrigger.Accepted accepted -> answer(ctx, id, accepted.duplicate() ? 200 : 202,
-                    accepted.duplicate() ? "duplicate delivery, already accepted" : "accepted");
-            case EventTrigger.Rejected rejected -> answer(ctx, id, rejected.status(), rejected.reason());
+        switch (gateway.receive(id, new EventTrigger.Request(body, headers))) {
+            case EventTrigger.Accepted accepted -> answer(ctx, label, 202, "accepted");
+            case EventTrigger.Duplicate duplicate -> answer(ctx, label, 200, "duplicate delivery, already accepted");
+            case EventTrigger.Busy busy -> {
+                ctx.header("Retry-After", Long.toString(Math.max(1, busy.retryAfter().toSeconds())));
+                answer(ctx, label, 503, busy.reason());
+            }
+            case EventTrigger.Rejected rejected -> answer(ctx, label, rejected.status(), rejected.reason());
         }
     }
 
-    private void answer(Context ctx, String triggerId, int status, String message) throws Exception {
-        metrics.webhook(triggerId, status);
-        String key = status < 300 ? "status" : "error";
+    private void answer(Context ctx, String label, int status, String message) throws Exception {
+        metrics.webhook(label, status);
+        json(ctx, status, status < 300 ? "status" : "error", message);
+    }
+
+    private static void json(Context ctx, int status, String key, String message) throws Exception {
         ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(Map.of(key, message)));
     }
 

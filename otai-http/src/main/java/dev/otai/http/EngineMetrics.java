@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns engine events into Prometheus metrics, and remembers each runner's last run for the health endpoint.
  * Metric names: {@code otai_runs_total{runner,outcome}}, {@code otai_run_duration_seconds{runner}},
  * {@code otai_fires_skipped_total{runner}}, {@code otai_trigger_fires_total{trigger}},
- * {@code otai_webhook_events_total{trigger,status}}, {@code otai_events_queued_total{runner,dropped}}.
+ * {@code otai_webhook_events_total{trigger,status}} (trigger {@code unknown} for ids that are no event trigger of the
+ * config), {@code otai_events_queued_total{runner}}.
  */
 public final class EngineMetrics implements EngineListener {
 
@@ -51,7 +52,7 @@ public final class EngineMetrics implements EngineListener {
                     .tag("trigger", t.triggerId()).register(registry).increment();
             case EngineEvent.EventQueued q -> Counter.builder("otai_events_queued")
                     .description("events that waited for a busy runner").tag("runner", q.runnerId())
-                    .tag("dropped", Boolean.toString(q.dropped())).register(registry).increment();
+                    .register(registry).increment();
             case EngineEvent.RunStarted s -> { }
         }
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.crypto.Mac;
@@ -31,7 +32,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WebhookEndpointTest {
 
     private static final String CONFIG = """
@@ -75,7 +78,7 @@ class WebhookEndpointTest {
         assertThat(engine.eventTriggerIds()).containsExactly("zammad", "rebuild");
         orchestrator = Thread.ofVirtual().start(engine::run);
         server = EngineHttpServer.start(new HttpSettings("127.0.0.1", 0, 4096), 0, engine.gateway(), metrics);
-        Awaitility.await().until(() -> engine.gateway().orchestrator().isPresent());
+        Awaitility.await().until(() -> engine.eventTriggerIds().stream().allMatch(engine.gateway()::takesEvents));
     }
 
     @AfterEach
@@ -88,6 +91,7 @@ class WebhookEndpointTest {
 
     private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -132,7 +136,8 @@ class WebhookEndpointTest {
         assertThat(post("/hooks/rebuild", "", Map.of()).statusCode()).isEqualTo(202);
         Awaitility.await().until(() -> finished.size() == 1);
         assertThat(finished.getFirst().result().data()).containsEntry("value", "rebuild");
-        assertThat(metrics.registry().scrape()).contains("otai_webhook_events_total{status=\"404\",trigger=\"nope\"} 1.0");
+        assertThat(metrics.registry().scrape()).contains("otai_webhook_events_total{status=\"404\",trigger=\"unknown\"} 1.0")
+                .doesNotContain("nope");
     }
 
     @Test

@@ -65,6 +65,7 @@ public final class Assembler {
                         + (triggers.isEmpty() ? "" : "; defined triggers: " + String.join(", ", triggers.keySet())));
             }
         }
+        OpenEndpointCheck.check(config.http(), triggers.values(), problems);
         return new Blueprint(config, root, Map.copyOf(services), Map.copyOf(triggers), problems.sorted());
     }
 

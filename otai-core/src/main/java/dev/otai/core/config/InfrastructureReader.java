@@ -2,6 +2,8 @@ package dev.otai.core.config;
 
 import dev.otai.core.config.ConfigNode.MapNode;
 import dev.otai.core.config.ConfigNode.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +14,7 @@ final class InfrastructureReader {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "OFF");
     private static final Set<String> LOGGING_KEYS = Set.of("level", "log_to_file", "log_file_path", "file", "format",
             "log_format", "date_format", "json");
-    private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes");
+    private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes", "allowed_hosts");
 
     private InfrastructureReader() {
     }
@@ -66,7 +68,38 @@ final class InfrastructureReader {
         Integer port = integer(http, "port", "infrastructure.http.port", 0, 65535, problems).orElse(null);
         int maxBody = integer(http, "max_body_bytes", "infrastructure.http.max_body_bytes", 1, Integer.MAX_VALUE, problems)
                 .orElse(defaults.maxBodyBytes());
-        return new HttpSettings(host, port, maxBody);
+        List<String> allowedHosts = allowedHosts(http, problems);
+        var settings = new HttpSettings(host, port, maxBody, allowedHosts);
+        if (!settings.loopbackOnly() && allowedHosts.isEmpty()) {
+            problems.warning(http.get("host").map(ConfigNode::location).orElse(http.location()), "infrastructure.http.host",
+                    "the HTTP server listens on " + host + ", reachable from other hosts, and accepts any Host header; "
+                            + "set infrastructure.http.allowed_hosts to the names clients use (or [\"*\"] to keep accepting any)");
+        }
+        return settings;
+    }
+
+    private static List<String> allowedHosts(MapNode http, Problems problems) {
+        Optional<ConfigNode> node = http.get("allowed_hosts");
+        if (node.isEmpty() || node.get() instanceof ScalarNode s && s.value() == null) {
+            return List.of();
+        }
+        String expected = "; expected a list of host names or addresses without port, such as [otai.example.com, 10.0.0.5], or [\"*\"]";
+        if (!(node.get() instanceof ConfigNode.ListNode list)) {
+            problems.error(node.get(), "infrastructure.http.allowed_hosts", "'allowed_hosts' was " + node.get().describe() + expected);
+            return List.of();
+        }
+        var names = new ArrayList<String>();
+        for (int i = 0; i < list.items().size(); i++) {
+            ConfigNode item = list.items().get(i);
+            if (item instanceof ScalarNode s && s.value() != null && !s.value().toString().isBlank()
+                    && !s.value().toString().contains("/")) {
+                names.add(s.value().toString().strip().toLowerCase(Locale.ROOT));
+            } else {
+                problems.error(item, Paths.index("infrastructure.http.allowed_hosts", i), "allowed host was "
+                        + item.describe() + expected);
+            }
+        }
+        return List.copyOf(names);
     }
 
     private static Optional<Integer> integer(MapNode map, String key, String path, int min, int max, Problems problems) {

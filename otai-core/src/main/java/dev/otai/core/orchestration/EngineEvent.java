@@ -21,7 +21,7 @@ public sealed interface EngineEvent {
     record FireSkipped(String runnerId, String triggerId, Instant at) implements EngineEvent {
     }
 
-    /** An event queued because the runner was busy, or dropped because its queue was full. */
-    record EventQueued(String runnerId, String triggerId, boolean dropped) implements EngineEvent {
+    /** An event queued because the runner was busy; it runs when the runner is free. */
+    record EventQueued(String runnerId, String triggerId) implements EngineEvent {
     }
 }

@@ -33,6 +33,18 @@ public final class Orchestrator {
     private record Due(Instant at, String triggerId, RunnerRuntime retryOf, Fire retry) {
     }
 
+    /** What became of a delivered event. */
+    public enum Delivery {
+        /** Every runner attached to the trigger runs it now or has queued it; it will run. */
+        QUEUED,
+        /** A runner's queue is full; nothing was queued, the sender should retry later. */
+        QUEUE_FULL,
+        /** The engine is stopping; nothing was queued. */
+        STOPPING,
+        /** No runner listens to that trigger. */
+        NO_RUNNER
+    }
+
     private final InstantSource clock;
     private final Lifecycle lifecycle;
     private final Duration grace;
@@ -47,6 +59,9 @@ public final class Orchestrator {
     private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.locks.Condition changed = lock.newCondition();
+    private volatile boolean started;
+    /** Held while events are delivered and while runners stop taking them, so that no delivery is half done. */
+    private final java.util.concurrent.locks.ReentrantLock deliveries = new java.util.concurrent.locks.ReentrantLock();
 
     public Orchestrator(List<Runner> runnerSpecs, Map<String, PipeNode> triggers, InstantSource clock, Lifecycle lifecycle,
                         Duration grace, ExecutorService executor, EngineListener listener) {
@@ -89,6 +104,7 @@ public final class Orchestrator {
                 }
             }
         }
+        started = true;
         log.info("Orchestrator started: {} runners, {} triggers", runners.size(), triggers.size());
         startupRunners.forEach(runner -> runner.fire(new Fire("", Map.of(), now, false, 1)));
         atStart.forEach(id -> fire(id, Map.of(), now, false));
@@ -119,6 +135,9 @@ public final class Orchestrator {
 
     /** Lets an event trigger check a request; 404 when {@code triggerId} is not an event trigger of this config. */
     EventTrigger.Verdict accept(String triggerId, EventTrigger.Request request) {
+        if (!started) {
+            return new EventTrigger.Busy("the engine is starting", java.time.Duration.ofSeconds(5));
+        }
         dev.otai.api.Params params = eventTriggers.get(triggerId);
         PipeNode node = triggers.get(triggerId);
         java.util.Optional<EventTrigger> trigger = node == null ? java.util.Optional.empty() : node.role(EventTrigger.class);
@@ -128,13 +147,33 @@ public final class Orchestrator {
         return trigger.get().accept(request, params);
     }
 
-    /** Delivers an event to a trigger (webhook, manual); false when no runner listens to that trigger id. */
-    public boolean deliver(String triggerId, Map<String, Object> event) {
-        if (!observers.containsKey(triggerId) || lifecycle.stopRequested()) {
-            return false;
+    /** Whether {@code triggerId} is a trigger of this config that takes HTTP events. */
+    boolean takesEvents(String triggerId) {
+        return started && eventTriggers.containsKey(triggerId);
+    }
+
+    /**
+     * Delivers an event to the runners of a trigger (webhook, manual), to all of them or to none: when one
+     * runner's queue is full or the engine is stopping, nothing is queued.
+     */
+    public Delivery deliver(String triggerId, Map<String, Object> event) {
+        List<RunnerRuntime> listening = observers.get(triggerId);
+        if (listening == null) {
+            return Delivery.NO_RUNNER;
         }
-        fire(triggerId, event, clock.instant(), true);
-        return true;
+        deliveries.lock();
+        try {
+            if (lifecycle.stopRequested()) {
+                return Delivery.STOPPING;
+            }
+            if (!listening.stream().allMatch(RunnerRuntime::hasRoomForEvent)) {
+                return Delivery.QUEUE_FULL;
+            }
+            fire(triggerId, event, clock.instant(), true);
+            return Delivery.QUEUED;
+        } finally {
+            deliveries.unlock();
+        }
     }
 
     private void fire(String triggerId, Map<String, Object> event, Instant at, boolean queueable) {
@@ -197,28 +236,58 @@ public final class Orchestrator {
         stop();
     }
 
-    /** Stops starting runs, waits up to the grace period for in-flight ones, cancels the rest. */
+    /**
+     * Stops taking fires and events; events already accepted (queued) still run, and in-flight runs finish, within
+     * the grace period. Past it, queued events are given up (counted at WARN) and in-flight runs are cancelled.
+     */
     public void stop() throws InterruptedException {
-        int dropped = 0;
-        for (RunnerRuntime runner : runners) {
-            dropped += runner.stopAccepting();
+        int waiting = 0;
+        deliveries.lock();
+        try {
+            for (RunnerRuntime runner : runners) {
+                waiting += runner.stopAccepting();
+            }
+        } finally {
+            deliveries.unlock();
         }
-        if (dropped > 0) {
-            log.warn("Stopping: {} queued events were not run", dropped);
+        String within = dev.otai.core.config.Durations.format(grace);
+        if (waiting > 0) {
+            log.info("Stopping: {} accepted events still wait and run first (grace period {})", waiting, within);
         }
+        warnAboutDroppedRetries();
         long deadline = System.nanoTime() + grace.toNanos();
         boolean idle = true;
         for (RunnerRuntime runner : runners) {
             idle &= runner.awaitIdle(Math.max(0, deadline - System.nanoTime()));
         }
         if (!idle) {
-            log.warn("Stopping: runs still in flight after the {} grace period are cancelled", dev.otai.core.config.Durations.format(grace));
+            int notRun = 0;
+            for (RunnerRuntime runner : runners) {
+                notRun += runner.abandon();
+            }
+            if (notRun > 0) {
+                log.warn("Stopping: {} accepted events were not run within the {} grace period", notRun, within);
+            }
+            log.warn("Stopping: runs still in flight after the {} grace period are cancelled", within);
             executor.shutdownNow();
             executor.awaitTermination(5, TimeUnit.SECONDS);
         } else {
             executor.shutdown();
         }
         log.info("Orchestrator stopped");
+    }
+
+    private void warnAboutDroppedRetries() {
+        long retries;
+        lock.lock();
+        try {
+            retries = queue.stream().filter(due -> due.retryOf() != null).count();
+        } finally {
+            lock.unlock();
+        }
+        if (retries > 0) {
+            log.warn("Stopping: {} scheduled retries of failed runs will not run", retries);
+        }
     }
 
     /** Runner state for health checks and tests. */

@@ -42,7 +42,10 @@ public final class RunnerPipe implements Pipe {
                             .describedAs("a run past it is cancelled and recorded as failed"),
                     ParamSpec.any("retry").describedAs("retry failed runs: attempts, initial_delay, factor, max_delay (or a number of attempts)"),
                     ParamSpec.integer("concurrency").defaultsTo(1L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
-                            .describedAs("runs allowed in flight at once (1: non-overlapping)"));
+                            .describedAs("runs allowed in flight at once (1: non-overlapping)"),
+                    ParamSpec.integer("max_queued_events").defaultsTo((long) RunnerSettings.DEFAULT_MAX_QUEUED_EVENTS)
+                            .constrained(v -> (Long) v >= 0 && (Long) v <= 1_000_000, "an integer in [0, 1000000]")
+                            .describedAs("webhook/manual events that may wait while the runner is busy; more are refused with 503"));
         }
 
         @Override
@@ -66,7 +69,7 @@ public final class RunnerPipe implements Pipe {
             case Object other -> throw new ConfigException("retry was \"" + other
                     + "\"; expected a mapping {attempts, initial_delay, factor, max_delay} or a number of attempts");
         };
-        return new RunnerSettings(timeout, retry, (int) params.integer("concurrency"));
+        return new RunnerSettings(timeout, retry, (int) params.integer("concurrency"), (int) params.integer("max_queued_events"));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

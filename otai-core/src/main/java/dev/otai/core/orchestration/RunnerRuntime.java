@@ -22,12 +22,13 @@ import org.slf4j.MDC;
 
 /**
  * One runner at run time: starts runs on their own threads, never more than its concurrency at once. A time
- * fire that finds it busy is skipped and counted (logged once per busy period); an event waits in a bounded
- * queue and runs when the runner is free.
+ * fire that finds it busy is skipped and counted (logged once per busy period); an event waits in a queue and
+ * runs when the runner is free. The queue's bound ({@link RunnerSettings#maxQueuedEvents()}) is checked before an
+ * event is accepted ({@link #hasRoomForEvent()}), so an event once queued is never dropped: after a stop request
+ * queued events still run, until {@link #abandon()} at the end of the grace period.
  */
 final class RunnerRuntime {
 
-    static final int EVENT_QUEUE_LIMIT = 1000;
     private static final Logger log = LoggerFactory.getLogger(RunnerRuntime.class);
 
     private final String id;
@@ -42,6 +43,7 @@ final class RunnerRuntime {
     private int inFlight;
     private boolean warnedWhileBusy;
     private boolean accepting = true;
+    private boolean abandoned;
 
     RunnerRuntime(String id, PipeNode run, RunnerSettings settings, InstantSource clock, ExecutorService executor,
                   EngineListener listener, BiConsumer<RunnerRuntime, Fire> retries) {
@@ -74,12 +76,24 @@ final class RunnerRuntime {
         return pending.size();
     }
 
-    /** Stops starting runs; returns how many queued events are dropped. */
+    /** Whether an event delivered now would run or wait, rather than exceed the queue's bound. */
+    synchronized boolean hasRoomForEvent() {
+        return accepting && (inFlight < settings.concurrency() || pending.size() < settings.maxQueuedEvents());
+    }
+
+    /** Stops taking fires; events already queued still run. Returns how many wait. */
     synchronized int stopAccepting() {
         accepting = false;
-        int dropped = pending.size();
+        return pending.size();
+    }
+
+    /** Gives up the events still queued (the grace period is over); returns how many will not run. */
+    synchronized int abandon() {
+        abandoned = true;
+        int left = pending.size();
         pending.clear();
-        return dropped;
+        notifyAll();
+        return left;
     }
 
     void fire(Fire fire) {
@@ -92,14 +106,8 @@ final class RunnerRuntime {
                 return;
             }
             if (fire.queueable()) {
-                boolean dropped = pending.size() >= EVENT_QUEUE_LIMIT;
-                if (!dropped) {
-                    pending.add(fire);
-                }
-                listener.on(new EngineEvent.EventQueued(id, fire.triggerId(), dropped));
-                if (dropped) {
-                    log.warn("Runner '{}' dropped an event from '{}': {} events already wait", id, fire.triggerId(), EVENT_QUEUE_LIMIT);
-                }
+                pending.add(fire);
+                listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
                 return;
             }
             skipped.incrementAndGet();
@@ -191,7 +199,7 @@ final class RunnerRuntime {
     /** After a run: the next queued event to run on this thread, or null after releasing the run's slot. */
     private synchronized Fire finishedOrNext() {
         warnedWhileBusy = false;
-        Fire next = accepting ? pending.poll() : null;
+        Fire next = abandoned ? null : pending.poll();
         if (next == null) {
             inFlight--;
             notifyAll();

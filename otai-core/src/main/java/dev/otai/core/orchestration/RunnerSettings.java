@@ -12,10 +12,13 @@ import java.util.Optional;
  * @param timeout     a run past it is cancelled and recorded as failed; null for none
  * @param retry       how failed runs are retried
  * @param concurrency how many runs of this runner may be in flight at once (1: never overlapping)
+ * @param maxQueuedEvents how many webhook or manual events may wait while the runner is busy; beyond that a new
+ *                    event is refused (HTTP 503 with Retry-After) rather than accepted and lost
  */
-public record RunnerSettings(Duration timeout, Retry retry, int concurrency) {
+public record RunnerSettings(Duration timeout, Retry retry, int concurrency, int maxQueuedEvents) {
 
-    public static final RunnerSettings DEFAULTS = new RunnerSettings(null, Retry.NONE, 1);
+    public static final int DEFAULT_MAX_QUEUED_EVENTS = 1000;
+    public static final RunnerSettings DEFAULTS = new RunnerSettings(null, Retry.NONE, 1, DEFAULT_MAX_QUEUED_EVENTS);
 
     public RunnerSettings {
         if (timeout != null && !timeout.isPositive()) {
@@ -23,6 +26,9 @@ public record RunnerSettings(Duration timeout, Retry retry, int concurrency) {
         }
         if (concurrency < 1) {
             throw new ConfigException("concurrency was " + concurrency + "; expected at least 1");
+        }
+        if (maxQueuedEvents < 0) {
+            throw new ConfigException("max_queued_events was " + maxQueuedEvents + "; expected 0 or more");
         }
     }
 

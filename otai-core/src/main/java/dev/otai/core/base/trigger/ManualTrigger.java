@@ -2,39 +2,39 @@ package dev.otai.core.base.trigger;
 
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
-import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
-import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
 import dev.otai.api.Trigger;
 import dev.otai.core.orchestration.EventTrigger;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Fires when an operator runs {@code otai trigger <id>} against the running engine (which posts to
- * {@code /hooks/{id}} on the engine's loopback HTTP server), and optionally once at startup.
+ * {@code /hooks/{id}} on the engine's HTTP server with the {@code token}), and optionally once at startup. With
+ * a {@code token}, a request must carry it ({@code X-Otai-Token}, {@code Authorization: Bearer}, or any other
+ * credential {@link SharedSecret} knows); without one, the trigger must say {@code allow_unauthenticated: true}
+ * unless the HTTP server listens on loopback only (checked at load time).
  */
 public final class ManualTrigger implements Trigger, EventTrigger {
 
     public static final PipeType TYPE = PipeType.trigger("ManualTrigger",
             "Fires on 'otai trigger <id>' against the running engine, and at startup if asked.",
-            List.of(ParamSpec.bool("fire_at_start").aliasedAs("on_startup").defaultsTo(false)
-                    .describedAs("fire once when the orchestrator starts")),
-            ManualTrigger::create);
+            List.of(ParamSpec.string("token").secretValue()
+                            .describedAs("the token 'otai trigger' must send (--token or OTAI_TRIGGER_TOKEN)"),
+                    ParamSpec.bool(ALLOW_UNAUTHENTICATED).defaultsTo(false)
+                            .describedAs("take requests without a token even when the HTTP server is reachable from other hosts"),
+                    ParamSpec.bool("fire_at_start").aliasedAs("on_startup").defaultsTo(false)
+                            .describedAs("fire once when the orchestrator starts")),
+            given -> EventIntake.emptyCredential(given, "token"),
+            setup -> new ManualTrigger(setup.facility(InstantSource.class)));
 
-    private final InstantSource clock;
+    private final EventIntake intake;
     private volatile boolean received;
 
     private ManualTrigger(InstantSource clock) {
-        this.clock = clock;
-    }
-
-    private static Pipe create(PipeSetup setup) {
-        return new ManualTrigger(setup.facility(InstantSource.class));
+        this.intake = new EventIntake(clock);
     }
 
     @Override
@@ -44,12 +44,9 @@ public final class ManualTrigger implements Trigger, EventTrigger {
 
     @Override
     public Verdict accept(Request request, Params params) {
-        Optional<Map<String, Object>> event = WebhookEvents.parse(request, clock.instant());
-        if (event.isEmpty()) {
-            return new Rejected(400, "body is not JSON");
-        }
-        received = true;
-        return new Accepted(event.get(), false);
+        Verdict verdict = intake.accept(request, params.optionalString("token"), WebhookTrigger.DEFAULT_REPLAY_WINDOW);
+        received |= verdict instanceof Accepted;
+        return verdict;
     }
 
     @Override

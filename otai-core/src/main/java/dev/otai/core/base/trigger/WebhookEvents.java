@@ -6,18 +6,31 @@ import dev.otai.api.ticket.WebhookPayloads;
 import dev.otai.core.orchestration.EventTrigger;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a webhook request into the event runners see: {@code body} (the parsed JSON), {@code headers},
  * {@code helpdesk}, {@code event}, {@code ticket_id} and {@code article_id} when the payload is one of
  * OTOBO/Znuny's invokers or Zammad's trigger webhook ({@link WebhookPayloads}), {@code delivery} (the sender's
  * delivery id, when it sends one) and {@code received_at}.
+ *
+ * <p>The event is kept in run history and seen by templates, so headers that carry credentials
+ * ({@code Authorization}, {@code X-Otai-Token}, cookies, signatures, anything named like a token, secret,
+ * password, key or session) are left out of {@code headers} when the event is made.
  */
 final class WebhookEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> DELIVERY_HEADERS = List.of("x-zammad-delivery", "x-zendesk-webhook-invocation-id");
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "set-cookie", "x-otai-token", "x-hub-signature", "x-hub-signature-256", "x-zendesk-webhook-signature",
+            "x-zendesk-webhook-signature-timestamp", "x-api-key", "x-csrf-token");
+    private static final List<String> CREDENTIAL_WORDS = List.of("auth", "token", "secret", "passw", "signature",
+            "api-key", "apikey", "api_key", "cookie", "session", "credential");
 
     private WebhookEvents() {
     }
@@ -33,7 +46,11 @@ final class WebhookEvents {
             return Optional.empty();
         }
         var headers = new LinkedHashMap<String, Object>();
-        request.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        request.headers().forEach((name, values) -> {
+            if (!credential(name)) {
+                headers.put(name, String.join(", ", values));
+            }
+        });
         var event = new LinkedHashMap<String, Object>();
         event.put("body", body);
         event.put("headers", headers);
@@ -43,9 +60,20 @@ final class WebhookEvents {
         event.put("article_id", known.map(WebhookPayloads.WebhookEvent::articleId).orElse(null));
         event.put("helpdesk", known.map(WebhookPayloads.WebhookEvent::helpdesk).orElse(null));
         event.put("event", known.map(WebhookPayloads.WebhookEvent::event).orElse(request.header("x-zammad-trigger")));
-        event.put("delivery", request.header("x-zammad-delivery"));
+        event.put("delivery", deliveryId(request));
         event.put("received_at", receivedAt.toString());
         return Optional.of(event);
+    }
+
+    /** The sender's delivery id (Zammad, Zendesk), or null when it sends none. */
+    static String deliveryId(EventTrigger.Request request) {
+        return DELIVERY_HEADERS.stream().map(request::header).filter(id -> id != null && !id.isBlank()).findFirst().orElse(null);
+    }
+
+    /** Whether a header (lower-case name) may carry a credential, and so is never recorded. */
+    static boolean credential(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return CREDENTIAL_HEADERS.contains(lower) || CREDENTIAL_WORDS.stream().anyMatch(lower::contains);
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
