@@ -5,6 +5,7 @@ import dev.otai.core.config.ConfigNode.MapNode;
 import dev.otai.core.config.ConfigNode.ScalarNode;
 import dev.otai.core.config.PipeConfig.ConfigParam;
 import dev.otai.core.config.PipeConfig.Inject;
+import dev.otai.core.template.TemplateLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +44,11 @@ public final class ConfigReader {
         MapNode infrastructure = mapAt(root, "infrastructure", "infrastructure");
         LoggingSettings logging = InfrastructureReader.logging(infrastructure, problems);
         HttpSettings http = InfrastructureReader.http(infrastructure, problems);
+        TemplateLimits templates = InfrastructureReader.templates(infrastructure, problems);
         Map<String, ServiceConfig> services = services(root);
         PipeConfig orchestrator = orchestrator(root);
         return new EngineConfig(loaded.source(), apiVersion, plugins, logging, http, services, orchestrator,
-                loaded.environment());
+                loaded.environment(), templates);
     }
 
     private String apiVersion(MapNode root) {

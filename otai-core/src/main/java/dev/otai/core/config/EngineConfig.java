@@ -1,6 +1,7 @@
 package dev.otai.core.config;
 
 
+import dev.otai.core.template.TemplateLimits;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,13 @@ import java.util.Map;
  * @param plugins       plugins the config requires, checked against those installed
  * @param services      by id, in config order
  * @param orchestrator  the root pipe; both orchestrator shapes arrive here as the same kind of node
+ * @param templates     {@code infrastructure.templates}: what one template render may cost
 
  * @param environment   what {@code get_env} reads: the process environment over the {@code .env} values
  */
 public record EngineConfig(String source, String apiVersion, List<PluginRequirement> plugins, LoggingSettings logging,
                            HttpSettings http, Map<String, ServiceConfig> services,
-                           PipeConfig orchestrator, Map<String, String> environment) {
+                           PipeConfig orchestrator, Map<String, String> environment, TemplateLimits templates) {
 
     /** An entry of {@code plugins:}: a name and a version specifier. */
     public record PluginRequirement(String name, String version, Location location, String path) {

@@ -2,19 +2,22 @@ package dev.otai.core.config;
 
 import dev.otai.core.config.ConfigNode.MapNode;
 import dev.otai.core.config.ConfigNode.ScalarNode;
+import dev.otai.core.template.TemplateLimits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code infrastructure.logging} and {@code infrastructure.http}. */
+/** Reads {@code infrastructure.logging}, {@code infrastructure.http} and {@code infrastructure.templates}. */
 final class InfrastructureReader {
 
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "OFF");
     private static final Set<String> LOGGING_KEYS = Set.of("level", "log_to_file", "log_file_path", "file", "format",
             "log_format", "date_format", "json");
     private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes", "allowed_hosts");
+    private static final Set<String> TEMPLATE_KEYS = Set.of("max_output_chars", "max_loop_iterations", "max_render_time");
 
     private InfrastructureReader() {
     }
@@ -100,6 +103,33 @@ final class InfrastructureReader {
             }
         }
         return List.copyOf(names);
+    }
+
+    static TemplateLimits templates(MapNode infrastructure, Problems problems) {
+        TemplateLimits defaults = TemplateLimits.DEFAULTS;
+        String path = "infrastructure.templates";
+        Optional<MapNode> node = map(infrastructure, "templates", path, problems);
+        if (node.isEmpty()) {
+            return defaults;
+        }
+        MapNode templates = node.get();
+        unknownKeys(templates, TEMPLATE_KEYS, path, problems);
+        int output = integer(templates, "max_output_chars", path + ".max_output_chars", 1, Integer.MAX_VALUE, problems)
+                .orElse(defaults.maxOutputChars());
+        int loops = integer(templates, "max_loop_iterations", path + ".max_loop_iterations", 1, Integer.MAX_VALUE, problems)
+                .orElse(defaults.maxLoopIterations());
+        Duration time = defaults.maxRenderTime();
+        Optional<ConfigNode> timeNode = templates.get("max_render_time");
+        if (timeNode.isPresent()) {
+            Optional<Duration> parsed = timeNode.get() instanceof ScalarNode s ? Durations.parse(s.value()) : Optional.empty();
+            if (parsed.isPresent() && parsed.get().toMillis() > 0) {
+                time = parsed.get();
+            } else {
+                problems.error(timeNode.get(), path + ".max_render_time", "'max_render_time' was " + timeNode.get().describe()
+                        + "; expected " + Durations.EXPECTATION + ", of at least 1 ms");
+            }
+        }
+        return new TemplateLimits(output, loops, time);
     }
 
     private static Optional<Integer> integer(MapNode map, String key, String path, int min, int max, Problems problems) {

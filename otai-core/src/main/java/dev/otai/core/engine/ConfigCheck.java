@@ -53,7 +53,7 @@ public final class ConfigCheck {
             return new Result(Optional.empty(), problems.sorted());
         }
         EngineConfig config = ConfigReader.read(loaded.get(), problems);
-        Blueprint blueprint = Assembler.plan(config, registry, templates, problems);
+        Blueprint blueprint = Assembler.plan(config, registry, templates.withLimits(config.templates()), problems);
         return new Result(problems.hasErrors() ? Optional.empty() : Optional.of(blueprint), problems.sorted());
     }
 }

@@ -41,9 +41,13 @@ public final class Engine implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Creates services and pipes; facilities beyond the standard ones may be added by the caller. */
-    public static Engine start(Blueprint blueprint, TemplateEngine templates, InstantSource clock, Lifecycle lifecycle,
+    /**
+     * Creates services and pipes; facilities beyond the standard ones may be added by the caller. Templates render
+     * with the limits of the config's {@code infrastructure.templates}.
+     */
+    public static Engine start(Blueprint blueprint, TemplateEngine engineTemplates, InstantSource clock, Lifecycle lifecycle,
                                EngineListener listener, Facilities.Builder extra) {
+        TemplateEngine templates = engineTemplates.withLimits(blueprint.config().templates());
         var gateway = new TriggerGateway();
         Facilities facilities = extra
                 .add(InstantSource.class, clock)

@@ -18,6 +18,7 @@ public sealed interface Template {
     record Expression(String source, String expression) implements Template {
     }
 
-    record Text(String source, Node tree) implements Template {
+    /** Text with template syntax; {@code problems} are what was wrong with it at compile time (none when fine). */
+    record Text(String source, Node tree, java.util.List<String> problems) implements Template {
     }
 }

@@ -1,24 +1,32 @@
 package dev.otai.core.template;
 
 import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.CollectionTooBigException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.OutputTooBigException;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.UnknownTokenException;
-import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.objects.date.PyishDate;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
 import java.math.BigDecimal;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jinja2 templates (Jinjava) compiled once at load time and rendered many times, concurrently. Interpreters
- * are pooled, one per rendering thread at a time; the template scope lives in the interpreter's context for
- * the length of one render, so nothing is shared between renders. Unknown variables and filters are errors.
+ * Jinja2 templates (Jinjava) compiled once at load time and rendered many times, concurrently, in a sandbox
+ * ({@link SandboxedJinjava}): what a template puts out is never run again, it reads data only, it cannot read
+ * files or other templates, and each render has limits ({@link TemplateLimits}). Interpreters are pooled, one
+ * per rendering thread at a time; a render's variables live in the interpreter's context and its scope and
+ * budget in the interpreter itself, for the length of that render only. Unknown variables and filters are errors.
  */
 public final class TemplateEngine {
 
@@ -26,27 +34,30 @@ public final class TemplateEngine {
     private static final Pattern FILTER = Pattern.compile("\\|\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern IDENTIFIER = Pattern.compile("\\A\\s*([A-Za-z_][A-Za-z0-9_]*)");
 
+    private final TemplateLimits limits;
+    private final InstantSource clock;
     private final Jinjava jinjava;
-    private final ConcurrentLinkedQueue<JinjavaInterpreter> pool = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<SandboxedInterpreter> pool = new ConcurrentLinkedQueue<>();
 
+    /** An engine with the default limits ({@link TemplateLimits#DEFAULTS}) on the system clock. */
     public TemplateEngine() {
-        JinjavaConfig config = JinjavaConfig.newBuilder()
-                .withFailOnUnknownTokens(true)
-                .withTrimBlocks(true)
-                .withLstripBlocks(true)
-                .build();
-        jinjava = new Jinjava(config);
-        var functions = jinjava.getGlobalContext();
-        functions.registerFunction(new ELFunctionDefinition("", "get_pipe_result", TemplateFunctions.class,
-                "getPipeResult", String.class, Object[].class));
-        functions.registerFunction(new ELFunctionDefinition("", "has_failed", TemplateFunctions.class, "hasFailed", String.class));
-        functions.registerFunction(new ELFunctionDefinition("", "get_env", TemplateFunctions.class, "getEnv", String.class));
-        functions.registerFunction(new ELFunctionDefinition("", "get_parent_param", TemplateFunctions.class,
-                "getParentParam", String.class));
-        functions.registerFunction(new ELFunctionDefinition("", "at_path", TemplateFunctions.class, "atPath",
-                Object.class, String.class));
-        functions.registerFunction(new ELFunctionDefinition("", "fail", TemplateFunctions.class, "fail"));
-        MinMaxFilter.register(functions);
+        this(TemplateLimits.DEFAULTS, InstantSource.system());
+    }
+
+    /** @param clock what render time limits are measured with */
+    public TemplateEngine(TemplateLimits limits, InstantSource clock) {
+        this.limits = limits;
+        this.clock = clock;
+        this.jinjava = SandboxedJinjava.create(limits);
+    }
+
+    /** This engine with other limits; templates compiled by either render with both. */
+    public TemplateEngine withLimits(TemplateLimits other) {
+        return other.equals(limits) ? this : new TemplateEngine(other, clock);
+    }
+
+    public TemplateLimits limits() {
+        return limits;
     }
 
     /** True when {@code text} contains template syntax. */
@@ -54,7 +65,10 @@ public final class TemplateEngine {
         return text.contains("{{") || text.contains("{%") || text.contains("{#");
     }
 
-    /** Compiles a string value; never fails (syntax is reported by {@link #check}). */
+    /**
+     * Compiles a string value; never fails. Syntax errors and refused tags ({@code include}, {@code import}…)
+     * are kept with the template: {@link #check} reports them and rendering refuses the template.
+     */
     public Template compile(String source) {
         if (!isTemplate(source)) {
             return new Template.Literal(source);
@@ -64,7 +78,26 @@ public final class TemplateEngine {
                 && !single.group(1).contains("{%")) {
             return new Template.Expression(source, single.group(1).strip());
         }
-        return withInterpreter(interpreter -> new Template.Text(source, interpreter.parse(source)));
+        return withInterpreter(interpreter -> {
+            int errorsBefore = interpreter.getErrors().size();
+            Node tree = interpreter.parse(source);
+            var problems = new ArrayList<String>();
+            for (TemplateError error : interpreter.getErrors().subList(errorsBefore, interpreter.getErrors().size())) {
+                problems.add("template \"" + source.strip() + "\" has a syntax error: " + error.getMessage());
+            }
+            removeErrorsAfter(interpreter, errorsBefore);
+            refusedTags(tree, source, problems);
+            return new Template.Text(source, tree, List.copyOf(problems));
+        });
+    }
+
+    private static void refusedTags(Node node, String source, List<String> problems) {
+        if (node instanceof TagNode tag && tag.getTag() instanceof RefusedTag refused) {
+            problems.add("template \"" + source.strip() + "\" " + refused.problem() + " (line " + node.getLineNumber() + ")");
+        }
+        for (Node child : node.getChildren()) {
+            refusedTags(child, source, problems);
+        }
     }
 
     /** Renders a template: the native value for a single expression, a string otherwise. */
@@ -85,6 +118,9 @@ public final class TemplateEngine {
         if (template instanceof Template.Literal) {
             return List.of();
         }
+        if (template instanceof Template.Text text && !text.problems().isEmpty()) {
+            return text.problems();
+        }
         var problems = new ArrayList<String>();
         try {
             render(template, scope);
@@ -100,47 +136,108 @@ public final class TemplateEngine {
     }
 
     private Object evaluate(Template template, TemplateScope scope) {
+        if (template instanceof Template.Text text && !text.problems().isEmpty()) {
+            throw new TemplateException(text.problems().getFirst());
+        }
         return withInterpreter(interpreter -> {
+            var budget = new RenderBudget(scope, quote(template), limits, clock);
             int errorsBefore = interpreter.getErrors().size();
+            interpreter.begin(budget);
             try (var ignored = interpreter.enterScope()) {
-                var context = interpreter.getContext();
-                context.putAll(scope.variables());
-                context.put(TemplateFunctions.SCOPE_KEY, scope);
+                interpreter.getContext().putAll(scope.variables());
                 Object value = switch (template) {
                     case Template.Expression e -> interpreter.resolveELExpression(e.expression(), 1);
                     case Template.Text t -> interpreter.render(t.tree());
                     case Template.Literal l -> l.source();
                 };
+                if (budget.breach().isPresent()) {
+                    throw budget.breach().get();
+                }
                 List<TemplateError> errors = interpreter.getErrors();
                 if (errors.size() > errorsBefore) {
-                    throw failure(template, errors.get(errorsBefore));
+                    throw failure(template, errors.get(errorsBefore), budget);
                 }
-                return nativeValue(value);
+                return data(nativeValue(value), budget);
             } catch (UnknownTokenException e) {
-                throw new TemplateException(unknown(template, e, interpreter), e);
+                throw budget.breach().orElseGet(() -> new TemplateException(unknown(template, e, interpreter), e));
             } catch (TemplateException e) {
-                throw e;
+                throw budget.breach().orElse(e);
             } catch (RuntimeException e) {
-                throw new TemplateException("template " + quote(template) + " failed: " + e.getMessage(), e);
+                throw budget.breach().or(() -> own(e)).or(() -> limitHit(e, budget)).orElseGet(() ->
+                        new TemplateException("template " + quote(template) + " failed: " + e.getMessage(), e));
             } finally {
-                while (interpreter.getErrors().size() > errorsBefore) {
-                    interpreter.removeLastError();
-                }
+                interpreter.end();
+                removeErrorsAfter(interpreter, errorsBefore);
             }
         });
     }
 
-    private TemplateException failure(Template template, TemplateError error) {
+    private static void removeErrorsAfter(JinjavaInterpreter interpreter, int count) {
+        while (interpreter.getErrors().size() > count) {
+            interpreter.removeLastError();
+        }
+    }
+
+    private TemplateException failure(Template template, TemplateError error, RenderBudget budget) {
         Throwable cause = error.getException();
-        while (cause != null && cause.getCause() != null && !(cause instanceof TemplateException)) {
-            cause = cause.getCause();
+        Optional<TemplateException> known = own(cause).or(() -> limitHit(cause, budget));
+        if (known.isPresent()) {
+            return known.get();
         }
-        if (cause instanceof TemplateException own) {
-            return own;
+        return switch (error.getReason()) {
+            case OUTPUT_TOO_BIG -> budget.outputTooLong("the rendered text");
+            case COLLECTION_TOO_BIG -> tooManyElements(budget);
+            case SYNTAX_ERROR -> new TemplateException("template " + quote(template) + " has a syntax error: "
+                    + error.getMessage(), cause);
+            default -> new TemplateException("template " + quote(template) + " failed: " + error.getMessage(), cause);
+        };
+    }
+
+    /** Jinjava's own size limits, which otai sets from {@link TemplateLimits}, as errors that name the limit. */
+    private Optional<TemplateException> limitHit(Throwable thrown, RenderBudget budget) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutputTooBigException) {
+                return Optional.of(budget.outputTooLong("a text it built"));
+            }
+            if (cause instanceof CollectionTooBigException) {
+                return Optional.of(tooManyElements(budget));
+            }
         }
-        String kind = error.getReason() == com.hubspot.jinjava.interpret.TemplateError.ErrorReason.SYNTAX_ERROR
-                ? "has a syntax error" : "failed";
-        return new TemplateException("template " + quote(template) + " " + kind + ": " + error.getMessage(), cause);
+        return Optional.empty();
+    }
+
+    private TemplateException tooManyElements(RenderBudget budget) {
+        return budget.refuse("stopped: it built a list or mapping of more than " + limits.maxLoopIterations()
+                + " elements; limit infrastructure.templates.max_loop_iterations");
+    }
+
+    /** The otai error somewhere in the causes of {@code thrown}, if any. */
+    private static Optional<TemplateException> own(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TemplateException own) {
+                return Optional.of(own);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a render yields must be data: text, numbers, booleans, mappings, lists, none, or {@code fail()}. */
+    private static Object data(Object value, RenderBudget budget) {
+        return switch (value) {
+            case null -> null;
+            case String s -> s;
+            case Number n -> n;
+            case Boolean b -> b;
+            case Map<?, ?> m -> m;
+            case Collection<?> c -> c;
+            case Fail f -> f;
+            case CharSequence text -> text.toString();
+            case Character c -> c.toString();
+            case PyishDate date -> date.toString();
+            case Map.Entry<?, ?> entry -> java.util.Arrays.asList(entry.getKey(), entry.getValue());
+            default -> throw budget.refuse("yields an object that is not data; templates yield text, numbers,"
+                    + " booleans, mappings, lists or none");
+        };
     }
 
     private String unknown(Template template, UnknownTokenException e, JinjavaInterpreter interpreter) {
@@ -168,10 +265,10 @@ public final class TemplateEngine {
         return value;
     }
 
-    private <T> T withInterpreter(java.util.function.Function<JinjavaInterpreter, T> work) {
-        JinjavaInterpreter interpreter = pool.poll();
+    private <T> T withInterpreter(java.util.function.Function<SandboxedInterpreter, T> work) {
+        SandboxedInterpreter interpreter = pool.poll();
         if (interpreter == null) {
-            interpreter = jinjava.newInterpreter();
+            interpreter = (SandboxedInterpreter) jinjava.newInterpreter();
         }
         JinjavaInterpreter.pushCurrent(interpreter);
         try {

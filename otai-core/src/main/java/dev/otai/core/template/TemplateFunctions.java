@@ -1,26 +1,40 @@
 package dev.otai.core.template;
 
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.fn.Functions;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The template functions, as Jinjava calls them: static methods that find the current {@link TemplateScope} in
- * the rendering interpreter's context. Nothing here holds state.
+ * The template functions, as Jinjava calls them: static methods that find the current {@link TemplateScope}
+ * through the rendering interpreter, outside of anything a template can name. Nothing here holds state.
  */
 public final class TemplateFunctions {
-
-    static final String SCOPE_KEY = "__otai_scope__";
 
     private TemplateFunctions() {
     }
 
     private static TemplateScope scope() {
-        Object scope = JinjavaInterpreter.getCurrent().getContext().get(SCOPE_KEY);
-        if (!(scope instanceof TemplateScope s)) {
-            throw new IllegalStateException("template function called outside of an otai render");
+        return SandboxedInterpreter.current().scope();
+    }
+
+    /**
+     * Jinja2's {@code range}. A range longer than what is left of the render's iteration budget is refused before
+     * it is made; the loop or filter that walks it spends the budget.
+     */
+    public static List<Integer> range(Object first, Object... more) {
+        Object[] bounds = new Object[more.length + 1];
+        bounds[0] = first;
+        System.arraycopy(more, 0, bounds, 1, more.length);
+        SandboxedInterpreter.current().require(RangeSize.of(bounds), "range(" + joined(bounds) + ")");
+        return Functions.range(first, more);
+    }
+
+    private static String joined(Object[] values) {
+        var out = new java.util.StringJoiner(", ");
+        for (Object value : values) {
+            out.add(String.valueOf(value));
         }
-        return s;
+        return out.toString();
     }
 
     public static Object getPipeResult(String pipeId, Object... key) {
