@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Decides which rendered params of a pipe or service are secret and teaches them to the engine's
  * {@link Redactor}: params marked secret or named like a secret, and values rendered from {@code get_env}. A
  * secret password next to a param named like a user (username, login, email) is registered with it in the
- * base64 form HTTP Basic authentication sends.
+ * base64 form HTTP Basic authentication sends. The password of a URL written with credentials
+ * ({@code https://user:password@host}) is registered too.
  */
 final class Secrets {
 
@@ -61,13 +62,23 @@ final class Secrets {
         }
     }
 
-    /** Registers the values of the secret params in {@code rendered}. */
+    /** Registers the values of the secret params in {@code rendered}, and the credentials of any URL in them. */
     void learn(List<ParamPlan> plans, Map<String, Object> rendered) {
         String user = userOf(plans, rendered);
         for (ParamPlan plan : plans) {
             if (secretParam(plan.spec()) && rendered.get(plan.name()) != null) {
                 remember(rendered.get(plan.name()), user);
             }
+            rememberUrlCredentials(rendered.get(plan.name()));
+        }
+    }
+
+    private void rememberUrlCredentials(Object value) {
+        switch (value) {
+            case String s -> redactor.registerUrlCredentials(s);
+            case Map<?, ?> map -> map.values().forEach(this::rememberUrlCredentials);
+            case Collection<?> items -> items.forEach(this::rememberUrlCredentials);
+            case null, default -> { }
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.otai.core.redaction;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The secrets of one otai process and the one place that cuts them out of outgoing text: log lines, run history,
@@ -20,6 +25,9 @@ import java.util.Set;
  * after or before a letter, digit or {@code _} on the side where the form itself starts or ends with one. So a
  * password {@code ab} is cut from {@code "Password":"ab"} and {@code Password=ab&} but not from {@code about}.
  *
+ * <p>Credentials written into a URL ({@code https://user:password@host/}) are masked in any text, known or not:
+ * the user info becomes {@value #MARKER}.
+ *
  * <p>Thread-safe; registering is rare, redacting is frequent and lock-free.
  */
 public final class Redactor {
@@ -31,6 +39,8 @@ public final class Redactor {
     /** One text to cut out; {@code wholeToken} when it is short enough to occur inside unrelated words. */
     private record Form(String text, boolean wholeToken) {
     }
+
+    private static final Pattern URL_USER_INFO = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s]*@");
 
     private final Set<String> registered = new HashSet<>();
     private volatile List<Form> forms = List.of();
@@ -72,6 +82,30 @@ public final class Redactor {
         forms = List.copyOf(all);
     }
 
+    /**
+     * Registers the password in the user info of {@code url} (and the user info as it stands), when it is a URL
+     * with credentials; does nothing for anything else.
+     */
+    public void registerUrlCredentials(String url) {
+        if (url == null || !url.contains("@") || !url.contains("://")) {
+            return;
+        }
+        try {
+            String raw = new URI(url.strip()).getRawUserInfo();
+            if (raw == null) {
+                return;
+            }
+            register(raw);
+            int colon = raw.indexOf(':');
+            if (colon >= 0) {
+                String user = URLDecoder.decode(raw.substring(0, colon), StandardCharsets.UTF_8);
+                registerBasicCredentials(user, URLDecoder.decode(raw.substring(colon + 1), StandardCharsets.UTF_8));
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a URL: the text masking of user info still applies wherever it is printed
+        }
+    }
+
     /** Whether no secret is registered, so {@link #redact} changes nothing. */
     public boolean isEmpty() {
         return forms.isEmpty();
@@ -86,14 +120,11 @@ public final class Redactor {
         for (Form form : forms) {
             out = cut(out, form);
         }
-        return out;
+        return out.contains("://") ? URL_USER_INFO.matcher(out).replaceAll("$1" + MARKER + "@") : out;
     }
 
     /** {@code value} with every text in it redacted: strings, and the keys and values of maps and lists, deeply. */
     public Object redact(Object value) {
-        if (forms.isEmpty()) {
-            return value;
-        }
         return switch (value) {
             case String s -> redact(s);
             case Map<?, ?> map -> {

@@ -110,4 +110,15 @@ class RedactorTest {
         assertThat(redactor.isEmpty()).isTrue();
         assertThat(redactor.redact("anything")).isEqualTo("anything");
     }
+
+    @Test
+    void credentials_in_a_url_are_masked_in_any_text_and_their_password_is_known_elsewhere() {
+        redactor.registerUrlCredentials("https://agent:p%40ss%20w@desk.example.com/otobo");
+
+        assertThat(redactor.redact("no answer from https://agent:p%40ss%20w@desk.example.com/otobo: refused"))
+                .isEqualTo("no answer from https://***@desk.example.com/otobo: refused");
+        assertThat(redactor.redact("echo {\"Password\":\"p@ss w\"}")).isEqualTo("echo {\"Password\":\"***\"}");
+        assertThat(new Redactor().redact("see http://u:pw@host:8080/x and mail someone@example.com"))
+                .isEqualTo("see http://***@host:8080/x and mail someone@example.com");
+    }
 }
