@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code user:password}) appears anywhere, while the rest of the answer does. The two-character password changes
  * under JSON escaping, so only the redactor (not the helpdesk plugin's own scrubbing) can catch its echo.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HostileHelpdeskEchoTest {
 
     private static final String USER = "agent";
