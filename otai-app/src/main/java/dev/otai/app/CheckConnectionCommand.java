@@ -48,7 +48,7 @@ final class CheckConnectionCommand implements Callable<Integer> {
             return 1;
         }
         try (Engine engine = Engine.start(result.blueprint().orElseThrow(), composition.templates, InstantSource.system(),
-                new Lifecycle(), EngineListener.NONE)) {
+                new Lifecycle(), EngineListener.NONE, composition.facilities())) {
             return check(engine.assembly().services(), out);
         } catch (RuntimeException e) {
             err.println("services could not be created: " + e.getMessage());

@@ -1,25 +1,40 @@
 package dev.otai.app;
 
+import dev.otai.app.redaction.ProcessRedaction;
 import dev.otai.core.config.ConfigLoader;
 import dev.otai.core.config.Problem;
 import dev.otai.core.engine.ConfigCheck;
+import dev.otai.core.engine.Facilities;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The composition root: the one place that wires registry, templates, config and engine together. */
+/**
+ * The composition root: the one place that wires registry, templates, redaction, config and engine together. Its
+ * {@link Redactor} is handed to the engine (which teaches it every secret) and installed as the process's, so
+ * the same secrets are cut from log lines, run history and command output.
+ */
 final class Composition {
 
     final Map<String, String> environment;
     final PluginRegistry registry;
     final TemplateEngine templates;
+    final Redactor redactor;
 
     Composition(Map<String, String> environment) {
         this.environment = environment;
         this.registry = PluginRegistry.discover(Composition.class.getClassLoader());
         this.templates = new TemplateEngine();
+        this.redactor = new Redactor();
+        ProcessRedaction.install(redactor);
+    }
+
+    /** The facilities every engine of this process gets: its redactor, so the engine teaches it the secrets. */
+    Facilities.Builder facilities() {
+        return Facilities.builder().add(Redactor.class, redactor);
     }
 
     static Composition fromSystem() {

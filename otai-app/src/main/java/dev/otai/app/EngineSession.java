@@ -6,7 +6,6 @@ import dev.otai.core.config.Durations;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
 import dev.otai.core.config.HttpSettings;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.StepListener;
 import java.util.function.Consumer;
@@ -79,14 +78,14 @@ final class EngineSession {
     }
 
     private int run(Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle) {
-        EngineRecording recording = EngineRecording.start(opened, settings, dryRun);
+        EngineRecording recording = EngineRecording.start(opened, settings, dryRun, composition.redactor);
         var metrics = new EngineMetrics();
         try {
             try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,
                     recording.listener(event -> {
                         metrics.on(event);
                         hooks.listener().on(event);
-                    }), recording.facilities(Facilities.builder(), hooks.steps()))) {
+                    }), recording.facilities(composition.facilities(), hooks.steps()))) {
                 hooks.started().accept(engine);
                 int code = once ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, err);
                 if (dryRun) {

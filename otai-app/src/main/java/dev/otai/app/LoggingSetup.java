@@ -9,6 +9,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import dev.otai.app.redaction.RedactingAppender;
 import dev.otai.core.config.LoggingSettings;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@code infrastructure.logging}: level, optional file, and OTAI's Python logging format translated to a
  * logback pattern (or JSON lines). Logs go to standard error, so standard output stays for command results.
+ * Console and file appender sit behind one {@link RedactingAppender}, so no secret reaches either.
  */
 final class LoggingSetup {
 
@@ -40,23 +42,28 @@ final class LoggingSetup {
         root.setLevel(level(settings.level()));
         context.getLogger("dev.otai").setLevel(level(settings.level()));
         context.getLogger("ai.djl").setLevel(Level.ERROR); // its GPU probe warns on every machine without CUDA
+        var redacting = new RedactingAppender();
+        redacting.setContext(context);
+        redacting.setName("REDACT");
         var console = new ConsoleAppender<ILoggingEvent>();
         console.setTarget("System.err");
-        attach(context, root, console, settings);
+        attach(context, redacting, console, settings);
         if (settings.file() != null) {
             var file = new FileAppender<ILoggingEvent>();
             file.setFile(settings.file());
             file.setAppend(true);
-            attach(context, root, file, settings);
+            attach(context, redacting, file, settings);
         }
+        redacting.start();
+        root.addAppender(redacting);
     }
 
-    private static void attach(LoggerContext context, ch.qos.logback.classic.Logger root,
+    private static void attach(LoggerContext context, RedactingAppender redacting,
                                OutputStreamAppender<ILoggingEvent> appender, LoggingSettings settings) {
         appender.setContext(context);
         appender.setEncoder(encoder(context, settings));
         appender.start();
-        root.addAppender(appender);
+        redacting.addAppender(appender);
     }
 
     private static Encoder<ILoggingEvent> encoder(LoggerContext context, LoggingSettings settings) {

@@ -1,5 +1,7 @@
 package dev.otai.app;
 
+import dev.otai.app.redaction.ProcessRedaction;
+import dev.otai.app.redaction.RedactingWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -19,8 +21,18 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * The command line; whatever writers it is given, a command's output and errors pass the process's secret
+     * redaction (see {@link ProcessRedaction}).
+     */
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(parsed -> {
+                    CommandLine root = parsed.commandSpec().commandLine();
+                    root.setOut(RedactingWriter.wrap(root.getOut()));
+                    root.setErr(RedactingWriter.wrap(root.getErr()));
+                    return new CommandLine.RunLast().execute(parsed);
+                });
     }
 
     static String version() {

@@ -129,7 +129,7 @@ final class ModelTrainCommand implements Callable<Integer> {
                     result.problems().stream().map(Object::toString).toList()));
         }
         try (Engine engine = Engine.start(result.blueprint().orElseThrow(), composition.templates, InstantSource.system(),
-                new Lifecycle(), EngineListener.NONE)) {
+                new Lifecycle(), EngineListener.NONE, composition.facilities())) {
             Object service = engine.assembly().services().get(fromService);
             if (!(service instanceof TicketSystem tickets)) {
                 throw new IllegalArgumentException("--from-service was '" + fromService + "'; expected the id of a ticket "

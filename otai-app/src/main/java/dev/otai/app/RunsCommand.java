@@ -1,6 +1,7 @@
 package dev.otai.app;
 
 import dev.otai.core.config.Durations;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
 import dev.otai.store.ledger.Effect;
 import dev.otai.store.ledger.EffectLedger;
@@ -84,7 +85,7 @@ final class RunsCommand implements Callable<Integer> {
                     spec.commandLine().getErr().flush();
                     return 1;
                 }
-                print(found.get(), new EffectLedger(s, null).ofRun(runId), out);
+                print(found.get(), new EffectLedger(s, null, new Redactor()).ofRun(runId), out);
                 return 0;
             });
         }

@@ -4,6 +4,7 @@ import dev.otai.core.engine.Facilities;
 import dev.otai.core.engine.ServiceDecorator;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.StepListener;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunHistory;
 import dev.otai.store.ledger.EffectLedger;
@@ -22,17 +23,24 @@ public final class EngineRecording implements AutoCloseable {
     private final LedgerDecorator decorator;
     private final Retention retention;
 
-    private EngineRecording(Store store, StorageSettings settings, boolean dryRun) {
+    private final Redactor redactor;
+
+    private EngineRecording(Store store, StorageSettings settings, boolean dryRun, Redactor redactor) {
         this.store = store;
-        this.history = new RunHistory(store, settings, dryRun);
-        this.ledger = new EffectLedger(store, settings.ledger());
+        this.redactor = redactor;
+        this.history = new RunHistory(store, settings, dryRun, redactor);
+        this.ledger = new EffectLedger(store, settings.ledger(), redactor);
         this.decorator = new LedgerDecorator(ledger, dryRun);
         this.retention = new Retention(store, settings);
     }
 
-    /** Starts recording into {@code store}; with {@code dryRun}, ticket writes are recorded as planned and not sent. */
-    public static EngineRecording start(Store store, StorageSettings settings, boolean dryRun) {
-        var recording = new EngineRecording(store, settings, dryRun);
+    /**
+     * Starts recording into {@code store}; with {@code dryRun}, ticket writes are recorded as planned and not sent.
+     * {@code redactor} is the engine's: it is added to the facilities, so the engine teaches it the secrets that
+     * the history then keeps out of the store.
+     */
+    public static EngineRecording start(Store store, StorageSettings settings, boolean dryRun, Redactor redactor) {
+        var recording = new EngineRecording(store, settings, dryRun, redactor);
         recording.history.abandonUnfinished();
         recording.retention.startInBackground();
         return recording;
@@ -46,6 +54,7 @@ public final class EngineRecording implements AutoCloseable {
     /** The same, with {@code also} told about every step after the recording. */
     public Facilities.Builder facilities(Facilities.Builder builder, StepListener also) {
         return builder.add(Store.class, store)
+                .add(Redactor.class, redactor)
                 .add(StepListener.class, StepListener.both(StepListener.both(decorator.steps(), history), also))
                 .add(ServiceDecorator.class, decorator);
     }

@@ -6,6 +6,7 @@ import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.NewTicket;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.TicketQuery;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunQueries;
 import dev.otai.store.tickets.LocalTicketSystem;
@@ -45,7 +46,7 @@ class PostgresPortabilityTest {
                 });
 
         var settings = StorageSettings.defaults();
-        EngineRecording recording = EngineRecording.start(store, settings, false);
+        EngineRecording recording = EngineRecording.start(store, settings, false, new Redactor());
         try (var engine = dev.otai.core.engine.Engine.start(StoreFixture.valid("""
                 open_ticket_ai:
                   services:

@@ -6,6 +6,7 @@ import dev.otai.core.engine.Engine;
 import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
 import dev.otai.testkit.FakeClock;
@@ -42,7 +43,7 @@ public final class StoreFixture implements AutoCloseable {
 
     /** An engine recording into the store; close the returned pair's recording after the engine. */
     public Running start(String yaml, Map<String, String> env, boolean dryRun) {
-        EngineRecording recording = EngineRecording.start(store, settings, dryRun);
+        EngineRecording recording = EngineRecording.start(store, settings, dryRun, new Redactor());
         Engine engine = Engine.start(valid(yaml, env), TEMPLATES, clock, new Lifecycle(),
                 recording.listener(EngineListener.NONE), recording.facilities(Facilities.builder()));
         return new Running(engine, recording);

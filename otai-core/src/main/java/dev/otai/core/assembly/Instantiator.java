@@ -10,6 +10,7 @@ import dev.otai.api.ServiceSetup;
 import dev.otai.core.engine.Facilities;
 import dev.otai.core.engine.ServiceDecorator;
 import dev.otai.core.orchestration.StepListener;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.core.template.TemplateEngine;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -35,7 +36,7 @@ public final class Instantiator {
         this.blueprint = blueprint;
         this.templates = templates;
         this.facilities = facilities;
-        this.secrets = new Secrets(blueprint.config().environment());
+        this.secrets = new Secrets(facilities.find(Redactor.class).orElseGet(Redactor::new), blueprint.config().environment());
         this.steps = facilities.find(StepListener.class).orElse(StepListener.NONE);
         this.decorator = facilities.find(ServiceDecorator.class).orElse((id, service) -> service);
     }
@@ -95,10 +96,8 @@ public final class Instantiator {
 
     private Params renderServiceParams(ServicePlan plan) {
         String culprit = "service '" + plan.config().id() + "' (" + plan.use() + ")";
-        Params rendered = new ParamRenderer(culprit, plan.params(), templates, blueprint.config().environment())
+        return new ParamRenderer(culprit, plan.params(), templates, blueprint.config().environment(), secrets)
                 .render(PipeContext.empty());
-        secrets.redact(plan.params(), rendered.asMap()); // remembers secret values, so messages can be scrubbed
-        return rendered;
     }
 
     private Node node(NodePlan plan) {

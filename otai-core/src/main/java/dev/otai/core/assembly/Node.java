@@ -8,6 +8,7 @@ import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
 import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.core.template.Fail;
 import dev.otai.core.template.TemplateEngine;
 import java.time.Duration;
@@ -33,14 +34,15 @@ final class Node implements PipeNode {
     private final Secrets secrets;
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment) {
-        this(plan, pipe, params, templates, environment, StepListener.NONE, new Secrets(Map.of()));
+        this(plan, pipe, params, templates, environment, StepListener.NONE, new Secrets(new Redactor(), environment));
     }
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment,
          StepListener steps, Secrets secrets) {
         this.plan = plan;
         this.pipe = pipe;
-        this.params = new ParamRenderer("pipe '" + plan.config().id() + "' (" + plan.use() + ")", params, templates, environment);
+        this.params = new ParamRenderer("pipe '" + plan.config().id() + "' (" + plan.use() + ")", params, templates, environment,
+                secrets);
         this.steps = steps;
         this.secrets = secrets;
     }
@@ -107,7 +109,7 @@ final class Node implements PipeNode {
     /** Tells the step listener, with secrets removed; a listener that throws never affects the run. */
     private void report(PipeContext context, PipeResult result, Params rendered, long nanos) {
         try {
-            Map<String, Object> given = rendered == null ? Map.of() : secrets.redact(params.params(), rendered.asMap());
+            Map<String, Object> given = rendered == null ? Map.of() : secrets.masked(params.params(), rendered.asMap());
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) secrets.scrub(result.data());
             steps.finished(new StepEvent(context.run(), id(), use(), path(), result.outcome(),
@@ -129,17 +131,30 @@ final class Node implements PipeNode {
                 }
             }
             PipeResult result = pipe.execute(context, rendered);
-            return result != null ? result : PipeResult.failed(culprit() + " returned no result");
+            return result != null ? withoutSecrets(result) : PipeResult.failed(culprit() + " returned no result");
         } catch (ConfigException e) {
             log.error("{}", e.getMessage());
-            return PipeResult.failed(e.getMessage(), e);
+            return PipeResult.failed(secrets.scrubText(e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PipeResult.failed("interrupted (the run was cancelled)", e);
         } catch (Exception | StackOverflowError | LinkageError e) {
             log.error("Pipe '{}' ({}) at {} threw {}", id(), use(), path(), e.toString(), e);
-            return PipeResult.failed(culprit() + " threw " + e, e);
+            return PipeResult.failed(secrets.scrubText(culprit() + " threw " + e), e);
         }
+    }
+
+    /** The result with secrets cut from its message (its data stays as is: later steps work with it). */
+    private PipeResult withoutSecrets(PipeResult result) {
+        String message = secrets.scrubText(result.message());
+        if (message.equals(result.message())) {
+            return result;
+        }
+        return switch (result) {
+            case PipeResult.Succeeded ok -> new PipeResult.Succeeded(ok.data(), message);
+            case PipeResult.Skipped skipped -> new PipeResult.Skipped(message);
+            case PipeResult.Failed failed -> new PipeResult.Failed(message, failed.cause());
+        };
     }
 
     NodePlan plan() {

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Renders the compiled params of one pipe or service for an execution and converts them to their kinds.
  * Constant params are converted once, here; templated ones on every render. Errors name the culprit, the
- * param, the YAML path and the file position, with any {@code get_env} value redacted.
+ * param, the YAML path and the file position, with every secret redacted. Secret values (secret params and
+ * values read with {@code get_env}) are taught to the engine's redactor as soon as they are rendered.
  */
 final class ParamRenderer {
 
@@ -23,12 +24,16 @@ final class ParamRenderer {
     private final Map<String, Object> constants;
     private final TemplateEngine templates;
     private final Map<String, String> environment;
+    private final Secrets secrets;
 
-    ParamRenderer(String culprit, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment) {
+    ParamRenderer(String culprit, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment,
+                  Secrets secrets) {
         this.culprit = culprit;
         this.params = params;
         this.templates = templates;
         this.environment = environment;
+        this.secrets = secrets;
+        secrets.learnEnvironmentReads(params);
         var converted = new LinkedHashMap<String, Object>();
         for (ParamPlan param : params) {
             if (param.value().isConstant()) {
@@ -36,6 +41,7 @@ final class ParamRenderer {
             }
         }
         this.constants = converted;
+        secrets.learn(params, converted);
     }
 
     List<ParamPlan> params() {
@@ -57,12 +63,21 @@ final class ParamRenderer {
                 Object rendered = Rendering.render(param.value(), templates, scope);
                 values.put(param.name(), rendered == Fail.MARKER ? Fail.MARKER : convert(param, rendered));
             } catch (TemplateException e) {
-                throw new ConfigException(scope.redact(culprit + ": param '" + param.name() + "': " + e.getMessage() + where(param)));
+                throw new ConfigException(redacted(scope, culprit + ": param '" + param.name() + "': " + e.getMessage() + where(param)));
             } catch (ConfigException e) {
-                throw new ConfigException(scope.redact(e.getMessage()));
+                throw new ConfigException(redacted(scope, e.getMessage()));
             }
         }
+        if (scope != null) {
+            secrets.redactor().registerAll(scope.environmentRead());
+        }
+        secrets.learn(params, values);
         return new RenderedParams(values);
+    }
+
+    private String redacted(RunScope scope, String message) {
+        secrets.redactor().registerAll(scope.environmentRead());
+        return secrets.redactor().redact(message);
     }
 
     private Object convert(ParamPlan param, Object rendered) {

@@ -17,5 +17,5 @@ import java.util.Map;
 public record StepEvent(RunInfo run, String pipeId, String use, String path, String outcome, String message,
                         Duration duration, Map<String, Object> params, Map<String, Object> data) {
 
-    public static final String REDACTED = "***";
+    public static final String REDACTED = dev.otai.core.redaction.Redactor.MARKER;
 }

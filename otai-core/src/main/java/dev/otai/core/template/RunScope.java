@@ -11,7 +11,7 @@ public final class RunScope implements TemplateScope {
     private final PipeContext context;
     private final Map<String, String> environment;
     private final Map<String, Object> variables;
-    private final java.util.Set<String> envValuesRead = new java.util.HashSet<>();
+    private final java.util.Set<String> envValuesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RunScope(PipeContext context, Map<String, String> environment) {
         this.context = context;
@@ -78,19 +78,13 @@ public final class RunScope implements TemplateScope {
         if (value == null) {
             throw new TemplateException("get_env('" + name + "'): environment variable '" + name + "' is not set");
         }
-        if (value.length() >= 3) {
-            envValuesRead.add(value);
-        }
+        envValuesRead.add(value);
         return value;
     }
 
-    /** Replaces every value this scope read with {@code get_env} by {@code ***}: such values may be secrets. */
-    public String redact(String message) {
-        String out = message;
-        for (String value : envValuesRead) {
-            out = out.replace(value, "***");
-        }
-        return out;
+    /** Every value this scope read with {@code get_env}: such values are secrets, whatever their length. */
+    public java.util.Set<String> environmentRead() {
+        return java.util.Set.copyOf(envValuesRead);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
 import dev.otai.store.StorageSettings;
 import dev.otai.store.Store;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every run and its steps in the store, as the engine reports them. Each write is its own short
- * transaction on the run's thread; a failing write is logged and never affects the run. Stored params and
- * data arrive already redacted (see {@link StepEvent}) and are cut to the configured size.
+ * transaction on the run's thread; a failing write is logged and never affects the run. Every text is passed
+ * through the engine's {@link Redactor} before it is stored (run and step messages, params, data: step events
+ * arrive already redacted, see {@link StepEvent}, and are redacted again here, where they leave the engine) and cut
+ * to the configured size.
  */
 public final class RunHistory implements EngineListener, StepListener {
 
@@ -34,6 +37,7 @@ public final class RunHistory implements EngineListener, StepListener {
     private final Store store;
     private final StorageSettings settings;
     private final boolean dryRun;
+    private final Redactor redactor;
     private final Map<String, InFlight> running = new ConcurrentHashMap<>();
     private final AtomicLong failedWrites = new AtomicLong();
 
@@ -41,10 +45,11 @@ public final class RunHistory implements EngineListener, StepListener {
     private record InFlight(long key, AtomicInteger steps) {
     }
 
-    public RunHistory(Store store, StorageSettings settings, boolean dryRun) {
+    public RunHistory(Store store, StorageSettings settings, boolean dryRun, Redactor redactor) {
         this.store = store;
         this.settings = settings;
         this.dryRun = dryRun;
+        this.redactor = redactor;
     }
 
     /**
@@ -108,7 +113,7 @@ public final class RunHistory implements EngineListener, StepListener {
                 s.setObject(1, store.clock().instant().atOffset(ZoneOffset.UTC));
                 s.setLong(2, event.duration().toMillis());
                 s.setString(3, event.result().outcome());
-                s.setString(4, cut(event.result().message()));
+                s.setString(4, cut(redactor.redact(event.result().message())));
                 s.setInt(5, event.attempt());
                 s.setInt(6, stored);
                 s.setInt(7, steps - stored);
@@ -144,11 +149,11 @@ public final class RunHistory implements EngineListener, StepListener {
             s.setString(4, step.use());
             s.setString(5, cut(step.path()));
             s.setString(6, step.outcome());
-            s.setString(7, cut(step.message()));
+            s.setString(7, cut(redactor.redact(step.message())));
             s.setLong(8, step.duration().toNanos() / 1000);
             s.setObject(9, now.atOffset(ZoneOffset.UTC));
-            s.setString(10, Json.writeCapped(step.params(), settings.maxValueChars()));
-            s.setString(11, Json.writeCapped(step.data(), settings.maxValueChars()));
+            s.setString(10, Json.writeCapped(redactor.redact((Object) step.params()), settings.maxValueChars()));
+            s.setString(11, Json.writeCapped(redactor.redact((Object) step.data()), settings.maxValueChars()));
             return s.executeUpdate();
         }
     }
@@ -159,7 +164,8 @@ public final class RunHistory implements EngineListener, StepListener {
 
     private void writeFailed(RuntimeException e) {
         if (failedWrites.getAndIncrement() % 100 == 0) {
-            log.warn("Run history could not be written ({} failed writes so far): {}", failedWrites.get(), e.getMessage());
+            log.warn("Run history could not be written ({} failed writes so far): {}", failedWrites.get(),
+                    redactor.redact(e.getMessage()));
         }
     }
 }

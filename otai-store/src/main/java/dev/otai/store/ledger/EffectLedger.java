@@ -1,5 +1,6 @@
 package dev.otai.store.ledger;
 
+import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
 import dev.otai.store.StorageSettings;
 import dev.otai.store.Store;
@@ -24,10 +25,13 @@ public final class EffectLedger {
 
     private final Store store;
     private final StorageSettings.LedgerSettings settings;
+    private final Redactor redactor;
 
-    public EffectLedger(Store store, StorageSettings.LedgerSettings settings) {
+    /** A ledger whose stored write details pass {@code redactor} (a note body may quote a secret). */
+    public EffectLedger(Store store, StorageSettings.LedgerSettings settings, Redactor redactor) {
         this.store = store;
         this.settings = settings;
+        this.redactor = redactor;
     }
 
     StorageSettings.LedgerSettings settings() {
@@ -94,7 +98,7 @@ public final class EffectLedger {
             s.setString(4, e.stepId());
             s.setString(5, e.ticketId());
             s.setString(6, e.operation());
-            s.setString(7, Json.write(e.detail()));
+            s.setString(7, Json.write(redactor.redact((Object) e.detail())));
             s.setString(8, e.status());
             s.setObject(9, now());
             s.setString(10, baseVersion);

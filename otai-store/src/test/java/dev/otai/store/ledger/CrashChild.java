@@ -4,6 +4,7 @@ import dev.otai.core.engine.Engine;
 import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
+import dev.otai.core.redaction.Redactor;
 import dev.otai.store.EngineRecording;
 import dev.otai.store.StorageSettings;
 import dev.otai.store.Store;
@@ -24,7 +25,7 @@ public final class CrashChild {
         String config = Files.readString(Path.of(args[1]));
         StorageSettings settings = StorageSettings.defaults().withDataDirectory(dataDir);
         Store store = Store.openEmbedded(dataDir, InstantSource.system());
-        EngineRecording recording = EngineRecording.start(store, settings, false);
+        EngineRecording recording = EngineRecording.start(store, settings, false, new Redactor());
         Engine engine = Engine.start(StoreFixture.valid(config, Map.of()), new dev.otai.core.template.TemplateEngine(),
                 InstantSource.system(), new Lifecycle(), recording.listener(EngineListener.NONE),
                 recording.facilities(Facilities.builder()));

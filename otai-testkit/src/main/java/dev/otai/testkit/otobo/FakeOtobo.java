@@ -47,6 +47,7 @@ public final class FakeOtobo implements AutoCloseable {
     private final String webservice;
     private final FakeServer server;
     private volatile boolean rewriteUserLogin;
+    private volatile boolean echoRequests;
 
     public FakeOtobo() {
         this("OpenTicketAI");
@@ -96,6 +97,15 @@ public final class FakeOtobo implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes every operation answer as a careless web service does: a business error (HTTP 200 {@code {"Error":…}})
+     * whose message quotes the request as it arrived, method, path, raw query and raw body, credentials included.
+     */
+    public FakeOtobo echoRequests(boolean on) {
+        this.echoRequests = on;
+        return this;
+    }
+
     public FakeOtobo queue(String name) {
         store.addQueue(name);
         return this;
@@ -139,6 +149,11 @@ public final class FakeOtobo implements AutoCloseable {
         Optional<Map.Entry<String, Map<String, Object>>> operation = operation(exchange.method(), rest);
         if (operation.isEmpty()) {
             return Reply.text(500, "HTTP::REST Error while determine Operation for request URI '" + exchange.path() + "'.");
+        }
+        if (echoRequests) {
+            return Reply.json(200, write(Map.of("Error", Map.of("ErrorCode", operation.get().getKey() + ".InvalidParameter",
+                    "ErrorMessage", "cannot process " + exchange.method() + " " + exchange.path()
+                            + (exchange.query() == null ? "" : "?" + exchange.query()) + " " + exchange.body()))));
         }
         Map<String, Object> data;
         try {

@@ -129,4 +129,16 @@ class FakeOtoboTest {
         assertThat(json(response)).isEqualTo(Map.of("TicketID", List.of(second)));
         assertThat(fake.requests()).hasSize(1).first().satisfies(r -> assertThat(r.at()).isNotNull());
     }
+
+    @Test
+    void echo_mode_answers_a_business_error_quoting_the_raw_request() throws Exception {
+        fake.echoRequests(true);
+
+        var response = send("POST", "/Webservice/OpenTicketAI/ticket-search?x=a%20b", "{\"Password\":\"p\\\"w\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).isEqualTo(Map.of("Error", Map.of("ErrorCode", "TicketSearch.InvalidParameter",
+                "ErrorMessage", "cannot process POST /otobo/nph-genericinterface.pl/Webservice/OpenTicketAI/ticket-search"
+                        + "?x=a%20b {\"Password\":\"p\\\"w\"}")));
+    }
 }

@@ -1,0 +1,170 @@
+package dev.otai.core.redaction;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The secrets of one otai process and the one place that cuts them out of outgoing text: log lines, run history,
+ * error messages and command output all pass {@link #redact}. A secret is registered once (the secret params of
+ * services and pipes, every value read with {@code get_env}, anything a plugin declares secret) and is then known
+ * in each of its {@linkplain SecretForms forms}, whatever its length.
+ *
+ * <p>A form of at least {@value #SHORTEST_ANYWHERE} characters is replaced wherever it occurs. A shorter one
+ * (a one- to three-character password, say) is replaced only where it stands as a whole token: not directly
+ * after or before a letter, digit or {@code _} on the side where the form itself starts or ends with one. So a
+ * password {@code ab} is cut from {@code "Password":"ab"} and {@code Password=ab&} but not from {@code about}.
+ *
+ * <p>Credentials written into a URL ({@code https://user:password@host/}) are masked in any text, known or not:
+ * the user info becomes {@value #MARKER}.
+ *
+ * <p>Thread-safe; registering is rare, redacting is frequent and lock-free.
+ */
+public final class Redactor {
+
+    /** What replaces a secret. */
+    public static final String MARKER = "***";
+    public static final int SHORTEST_ANYWHERE = 4;
+
+    /** One text to cut out; {@code wholeToken} when it is short enough to occur inside unrelated words. */
+    private record Form(String text, boolean wholeToken) {
+    }
+
+    private static final Pattern URL_USER_INFO = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s]*@");
+
+    private final Set<String> registered = new HashSet<>();
+    private volatile List<Form> forms = List.of();
+
+    /** Registers {@code secret} (ignored when null or empty) in all its forms. */
+    public void register(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return;
+        }
+        add(secret, SecretForms.of(secret));
+    }
+
+    public void registerAll(Collection<String> secrets) {
+        secrets.forEach(this::register);
+    }
+
+    /** Registers a password and the {@code user:password} pair in the base64 forms HTTP Basic authentication sends. */
+    public void registerBasicCredentials(String user, String password) {
+        if (password == null || password.isEmpty()) {
+            return;
+        }
+        register(password);
+        if (user != null) {
+            add("basic " + user + ":" + password, SecretForms.basicCredentials(user, password));
+        }
+    }
+
+    private synchronized void add(String key, Set<String> texts) {
+        if (!registered.add(key)) {
+            return;
+        }
+        var all = new ArrayList<>(forms);
+        for (String text : texts) {
+            if (!text.isEmpty() && all.stream().noneMatch(f -> f.text().equals(text))) {
+                all.add(new Form(text, text.length() < SHORTEST_ANYWHERE));
+            }
+        }
+        all.sort(Comparator.comparingInt((Form f) -> f.text().length()).reversed());
+        forms = List.copyOf(all);
+    }
+
+    /**
+     * Registers the password in the user info of {@code url} (and the user info as it stands), when it is a URL
+     * with credentials; does nothing for anything else.
+     */
+    public void registerUrlCredentials(String url) {
+        if (url == null || !url.contains("@") || !url.contains("://")) {
+            return;
+        }
+        try {
+            String raw = new URI(url.strip()).getRawUserInfo();
+            if (raw == null) {
+                return;
+            }
+            register(raw);
+            int colon = raw.indexOf(':');
+            if (colon >= 0) {
+                String user = URLDecoder.decode(raw.substring(0, colon), StandardCharsets.UTF_8);
+                registerBasicCredentials(user, URLDecoder.decode(raw.substring(colon + 1), StandardCharsets.UTF_8));
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a URL: the text masking of user info still applies wherever it is printed
+        }
+    }
+
+    /** Whether no secret is registered, so {@link #redact} changes nothing. */
+    public boolean isEmpty() {
+        return forms.isEmpty();
+    }
+
+    /** {@code text} with every known secret, in any of its forms, replaced by {@value #MARKER}. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (Form form : forms) {
+            out = cut(out, form);
+        }
+        return out.contains("://") ? URL_USER_INFO.matcher(out).replaceAll("$1" + MARKER + "@") : out;
+    }
+
+    /** {@code value} with every text in it redacted: strings, and the keys and values of maps and lists, deeply. */
+    public Object redact(Object value) {
+        return switch (value) {
+            case String s -> redact(s);
+            case Map<?, ?> map -> {
+                var out = new LinkedHashMap<String, Object>();
+                map.forEach((k, v) -> out.put(redact(String.valueOf(k)), redact(v)));
+                yield out;
+            }
+            case Collection<?> items -> items.stream().map(this::redact).toList();
+            case null, default -> value;
+        };
+    }
+
+    private static String cut(String text, Form form) {
+        String secret = form.text();
+        int at = text.indexOf(secret);
+        if (at < 0) {
+            return text;
+        }
+        var out = new StringBuilder(text.length());
+        int from = 0;
+        while (at >= 0) {
+            if (!form.wholeToken() || standsAlone(text, at, secret)) {
+                out.append(text, from, at).append(MARKER);
+                from = at + secret.length();
+                at = text.indexOf(secret, from);
+            } else {
+                at = text.indexOf(secret, at + 1);
+            }
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    private static boolean standsAlone(String text, int at, String secret) {
+        int end = at + secret.length();
+        boolean startFree = !word(secret.charAt(0)) || at == 0 || !word(text.charAt(at - 1));
+        boolean endFree = !word(secret.charAt(secret.length() - 1)) || end == text.length() || !word(text.charAt(end));
+        return startFree && endFree;
+    }
+
+    private static boolean word(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+}
