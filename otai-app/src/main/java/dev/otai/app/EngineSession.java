@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import dev.otai.http.EngineHttpServer;
 import dev.otai.http.EngineMetrics;
 import dev.otai.core.orchestration.Lifecycle;
+import dev.otai.store.EngineLock;
 import dev.otai.store.EngineRecording;
 import dev.otai.store.StorageSettings;
 import dev.otai.store.Store;
@@ -23,8 +24,9 @@ import java.time.InstantSource;
 import java.util.List;
 
 /**
- * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, open the store, start the
- * engine with recording and metrics, run (once or until stopped), print a dry run's planned writes.
+ * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, lock the data directory
+ * (one engine per directory), open the store, start the engine with recording and metrics, run (once or until
+ * stopped), print a dry run's planned writes.
  */
 final class EngineSession {
 
@@ -68,7 +70,8 @@ final class EngineSession {
         Signals.install(lifecycle);
         try {
             StorageSettings settings = store.settings(composition);
-            try (Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
+            try (EngineLock lock = EngineLock.acquire(settings.dataDirectory());
+                 Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
                 return run(blueprint, opened, settings, lifecycle);
             }
         } catch (dev.otai.api.ConfigException | dev.otai.store.StoreException e) {
