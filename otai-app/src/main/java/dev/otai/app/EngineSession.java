@@ -54,7 +54,8 @@ final class EngineSession {
         this.err = err;
     }
 
-    /** Validates, opens the store, starts the engine and runs it; returns the process exit code. */
+    /** Validates, locks the data directory, opens the store, starts the engine and runs it; returns the exit code. */
+    @SuppressWarnings("try") // the engine lock is held by the try block, not used in it
     int run() {
         Path file = composition.configFile(store.config);
         ConfigCheck.Result result = composition.check(file);

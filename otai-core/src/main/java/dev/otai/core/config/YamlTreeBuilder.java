@@ -43,7 +43,7 @@ final class YamlTreeBuilder {
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             return alias(yaml.getText(), path, location);
         }
-        String anchor = parser instanceof YAMLParser yaml ? yaml.getCurrentAnchor() : null;
+        String anchor = parser.getObjectId() instanceof String id ? id : null; // YAML: the anchor (&name) of this node
         long before = values;
         ConfigNode node = value(path, location, depth);
         if (anchor != null) {
