@@ -61,8 +61,13 @@ public final class Store implements AutoCloseable {
         pool.setMaxConnections(16);
         Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true);
         store.migrate();
-        // H2 creates its lock file (the server's address and key) with the umask's permissions
-        restrict(absolute, DATABASE_NAME + ".lock.db", false);
+        try {
+            // H2 creates its lock file (the server's address and key) with the umask's permissions
+            restrict(absolute, DATABASE_NAME + ".lock.db", false);
+        } catch (StoreException e) {
+            store.close();
+            throw e;
+        }
         return store;
     }
 
