@@ -24,11 +24,14 @@ final class LoopbackBinding {
             System.setProperty(PROPERTY, LOOPBACK);
         }
         String bound = SysProperties.BIND_ADDRESS;
-        if (bound == null || !isLoopback(bound)) {
-            throw new StoreException("the embedded store's server port would listen on "
-                    + (bound == null ? "every network interface" : bound) + " (H2 read -D" + PROPERTY + " as "
-                    + (bound == null ? "unset" : "\"" + bound + "\"") + " before otai could set it); expected "
-                    + LOOPBACK + ": remove -D" + PROPERTY + " or set it to " + LOOPBACK);
+        if (bound == null) {
+            throw new StoreException("the embedded store's server port would listen on every network interface (H2 "
+                    + "started before otai could set -D" + PROPERTY + "); expected " + LOOPBACK + ": start the JVM with -D"
+                    + PROPERTY + "=" + LOOPBACK);
+        }
+        if (!isLoopback(bound)) {
+            throw new StoreException("the embedded store's server port would listen on " + bound + " (-D" + PROPERTY + "="
+                    + bound + "); expected a loopback address: remove -D" + PROPERTY + " or set it to " + LOOPBACK);
         }
     }
 
