@@ -36,8 +36,8 @@ final class CheckConnectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = TerminalText.out(spec);
+        PrintWriter err = TerminalText.err(spec);
         Composition composition = Composition.fromSystem();
         Path file = composition.configFile(config);
         ConfigCheck.Result result = composition.check(file);

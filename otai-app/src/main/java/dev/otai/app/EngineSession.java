@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import dev.otai.http.EngineHttpServer;
 import dev.otai.http.EngineMetrics;
 import dev.otai.core.orchestration.Lifecycle;
+import dev.otai.store.EngineLock;
 import dev.otai.store.EngineRecording;
 import dev.otai.store.StorageSettings;
 import dev.otai.store.Store;
@@ -22,8 +23,9 @@ import java.time.InstantSource;
 import java.util.List;
 
 /**
- * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, open the store, start the
- * engine with recording and metrics, run (once or until stopped), print a dry run's planned writes.
+ * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, lock the data directory
+ * (one engine per directory), open the store, start the engine with recording and metrics, run (once or until
+ * stopped), print a dry run's planned writes.
  */
 final class EngineSession {
 
@@ -51,7 +53,8 @@ final class EngineSession {
         this.err = err;
     }
 
-    /** Validates, opens the store, starts the engine and runs it; returns the process exit code. */
+    /** Validates, locks the data directory, opens the store, starts the engine and runs it; returns the exit code. */
+    @SuppressWarnings("try") // the engine lock is held by the try block, not used in it
     int run() {
         Path file = composition.configFile(store.config);
         ConfigCheck.Result result = composition.check(file);
@@ -67,7 +70,8 @@ final class EngineSession {
         Signals.install(lifecycle);
         try {
             StorageSettings settings = store.settings(composition);
-            try (Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
+            try (EngineLock lock = EngineLock.acquire(settings.dataDirectory());
+                 Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
                 return run(blueprint, opened, settings, lifecycle);
             }
         } catch (dev.otai.api.ConfigException | dev.otai.store.StoreException e) {

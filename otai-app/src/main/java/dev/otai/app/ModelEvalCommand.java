@@ -48,7 +48,7 @@ final class ModelEvalCommand implements Callable<Integer> {
     }
 
     private Integer execute() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = TerminalText.out(spec);
         ModelMetadata metadata = ModelDirectory.metadata(model);
         List<LabelledText> records = TicketData.read(data, text == null ? metadata.textFields() : text,
                 label == null ? metadata.labelField() : label, split);

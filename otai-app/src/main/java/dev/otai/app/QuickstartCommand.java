@@ -32,8 +32,8 @@ final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = TerminalText.out(spec);
+        PrintWriter err = TerminalText.err(spec);
         Path home = home();
         var environment = new HashMap<>(System.getenv());
         environment.putIfAbsent("OTAI_HOME", home.toString());

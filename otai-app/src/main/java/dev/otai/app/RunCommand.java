@@ -28,6 +28,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return new EngineSession(Composition.fromSystem(), store, once, dryRun, EngineSession.Hooks.NONE,
-                spec.commandLine().getOut(), spec.commandLine().getErr()).run();
+                TerminalText.out(spec), TerminalText.err(spec)).run();
     }
 }

@@ -80,9 +80,8 @@ final class RunsCommand implements Callable<Integer> {
             return TicketsCommand.withStore(store, spec, (s, out) -> {
                 Optional<RunQueries.RunDetail> found = new RunQueries(s).show(runId);
                 if (found.isEmpty()) {
-                    spec.commandLine().getErr().println("no run '" + runId + "' in " + s.description()
+                    TerminalText.err(spec).println("no run '" + runId + "' in " + s.description()
                             + " (it may have been pruned; see infrastructure.storage.retention)");
-                    spec.commandLine().getErr().flush();
                     return 1;
                 }
                 print(found.get(), new EffectLedger(s, null, new Redactor()).ofRun(runId), out);

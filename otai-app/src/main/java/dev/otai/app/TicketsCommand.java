@@ -4,6 +4,7 @@ import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
+import dev.otai.store.PrivateFiles;
 import dev.otai.store.Store;
 import dev.otai.store.tickets.LocalTicketSystem;
 import dev.otai.store.tickets.TicketFiles;
@@ -33,9 +34,9 @@ final class TicketsCommand {
 
     /** Runs {@code work} against the store, turning store and file errors into a message and exit code 1. */
     static int withStore(StoreOption option, CommandSpec spec, StoreWork work) {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = TerminalText.err(spec);
         try (Store store = option.open(Composition.fromSystem())) {
-            return work.run(store, spec.commandLine().getOut());
+            return work.run(store, TerminalText.out(spec));
         } catch (IOException e) {
             err.println("cannot read or write a file: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -89,6 +90,9 @@ final class TicketsCommand {
                     out.flush();
                     return 0;
                 }
+                if (Files.notExists(output)) {
+                    PrivateFiles.createFile(output); // ticket data: readable by its owner only
+                }
                 try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                     write(s, file);
                 }
@@ -133,8 +137,8 @@ final class TicketsCommand {
                         state == null ? List.of() : List.of(state), limit, offset, null, "created"));
                 out.printf("%-10s %-24s %-12s %-10s %s%n", "ID", "QUEUE", "PRIORITY", "STATE", "SUBJECT");
                 for (Ticket t : found) {
-                    out.printf("%-10s %-24s %-12s %-10s %s%n", t.id(), name(t.queue()), name(t.priority()), name(t.state()),
-                            t.title());
+                    out.printf("%-10s %-24s %-12s %-10s %s%n", TerminalText.oneLine(t.id()), name(t.queue()),
+                            name(t.priority()), name(t.state()), TerminalText.oneLine(t.title()));
                 }
                 out.println(found.size() + " tickets" + (found.size() == limit ? " (more with --offset " + (offset + limit) + ")" : ""));
                 out.flush();
@@ -158,8 +162,7 @@ final class TicketsCommand {
                 var tickets = new LocalTicketSystem(s);
                 var found = tickets.get(id);
                 if (found.isEmpty()) {
-                    spec.commandLine().getErr().println("no ticket '" + id + "' in " + s.description());
-                    spec.commandLine().getErr().flush();
+                    TerminalText.err(spec).println("no ticket '" + id + "' in " + s.description());
                     return 1;
                 }
                 print(found.get(), tickets.version(id), out);
@@ -189,6 +192,6 @@ final class TicketsCommand {
     }
 
     static String name(Entity entity) {
-        return entity == null ? "-" : entity.toString();
+        return entity == null ? "-" : TerminalText.oneLine(entity.toString());
     }
 }

@@ -23,7 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = TerminalText.out(spec);
         Composition composition = Composition.fromSystem();
         Path file = composition.configFile(config);
         ConfigCheck.Result result = composition.check(file);

@@ -36,38 +36,51 @@ public final class Store implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** Opens (creating when needed) the H2 database in {@code directory} and migrates its schema. */
+    /**
+     * Opens (creating when needed) the H2 database in {@code directory} and migrates its schema. The directory is
+     * created 0700, the database, its key and H2's lock file are 0600, H2 writes no trace file, and the port
+     * through which other otai processes read the store listens on loopback only.
+     */
     public static Store openEmbedded(Path directory, InstantSource clock) {
+        LoopbackBinding.ensure();
         Path absolute = directory.toAbsolutePath().normalize();
         try {
-            createPrivately(absolute);
+            PrivateFiles.createDirectory(absolute);
         } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + absolute + ": " + e.getMessage()
                     + "; expected a writable folder (set infrastructure.storage.data_dir or --data-dir)", e);
         }
+        String key = StoreKey.of(absolute, DATABASE_NAME);
+        restrict(absolute, DATABASE_NAME + ".mv.db", true);
         // retry: reopens the file when a thread doing I/O is interrupted (a run cancelled on timeout), which would
         // otherwise close the whole database; AUTO_SERVER lets the CLI read the store while the engine holds it (the
         // second process connects through loopback TCP). Commits reach the file within H2's write delay (0.5 s);
         // what must survive a crash before the engine goes on is flushed with durable().
-        String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "otai", StoreKey.of(absolute, DATABASE_NAME));
+        String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "otai", key);
         pool.setMaxConnections(16);
         Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true);
         store.migrate();
+        try {
+            // H2 creates its lock file (the server's address and key) with the umask's permissions
+            restrict(absolute, DATABASE_NAME + ".lock.db", false);
+        } catch (StoreException e) {
+            store.close();
+            throw e;
+        }
         return store;
     }
 
-    /** Creates the data directory readable by its owner only (where the file system has POSIX permissions). */
-    private static void createPrivately(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        Files.createDirectories(directory.getParent());
+    private static void restrict(Path directory, String name, boolean create) {
+        Path file = directory.resolve(name);
         try {
-            Files.createDirectory(directory, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectory(directory);
+            if (create) {
+                PrivateFiles.createFile(file);
+            } else {
+                PrivateFiles.restrict(file);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot make " + file + " readable by its owner only: " + e.getMessage(), e);
         }
     }
 

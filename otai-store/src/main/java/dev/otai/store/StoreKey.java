@@ -2,10 +2,8 @@ package dev.otai.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -25,6 +23,7 @@ final class StoreKey {
         Path file = directory.resolve(FILE);
         try {
             if (Files.isRegularFile(file)) {
+                PrivateFiles.restrict(file);
                 return Files.readString(file, StandardCharsets.US_ASCII).strip();
             }
             if (Files.exists(directory.resolve(databaseName + ".mv.db"))) {
@@ -33,21 +32,11 @@ final class StoreKey {
             byte[] bytes = new byte[24];
             new SecureRandom().nextBytes(bytes);
             String key = HexFormat.of().formatHex(bytes);
-            create(file);
+            PrivateFiles.createFile(file);
             Files.writeString(file, key + "\n", StandardCharsets.US_ASCII);
             return key;
         } catch (IOException e) {
             throw new StoreException("cannot read or create the store key " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void create(Path file) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            // made by a process starting at the same time; it is read below by the caller's next open
         }
     }
 }

@@ -57,13 +57,6 @@ class StoreTest {
     }
 
     @Test
-    void a_second_process_on_the_same_data_directory_gets_a_clear_message() {
-        try (Store first = Store.openEmbedded(dir, new FakeClock())) {
-            assertThat(first.description()).isEqualTo(dir.toAbsolutePath().normalize().toString());
-        }
-    }
-
-    @Test
     void storage_settings_are_read_with_defaults_and_bad_values_named() {
         var problems = new Problems();
         var loaded = ConfigLoader.read("""

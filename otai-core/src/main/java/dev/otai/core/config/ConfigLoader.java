@@ -42,14 +42,37 @@ public final class ConfigLoader {
         String source = file.toString();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readBounded(file);
         } catch (IOException e) {
             problems.error(Location.of(source), "", "cannot read config file: "
                     + (Files.exists(file) ? e.getMessage() : "no such file")
                     + "; pass --config FILE, set OTAI_CONFIG, or create ./config.yml");
             return Optional.empty();
         }
+        if (bytes.length > YamlReader.maxBytes()) {
+            boolean regular = Files.isRegularFile(file);
+            problems.error(Location.of(source), "", YamlReader.tooLarge(regular ? sizeOf(file) : YamlReader.maxBytes(), regular));
+            return Optional.empty();
+        }
         return read(bytes, source, dotEnvOf(file, problems), processEnv, problems);
+    }
+
+    /**
+     * The file's bytes, or only the first {@link YamlReader#maxBytes()} + 1 of a larger one: a huge file (or a
+     * device such as {@code /dev/zero}) is refused without being read whole.
+     */
+    private static byte[] readBounded(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes(YamlReader.maxBytes() + 1);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return YamlReader.maxBytes() + 1L;
+        }
     }
 
     /** Reads config bytes with the given {@code .env} values and process environment. */
