@@ -23,14 +23,14 @@ public final class Main {
 
     /**
      * The command line; whatever writers it is given, a command's output and errors pass the process's secret
-     * redaction (see {@link ProcessRedaction}).
+     * redaction (see {@link ProcessRedaction}) and have their terminal control characters escaped ({@link TerminalText}).
      */
     static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(parsed -> {
                     CommandLine root = parsed.commandSpec().commandLine();
-                    root.setOut(RedactingWriter.wrap(root.getOut()));
-                    root.setErr(RedactingWriter.wrap(root.getErr()));
+                    root.setOut(TerminalText.guard(RedactingWriter.wrap(root.getOut())));
+                    root.setErr(TerminalText.guard(RedactingWriter.wrap(root.getErr())));
                     return new CommandLine.RunLast().execute(parsed);
                 });
     }

@@ -21,9 +21,18 @@ final class Progress {
         this.terminal = terminal;
     }
 
-    /** A progress display for the console: a bar when standard output is a terminal. */
+    /**
+     * A progress display for the console: a bar when standard output is a terminal, else lines on {@code out}.
+     * The bar is drawn straight onto the terminal: it redraws with a carriage return, which the command's guarded
+     * output ({@link TerminalText}) would print as an escape, and it holds nothing but the label and two counts.
+     */
     static Progress on(PrintWriter out, String label) {
-        return new Progress(out, label, isTerminal());
+        java.io.Console console = isTerminal() ? System.console() : null;
+        if (console != null) {
+            out.flush();
+            return new Progress(console.writer(), label, true);
+        }
+        return new Progress(out, label, false);
     }
 
     /** Whether standard output is a terminal; {@code Console.isTerminal()} exists from Java 22, so it is looked up. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code \}{@code uXXXX} escape: C0 controls except newline and tab, DEL, C1 controls, and the bidi embedding,
  * override, isolate and mark characters. The notation is JSON's, so JSON printed through it still reads back exactly.
  */
-final class TerminalText {
+public final class TerminalText {
 
     private static final boolean CARRIAGE_RETURN_ENDS_LINES = System.lineSeparator().indexOf('\r') >= 0;
 
@@ -31,6 +31,30 @@ final class TerminalText {
     /** A writer onto {@code out} that escapes control sequences; closing it flushes {@code out} and leaves it open. */
     static PrintWriter guard(PrintWriter out) {
         return out instanceof Guarded ? out : new Guarded(new Escaping(out));
+    }
+
+    /** {@code text} with every unsafe character escaped (newlines and tabs kept): for log lines. */
+    public static String escaped(String text) {
+        if (text == null) {
+            return null;
+        }
+        int first = 0;
+        while (first < text.length() && !unsafe(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        var safe = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (unsafe(c)) {
+                escape(c, safe);
+            } else {
+                safe.append(c);
+            }
+        }
+        return safe.toString();
     }
 
     /** {@code text} on one line: also newlines and tabs escaped, for table cells. */

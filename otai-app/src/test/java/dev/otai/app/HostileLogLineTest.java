@@ -88,4 +88,17 @@ class HostileLogLineTest {
             assertThat(event.getArgumentArray()).isNull();
         });
     }
+
+    @Test
+    void ticket_text_in_a_log_line_cannot_drive_the_terminal() throws Exception {
+        Path file = dir.resolve("otai.log");
+        LoggingSetup.apply(new LoggingSettings("INFO", file.toString(), LoggingSettings.DEFAULT_MESSAGE_FORMAT,
+                LoggingSettings.defaults().dateFormat(), false));
+        LoggerFactory.getLogger("dev.otai.hostile").warn("ticket subject was {}", "\u001b]0;pwned\u0007 \u202Egnp.exe\u009b2J");
+        LoggingSetup.apply(LoggingSettings.defaults());
+        String written = Files.readString(file);
+
+        assertThat(written).contains("ticket subject was \\u001b]0;pwned\\u0007 \\u202egnp.exe\\u009b2J")
+                .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202E").doesNotContain("\u009b");
+    }
 }

@@ -4,6 +4,7 @@ import dev.otai.api.retry.RetryPolicy;
 import dev.otai.api.retry.Retrying;
 import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.HelpdeskException;
+import dev.otai.api.ticket.NumericTicketIds;
 import dev.otai.api.ticket.NewTicket;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
@@ -45,7 +46,7 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
 
     private List<Ticket> tickets(List<String> ids) throws HelpdeskException, InterruptedException {
         for (String id : ids) {
-            TicketIds.checked("TicketGet", id);
+            checkedId("TicketGet", id);
         }
         Map<String, Object> data = OtoboQueries.get(String.join(",", ids), settings.articleLimit());
         Map<String, Object> answer = Retrying.idempotent(retry, () -> auth.call("TicketGet", data));
@@ -70,7 +71,7 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
 
     @Override
     public void update(String ticketId, TicketUpdate update) throws HelpdeskException, InterruptedException {
-        TicketIds.checked("TicketUpdate", ticketId);
+        checkedId("TicketUpdate", ticketId);
         if (!update.addTags().isEmpty() || !update.removeTags().isEmpty()) {
             throw new HelpdeskException(OtoboHttp.HELPDESK, "TicketUpdate", 0, null, HelpdeskException.Kind.REJECTED,
                     "tags were given for ticket '" + ticketId + "'; the GenericInterface has no tags (use a dynamic field)");
@@ -94,7 +95,7 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
 
     @Override
     public void addNote(String ticketId, Note note) throws HelpdeskException, InterruptedException {
-        TicketIds.checked("TicketUpdate", ticketId);
+        checkedId("TicketUpdate", ticketId);
         var data = new LinkedHashMap<String, Object>();
         data.put("TicketID", ticketId);
         data.put("Article", OtoboQueries.article(note));
@@ -152,5 +153,10 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
     @Override
     public void close() {
         http.close();
+    }
+
+    /** {@code id} if it has the helpdesk's id shape; refused before any request otherwise. */
+    private static String checkedId(String operation, String id) throws HelpdeskException {
+        return NumericTicketIds.checked(OtoboHttp.HELPDESK, "an OTOBO/Znuny TicketID", operation, id);
     }
 }

@@ -3,6 +3,7 @@ package dev.otai.zammad;
 import dev.otai.api.retry.RetryPolicy;
 import dev.otai.api.retry.Retrying;
 import dev.otai.api.ticket.HelpdeskException;
+import dev.otai.api.ticket.NumericTicketIds;
 import dev.otai.api.ticket.NewTicket;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
@@ -61,12 +62,12 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
 
     /** {@code /api/v1/ticket_articles/by_ticket/<id>}, for a checked id only. */
     private static String articlesPath(String operation, String ticketId) throws HelpdeskException {
-        return "/api/v1/ticket_articles/by_ticket/" + ZammadRequests.encode(TicketIds.checked(operation, ticketId));
+        return "/api/v1/ticket_articles/by_ticket/" + ZammadRequests.encode(checkedId(operation, ticketId));
     }
 
     @Override
     public Optional<Ticket> get(String ticketId) throws HelpdeskException, InterruptedException {
-        TicketIds.checked("get ticket", ticketId);
+        checkedId("get ticket", ticketId);
         Object ticket;
         try {
             ticket = read("get ticket", "/api/v1/tickets/" + ZammadRequests.encode(ticketId) + "?expand=true");
@@ -84,7 +85,7 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
 
     @Override
     public void update(String ticketId, TicketUpdate update) throws HelpdeskException, InterruptedException {
-        TicketIds.checked("update ticket", ticketId);
+        checkedId("update ticket", ticketId);
         Map<String, Object> body = ZammadRequests.update(update);
         if (!body.isEmpty()) {
             Retrying.idempotent(retry, () -> http.call("update ticket", "PUT", "/api/v1/tickets/" + ZammadRequests.encode(ticketId), body));
@@ -107,7 +108,7 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
 
     @Override
     public void addNote(String ticketId, Note note) throws HelpdeskException, InterruptedException {
-        TicketIds.checked("add note", ticketId);
+        checkedId("add note", ticketId);
         Map<String, Object> body = ZammadRequests.article(ticketId, note);
         Retrying.nonIdempotent(retry, () -> http.call("add note", "POST", "/api/v1/ticket_articles", body),
                 () -> lastNoteIs(ticketId, note) ? body : null);
@@ -159,5 +160,10 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
     @Override
     public void close() {
         http.close();
+    }
+
+    /** {@code id} if it has the helpdesk's id shape; refused before any request otherwise. */
+    private static String checkedId(String operation, String id) throws HelpdeskException {
+        return NumericTicketIds.checked(ZammadHttp.HELPDESK, "a Zammad ticket id", operation, id);
     }
 }

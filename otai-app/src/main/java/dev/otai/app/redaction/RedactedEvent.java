@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
+import dev.otai.app.TerminalText;
 import dev.otai.core.redaction.Redactor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * A log event as it may be written: the formatted message redacted and served as the message itself (so no
- * encoder can print the raw arguments), key-value pairs and MDC values redacted, the exception chain wrapped.
+ * A log event as it may be written: the formatted message redacted, its terminal control characters escaped
+ * ({@link TerminalText}), and served as the message itself (so no encoder can print the raw arguments);
+ * key-value pairs and MDC values redacted, the exception chain wrapped.
  */
 final class RedactedEvent implements ILoggingEvent {
 
@@ -25,7 +27,7 @@ final class RedactedEvent implements ILoggingEvent {
 
     RedactedEvent(ILoggingEvent event, Redactor redactor) {
         this.event = event;
-        this.message = redactor.redact(event.getFormattedMessage());
+        this.message = TerminalText.escaped(redactor.redact(event.getFormattedMessage()));
         this.throwable = event.getThrowableProxy() == null ? null : new RedactedThrowable(event.getThrowableProxy(), redactor);
         var values = new LinkedHashMap<String, String>();
         event.getMDCPropertyMap().forEach((key, value) -> values.put(key, redactor.redact(value)));
