@@ -54,7 +54,7 @@ final class EngineSession {
     }
 
     /** Validates, locks the data directory, opens the store, starts the engine and runs it; returns the exit code. */
-    @SuppressWarnings("try") // the engine lock is held by the try block, not used in it
+    @SuppressWarnings("try") // the signal handlers and the engine lock are held by the try blocks, not used in them
     int run() {
         Path file = composition.configFile(store.config);
         ConfigCheck.Result result = composition.check(file);
@@ -67,8 +67,7 @@ final class EngineSession {
         Blueprint blueprint = result.blueprint().orElseThrow();
         LoggingSetup.apply(blueprint.config().logging());
         var lifecycle = new Lifecycle();
-        Signals.install(lifecycle);
-        try {
+        try (Signals signals = Signals.install(lifecycle)) {
             StorageSettings settings = store.settings(composition);
             try (EngineLock lock = EngineLock.acquire(settings.dataDirectory());
                  Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {

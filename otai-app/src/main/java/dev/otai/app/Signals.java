@@ -1,34 +1,54 @@
 package dev.otai.app;
 
 import dev.otai.core.orchestration.Lifecycle;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * SIGTERM and SIGINT ask the engine to stop cleanly (so the process exits 0 after draining); a second signal
- * exits at once.
+ * exits at once with code 130. Held for one engine session: closing it puts back the handlers that were there
+ * before, so nothing of a finished session answers a later signal.
  */
-final class Signals {
+final class Signals implements AutoCloseable {
+
+    /** The exit code of a second signal: the shell's code for an interrupted command. */
+    static final int SECOND_SIGNAL_EXIT_CODE = 130;
 
     private static final Logger log = LoggerFactory.getLogger(Signals.class);
 
-    private Signals() {
+    private final Map<Signal, SignalHandler> previous;
+
+    private Signals(Map<Signal, SignalHandler> previous) {
+        this.previous = previous;
     }
 
-    static void install(Lifecycle lifecycle) {
+    static Signals install(Lifecycle lifecycle) {
         var received = new AtomicInteger();
+        SignalHandler handler = signal -> {
+            if (received.incrementAndGet() == 1) {
+                log.info("SIG{} received: stopping (in-flight runs may finish; send it again to exit at once)", signal.getName());
+                Thread.ofVirtual().start(lifecycle::requestStop);
+            } else {
+                log.warn("SIG{} received again: exiting now with code {}, without waiting for runs in flight",
+                        signal.getName(), SECOND_SIGNAL_EXIT_CODE);
+                Runtime.getRuntime().halt(SECOND_SIGNAL_EXIT_CODE);
+            }
+        };
+        var previous = new LinkedHashMap<Signal, SignalHandler>();
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> {
-                if (received.incrementAndGet() == 1) {
-                    log.info("SIG{} received: stopping (in-flight runs may finish; send it again to exit at once)", signal.getName());
-                    Thread.ofVirtual().start(lifecycle::requestStop);
-                } else {
-                    log.warn("SIG{} received again: exiting now", signal.getName());
-                    Runtime.getRuntime().halt(130);
-                }
-            });
+            var signal = new Signal(name);
+            previous.put(signal, Signal.handle(signal, handler));
         }
+        return new Signals(previous);
+    }
+
+    @Override
+    public void close() {
+        previous.forEach(Signal::handle);
     }
 }

@@ -2,15 +2,16 @@ package dev.otai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otai.testkit.process.ReapChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,25 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
  * clear problem and exit code 1, never an endless run, an OutOfMemoryError or a StackOverflowError.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@ExtendWith(ReapChildProcesses.class)
 class HostileConfigFileTest {
 
     @TempDir
     Path dir;
 
-    private Process validate;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (validate != null) {
-            validate.destroyForcibly().waitFor();
-        }
-    }
-
     /** Runs {@code otai validate} on {@code yaml} in a small JVM; returns its exit code and output. */
     private String validate(String name, String yaml) throws IOException, InterruptedException {
         Path file = Files.writeString(dir.resolve(name), yaml);
         Path output = dir.resolve(name + ".out");
-        validate = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx48m",
+        Process validate = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx48m",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "validate", "--config", file.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertThat(validate.waitFor(60, TimeUnit.SECONDS)).as("validate of %s ended", name).isTrue();

@@ -15,7 +15,6 @@ import dev.otai.core.redaction.Redactor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +28,6 @@ class HostileLogLineTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void forgetSecrets() {
-        ProcessRedaction.install(new Redactor());
-    }
 
     private static void logHostileLines() {
         var log = LoggerFactory.getLogger("dev.otai.hostile");

@@ -2,6 +2,7 @@ package dev.otai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otai.testkit.process.ReapChildProcesses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -23,19 +24,13 @@ import picocli.CommandLine;
  * refused at once, the CLI still reads the store through the engine, and a SIGKILL frees the directory.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@ExtendWith(ReapChildProcesses.class)
 class OneEnginePerDataDirectoryTest {
 
     @TempDir
     Path dir;
 
     private Process engine;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (engine != null) {
-            engine.destroyForcibly().waitFor();
-        }
-    }
 
     record Outcome(int code, String out, String err) {
     }

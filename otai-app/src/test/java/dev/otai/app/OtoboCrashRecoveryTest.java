@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.otai.testkit.otobo.FakeOtobo;
 import dev.otai.testkit.otobo.OtoboTicket;
+import dev.otai.testkit.process.ReapChildProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outlives it, then runs it again: the effect ledger in the data directory makes every ticket end routed with
  * exactly one note.
  */
+@ExtendWith(ReapChildProcesses.class)
 class OtoboCrashRecoveryTest {
 
     private static final int TICKETS = 100;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.otai.api.ticket.TicketQuery;
 import dev.otai.store.Store;
 import dev.otai.store.tickets.LocalTicketSystem;
+import dev.otai.testkit.process.ReapChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +13,14 @@ import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the quickstart as a new user would: the runnable jar the launcher runs, a fresh data directory, stopped by
  * SIGTERM after its first pass. An integration test: it needs the packaged jar.
  */
+@ExtendWith(ReapChildProcesses.class)
 class QuickstartIT {
 
     @TempDir

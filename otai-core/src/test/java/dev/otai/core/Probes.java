@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Test pipes that report what happened to them, given to the engine as a facility: {@code probe:Count} counts
  * runs and concurrent runs per id and, with {@code gated: true}, waits for a permit from the test;
- * {@code probe:Throw} throws; {@code probe:Hang} blocks until interrupted.
+ * {@code probe:Deaf} is a gated count that ignores interrupts; {@code probe:Throw} throws; {@code probe:Hang} blocks
+ * until interrupted.
  */
 public final class Probes {
 
@@ -41,11 +42,13 @@ public final class Probes {
         return gates.computeIfAbsent(id, k -> new Semaphore(0));
     }
 
-    PipeResult count(String id, boolean gated) throws InterruptedException {
+    PipeResult count(String id, boolean gated, boolean deaf) throws InterruptedException {
         int now = active.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         maxActive.computeIfAbsent(id, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
         try {
-            if (gated) {
+            if (deaf) {
+                gate(id).acquireUninterruptibly();
+            } else if (gated) {
                 gate(id).acquire();
             }
             runs.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
@@ -80,7 +83,14 @@ public final class Probes {
                             setup -> {
                                 Probes probes = setup.facility(Probes.class);
                                 String id = setup.id();
-                                return (Pipe) (context, params) -> probes.count(id, params.bool("gated"));
+                                return (Pipe) (context, params) -> probes.count(id, params.bool("gated"), false);
+                            }),
+                    PipeType.of("Deaf", "like a gated Count, but deaf to interrupts: only a permit ends it", List.of(),
+                            Map.of(), false,
+                            setup -> {
+                                Probes probes = setup.facility(Probes.class);
+                                String id = setup.id();
+                                return (Pipe) (context, params) -> probes.count(id, true, true);
                             }),
                     PipeType.of("Throw", "throws", List.of(), Map.of(), false,
                             setup -> (context, params) -> {

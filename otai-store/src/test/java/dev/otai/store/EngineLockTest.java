@@ -3,6 +3,7 @@ package dev.otai.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.otai.testkit.process.ReapChildProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,25 +12,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(ReapChildProcesses.class)
 class EngineLockTest {
 
     @TempDir
     Path dir;
-
-    private Process holder;
-
-    @AfterEach
-    void stopHolder() throws InterruptedException {
-        if (holder != null) {
-            holder.destroyForcibly().waitFor();
-        }
-    }
 
     private String refusal() {
         Path data = dir.resolve("data").toAbsolutePath();
@@ -57,7 +50,7 @@ class EngineLockTest {
 
     @Test
     void an_engine_in_another_process_is_refused_and_its_sigkill_frees_the_directory() throws IOException {
-        holder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), EngineLockHolder.class.getName(), dir.resolve("data").toString())
                 .redirectErrorStream(true).start();
         var output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));

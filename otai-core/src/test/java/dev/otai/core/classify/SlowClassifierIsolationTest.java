@@ -59,32 +59,40 @@ class SlowClassifierIsolationTest {
                         }
                     });
             orchestrator.start();
-
-            for (int tick = 1; tick <= 12; tick++) {
-                clock.advance(Duration.ofSeconds(10));
-                orchestrator.tick(clock.instant());
-                EngineEvent.RunFinished run = finished.poll(10, TimeUnit.SECONDS);
-                assertThat(run).as("fast run at %d s", tick * 10).isNotNull();
-                assertThat(run.runnerId()).isEqualTo("fast_runner");
-                assertThat(run.result().succeeded()).isTrue();
-                awaitIdle(orchestrator, "fast_runner");
-                if (tick >= 6) {
-                    assertThat(gate.started().await(10, TimeUnit.SECONDS)).as("classification is running").isTrue();
-                }
+            try {
+                driveTwelveTicks(orchestrator, clock, gate, finished);
+            } finally {
+                gate.open().countDown();
+                lifecycle.requestStop();
+                orchestrator.stop();
             }
-
-            gate.open().countDown();
-            EngineEvent.RunFinished slow = finished.poll(10, TimeUnit.SECONDS);
-            assertThat(slow).isNotNull();
-            assertThat(slow.runnerId()).isEqualTo("classify_runner");
-            assertThat(slow.result().data()).containsEntry("label", "IT");
-            // the classifier runner's fire at 120 s came while it was still busy, so it was skipped, not queued
-            assertThat(orchestrator.status()).extracting(Orchestrator.RunnerStatus::id, Orchestrator.RunnerStatus::skippedFires)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("classify_runner", 1L),
-                            org.assertj.core.groups.Tuple.tuple("fast_runner", 0L));
-            lifecycle.requestStop();
-            orchestrator.stop();
         }
+    }
+
+    private static void driveTwelveTicks(Orchestrator orchestrator, FakeClock clock, SlowClassifierPlugin.Gate gate,
+                                         LinkedBlockingQueue<EngineEvent.RunFinished> finished) throws InterruptedException {
+        for (int tick = 1; tick <= 12; tick++) {
+            clock.advance(Duration.ofSeconds(10));
+            orchestrator.tick(clock.instant());
+            EngineEvent.RunFinished run = finished.poll(10, TimeUnit.SECONDS);
+            assertThat(run).as("fast run at %d s", tick * 10).isNotNull();
+            assertThat(run.runnerId()).isEqualTo("fast_runner");
+            assertThat(run.result().succeeded()).isTrue();
+            awaitIdle(orchestrator, "fast_runner");
+            if (tick >= 6) {
+                assertThat(gate.started().await(10, TimeUnit.SECONDS)).as("classification is running").isTrue();
+            }
+        }
+
+        gate.open().countDown();
+        EngineEvent.RunFinished slow = finished.poll(10, TimeUnit.SECONDS);
+        assertThat(slow).isNotNull();
+        assertThat(slow.runnerId()).isEqualTo("classify_runner");
+        assertThat(slow.result().data()).containsEntry("label", "IT");
+        // the classifier runner's fire at 120 s came while it was still busy, so it was skipped, not queued
+        assertThat(orchestrator.status()).extracting(Orchestrator.RunnerStatus::id, Orchestrator.RunnerStatus::skippedFires)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("classify_runner", 1L),
+                        org.assertj.core.groups.Tuple.tuple("fast_runner", 0L));
     }
 
     /** The run-finished event comes just before the runner marks itself idle; wait for that, without sleeping. */

@@ -43,10 +43,31 @@ class OrchestratorStressTest {
         var clock = new FakeClock();
         var probes = new Probes();
         var events = new RecordingListener();
-        Engine engine = EngineFixture.start(config(), clock, events, probes);
-        Orchestrator orchestrator = EngineFixture.orchestrator(engine, clock, events);
-        orchestrator.start();
+        Orchestrator orchestrator;
+        try (Engine engine = EngineFixture.start(config(), clock, events, probes)) {
+            orchestrator = EngineFixture.orchestrator(engine, clock, events);
+            orchestrator.start();
+            try {
+                drive(orchestrator, clock, probes, events);
+            } finally {
+                IntStream.of(15, 16, 17).forEach(i -> probes.release("slow" + i, FIRES));
+                engine.lifecycle().requestStop();
+                orchestrator.stop();
+            }
+        }
 
+        IntStream.range(0, 18).forEach(i -> assertThat(probes.maxActive(i < 15 ? "healthy" + i : "slow" + i)).isLessThanOrEqualTo(1));
+        IntStream.of(15, 16, 17).forEach(i -> assertThat(probes.runs("slow" + i)).isBetween(1, FIRES / 10));
+        long skippedByThrower = events.of(EngineEvent.FireSkipped.class).stream().filter(e -> e.runnerId().equals("runner18")).count();
+        assertThat(events.finished("runner18")).allSatisfy(e -> assertThat(e.result().failed()).isTrue());
+        assertThat(events.finished("runner18").size() + skippedByThrower).as("every fire ran or was counted as skipped").isEqualTo(FIRES);
+        assertThat(events.finished("runner18").size()).isGreaterThan(FIRES / 2);
+        assertThat(events.finished("runner19")).allSatisfy(e -> assertThat(e.result().message()).contains("timed out"));
+        var skipped = orchestrator.status().stream().filter(s -> s.id().startsWith("runner1")).mapToLong(Orchestrator.RunnerStatus::skippedFires).sum();
+        assertThat(skipped).isPositive();
+    }
+
+    private static void drive(Orchestrator orchestrator, FakeClock clock, Probes probes, RecordingListener events) {
         for (int fire = 1; fire <= FIRES; fire++) {
             orchestrator.tick(clock.advance(Duration.ofMillis(10)));
             int expected = fire;
@@ -59,17 +80,5 @@ class OrchestratorStressTest {
             }
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.finished("runner19").size() >= 2);
-        engine.lifecycle().requestStop();
-        orchestrator.stop();
-
-        IntStream.range(0, 18).forEach(i -> assertThat(probes.maxActive(i < 15 ? "healthy" + i : "slow" + i)).isLessThanOrEqualTo(1));
-        IntStream.of(15, 16, 17).forEach(i -> assertThat(probes.runs("slow" + i)).isBetween(1, FIRES / 10));
-        long skippedByThrower = events.of(EngineEvent.FireSkipped.class).stream().filter(e -> e.runnerId().equals("runner18")).count();
-        assertThat(events.finished("runner18")).allSatisfy(e -> assertThat(e.result().failed()).isTrue());
-        assertThat(events.finished("runner18").size() + skippedByThrower).as("every fire ran or was counted as skipped").isEqualTo(FIRES);
-        assertThat(events.finished("runner18").size()).isGreaterThan(FIRES / 2);
-        assertThat(events.finished("runner19")).allSatisfy(e -> assertThat(e.result().message()).contains("timed out"));
-        var skipped = orchestrator.status().stream().filter(s -> s.id().startsWith("runner1")).mapToLong(Orchestrator.RunnerStatus::skippedFires).sum();
-        assertThat(skipped).isPositive();
     }
 }

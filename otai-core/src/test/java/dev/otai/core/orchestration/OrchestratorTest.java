@@ -2,6 +2,7 @@ package dev.otai.core.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -12,7 +13,10 @@ import dev.otai.core.engine.Engine;
 import dev.otai.testkit.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +50,23 @@ class OrchestratorTest {
                     run: { id: warmup, use: "probe:Count" }
             """;
 
+    private Engine engine;
+    private Orchestrator orchestrator;
+    private final List<Runnable> detach = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        detach.forEach(Runnable::run);
+        if (engine != null) {
+            engine.lifecycle().requestStop();
+            orchestrator.stop();
+            engine.close();
+        }
+    }
+
     private Orchestrator start(String yaml) {
-        Engine engine = EngineFixture.start(yaml, clock, events, probes);
-        Orchestrator orchestrator = EngineFixture.orchestrator(engine, clock, events);
+        engine = EngineFixture.start(yaml, clock, events, probes);
+        orchestrator = EngineFixture.orchestrator(engine, clock, events);
         orchestrator.start();
         return orchestrator;
     }
@@ -144,7 +162,7 @@ class OrchestratorTest {
         assertThat(probes.maxActive("work")).isEqualTo(1);
         assertThat(orchestrator.status()).singleElement().satisfies(s -> assertThat(s.skippedFires()).isEqualTo(4));
         assertThat(events.of(EngineEvent.FireSkipped.class)).hasSize(4);
-        assertThat(logs.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).singleElement()
+        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
                 .satisfies(e -> assertThat(e.getFormattedMessage()).contains("Runner 'slow' is still running"));
     }
 
@@ -163,7 +181,7 @@ class OrchestratorTest {
             assertThat(e.result().failed()).isTrue();
             assertThat(e.result().message()).contains("timed out after 50ms");
         });
-        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(probes.interrupted.get()).isEqualTo(1));
+        Awaitility.await().untilAsserted(() -> assertThat(probes.interrupted.get()).isEqualTo(1));
     }
 
     @Test
@@ -188,15 +206,82 @@ class OrchestratorTest {
         assertThat(events.finished("flaky")).hasSize(3);
     }
 
-    static ListAppender<ILoggingEvent> capture(Class<?> type) {
-        var appender = new ListAppender<ILoggingEvent>();
-        appender.start();
-        ((Logger) LoggerFactory.getLogger(type)).addAppender(appender);
-        return appender;
+    @Test
+    void a_run_deaf_to_its_cancellation_keeps_the_runner_busy_so_the_next_fire_is_skipped_not_run_beside_it()
+            throws Exception {
+        ListAppender<ILoggingEvent> logs = capture(RunnerRuntime.class);
+        Orchestrator orchestrator = start("""
+                otai:
+                  orchestrator:
+                    runners:
+                      - id: deaf
+                        timeout: PT0.05S
+                        on: [{ id: minutely, use: base:IntervalTrigger, params: { minutes: 1 } }]
+                        run: { id: work, use: "probe:Deaf" }
+                """);
+        orchestrator.tick(clock.advance(Duration.ofMinutes(1)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.finished("deaf").size() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> warnings(logs).anyMatch(m -> m.contains("ignored its cancellation")));
+
+        orchestrator.tick(clock.advance(Duration.ofMinutes(1)));
+
+        assertThat(events.finished("deaf")).singleElement()
+                .satisfies(e -> assertThat(e.result().message()).isEqualTo("timed out after 50ms and was cancelled"));
+        assertThat(events.of(EngineEvent.FireSkipped.class)).singleElement()
+                .satisfies(e -> assertThat(e.runnerId()).isEqualTo("deaf"));
+        assertThat(orchestrator.status()).singleElement().satisfies(s -> assertThat(s.running()).isEqualTo(1));
+        assertThat(warnings(logs)).anySatisfy(m -> assertThat(m).matches(
+                "Run \\w{8} of runner 'deaf' ignored its cancellation and is still running; the runner starts no new run until it ends"));
+
+        probes.release("work", 1);
+        assertThat(orchestrator.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        orchestrator.tick(clock.advance(Duration.ofMinutes(1)));
+        probes.release("work", 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> probes.runs("work") == 2);
+        assertThat(probes.maxActive("work")).as("never two runs at once").isEqualTo(1);
     }
 
-    @SuppressWarnings("unused")
-    private static List<String> ids(List<EngineEvent.RunFinished> finished) {
-        return finished.stream().map(EngineEvent.RunFinished::runnerId).toList();
+    @Test
+    void a_stop_whose_grace_runs_out_cancels_the_run_in_flight_warns_and_returns() throws Exception {
+        ListAppender<ILoggingEvent> logs = capture(Orchestrator.class);
+        engine = EngineFixture.start("""
+                otai:
+                  orchestrator:
+                    shutdown_grace: PT0.1S
+                    runners:
+                      - id: stuck
+                        run: { id: hang, use: "probe:Hang" }
+                """, clock, events, probes);
+        orchestrator = EngineFixture.orchestrator(engine, clock, events);
+        Thread loop = Thread.ofVirtual().start(() -> {
+            try {
+                orchestrator.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.of(EngineEvent.RunStarted.class).size() == 1);
+
+        engine.lifecycle().requestStop();
+
+        assertThat(loop.join(Duration.ofSeconds(30))).as("the orchestrator returned").isTrue();
+        assertThat(probes.interrupted.get()).as("the hanging run was interrupted").isEqualTo(1);
+        assertThat(events.finished("stuck")).singleElement()
+                .satisfies(e -> assertThat(e.result().message()).isEqualTo("interrupted"));
+        assertThat(warnings(logs)).containsExactly("Stopping: runs still in flight after the 100ms grace period are cancelled");
+        assertThat(logs.list).last().satisfies(e -> assertThat(e.getFormattedMessage()).isEqualTo("Orchestrator stopped"));
+    }
+
+    private static java.util.stream.Stream<String> warnings(ListAppender<ILoggingEvent> logs) {
+        return List.copyOf(logs.list).stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage);
+    }
+
+    private ListAppender<ILoggingEvent> capture(Class<?> type) {
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        var logger = (Logger) LoggerFactory.getLogger(type);
+        logger.addAppender(appender);
+        detach.add(() -> logger.detachAppender(appender));
+        return appender;
     }
 }

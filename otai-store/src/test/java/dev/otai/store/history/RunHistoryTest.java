@@ -156,10 +156,16 @@ class RunHistoryTest {
     }
 
     @Test
-    void engine_without_a_recording_runs_as_before() {
+    void engine_without_a_recording_runs_every_runner_with_the_same_outcomes_and_records_nothing() {
         try (Engine engine = Engine.start(StoreFixture.valid(CONFIG, ENV), new dev.otai.core.template.TemplateEngine(),
                 fixture.clock, new dev.otai.core.orchestration.Lifecycle(), dev.otai.core.orchestration.EngineListener.NONE)) {
-            assertThat(engine.runOnce()).hasSize(3);
+            assertThat(engine.runOnce()).extracting(Engine.RunnerOutcome::runnerId, o -> o.result().outcome())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("route", "succeeded"),
+                            org.assertj.core.groups.Tuple.tuple("broken", "failed"),
+                            org.assertj.core.groups.Tuple.tuple("idle", "skipped"));
+            var desk = (InMemoryTicketSystem) engine.assembly().services().get("desk");
+            assertThat(desk.ticket("7").notes().getLast().body()).isEqualTo("checked 16 chars");
         }
+        assertThat(new RunQueries(fixture.store).list(new RunQueries.Filter(null, false, null, 10))).isEmpty();
     }
 }

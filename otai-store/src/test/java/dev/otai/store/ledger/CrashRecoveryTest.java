@@ -10,6 +10,7 @@ import dev.otai.store.Store;
 import dev.otai.store.StoreFixture;
 import dev.otai.store.tickets.LocalTicketSystem;
 import dev.otai.testkit.FakeClock;
+import dev.otai.testkit.process.ReapChildProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills the engine process (SIGKILL) while it works through 100 tickets, then finishes the work in a new
  * engine: every ticket ends routed, with exactly one note.
  */
+@ExtendWith(ReapChildProcesses.class)
 class CrashRecoveryTest {
 
     static final String CONFIG = """

@@ -1,0 +1,33 @@
+package dev.otai.core.base.classify;
+
+import dev.otai.api.ParamSpec;
+import dev.otai.api.Plugin;
+import dev.otai.api.ServiceType;
+import dev.otai.api.classify.Classification;
+import dev.otai.api.classify.Classifier;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Test plugin {@code fixed}: {@code fixed:Classifier} answers every text with the scores of its {@code scores} param
+ * (label to score), best first, so a test chooses the confidence exactly.
+ */
+public final class FixedScoresPlugin implements Plugin {
+
+    @Override
+    public String name() {
+        return "fixed";
+    }
+
+    @Override
+    public List<ServiceType> services() {
+        return List.of(ServiceType.of("Classifier", "Answers the configured scores.", Classifier.class,
+                List.of(ParamSpec.map("scores").mandatory().describedAs("label to score")), setup -> {
+                    List<Classification.LabelScore> scores = setup.params().map("scores").entrySet().stream()
+                            .map(e -> new Classification.LabelScore(e.getKey(), ((Number) e.getValue()).doubleValue()))
+                            .sorted(Comparator.comparingDouble(Classification.LabelScore::score).reversed())
+                            .toList();
+                    return (Classifier) request -> new Classification(scores.getFirst().label(), scores.getFirst().score(), scores);
+                }));
+    }
+}
