@@ -49,11 +49,6 @@ final class Composition {
         return ConfigCheck.file(file, environment, registry, templates);
     }
 
-    /** {@code infrastructure.storage} of the config file; throws a {@link dev.otai.api.ConfigException} listing its problems. */
-    static dev.otai.store.StorageSettings storageSettings(Path file, Map<String, String> environment) {
-        return StoreOption.read(file, environment);
-    }
-
     /** Prints every problem as {@code file:line:col: path: message}. */
     static void print(ConfigCheck.Result result, PrintWriter out) {
         for (Problem problem : result.problems()) {

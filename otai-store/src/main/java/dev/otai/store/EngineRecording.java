@@ -1,5 +1,6 @@
 package dev.otai.store;
 
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.Facilities;
 import dev.otai.core.engine.ServiceDecorator;
 import dev.otai.core.orchestration.EngineListener;

@@ -6,6 +6,7 @@ import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.NewTicket;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.TicketQuery;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunQueries;

@@ -1,6 +1,7 @@
 package dev.otai.store;
 
 import dev.otai.core.assembly.Blueprint;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
 import dev.otai.core.engine.Facilities;

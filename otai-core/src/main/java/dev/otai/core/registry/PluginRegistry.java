@@ -3,6 +3,7 @@ package dev.otai.core.registry;
 import dev.otai.api.PipeType;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
+import dev.otai.core.config.Similarity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package dev.otai.store.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.Engine;
 import dev.otai.store.StoreFixture;
 import dev.otai.testkit.InMemoryTicketSystem;
@@ -149,7 +150,7 @@ class RunHistoryTest {
 
         assertThat(pruned.runs()).isEqualTo(3);
         assertThat(new RunQueries(fixture.store).list(new RunQueries.Filter(null, false, null, 10))).hasSize(3);
-        var small = new Retention(fixture.store, new dev.otai.store.StorageSettings(fixture.settings.dataDirectory(),
+        var small = new Retention(fixture.store, new StorageSettings(fixture.settings.dataDirectory(),
                 Duration.ofDays(30), 1, 1000, 100, fixture.settings.ledger()));
         small.prune();
         assertThat(new RunQueries(fixture.store).list(new RunQueries.Filter(null, false, null, 10))).hasSize(1);

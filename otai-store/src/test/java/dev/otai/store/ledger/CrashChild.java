@@ -6,7 +6,7 @@ import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.EngineRecording;
-import dev.otai.store.StorageSettings;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import dev.otai.store.StoreFixture;
 import java.nio.file.Files;

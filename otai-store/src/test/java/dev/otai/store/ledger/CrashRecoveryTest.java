@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import dev.otai.store.StoreFixture;
 import dev.otai.store.tickets.LocalTicketSystem;
@@ -75,7 +76,7 @@ class CrashRecoveryTest {
             child.destroyForcibly().waitFor();
         }
 
-        try (var fixture = new StoreFixture(dev.otai.store.StorageSettings.defaults().withDataDirectory(dataDir));
+        try (var fixture = new StoreFixture(StorageSettings.defaults().withDataDirectory(dataDir));
              var running = fixture.start(Files.readString(config).replace("milliseconds: 5", "minutes: 5"), Map.of(), false)) {
             var tickets = new LocalTicketSystem(fixture.store);
             int runs = 0;

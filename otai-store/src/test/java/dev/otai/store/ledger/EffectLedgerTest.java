@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
 import dev.otai.core.engine.Engine;
-import dev.otai.store.StorageSettings;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.StoreFixture;
 import dev.otai.store.tickets.LocalTicketSystem;
 import java.nio.file.Files;
