@@ -1,10 +1,10 @@
 package dev.otai.app;
 
 import dev.otai.app.redaction.ProcessRedaction;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.config.ConfigLoader;
 import dev.otai.core.config.Problem;
 import dev.otai.core.engine.ConfigCheck;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;

@@ -52,13 +52,13 @@ public final class EngineFixture {
     }
 
     /** Starts on a fake clock with extra facilities (for example a sleeper that does not wait). */
-    public static Engine start(String yaml, Map<String, String> env, dev.otai.core.engine.Facilities.Builder facilities) {
+    public static Engine start(String yaml, Map<String, String> env, dev.otai.core.assembly.Facilities.Builder facilities) {
         return Engine.start(valid(yaml, env), TEMPLATES, new FakeClock(), new Lifecycle(), EngineListener.NONE, facilities);
     }
 
     public static Engine start(String yaml, FakeClock clock, EngineListener listener, Probes probes) {
         return Engine.start(valid(yaml, Map.of()), TEMPLATES, clock, new Lifecycle(), listener,
-                dev.otai.core.engine.Facilities.builder().add(Probes.class, probes));
+                dev.otai.core.assembly.Facilities.builder().add(Probes.class, probes));
     }
 
     /** The orchestrator of a started engine, built but not started, for driving with a fake clock. */

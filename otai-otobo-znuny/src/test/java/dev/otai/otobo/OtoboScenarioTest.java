@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class OtoboScenarioTest {
 
     /** Retries in these tests do not wait. */
-    private static dev.otai.core.engine.Facilities.Builder noWaiting() {
-        return dev.otai.core.engine.Facilities.builder().add(dev.otai.api.retry.Sleeper.class, dev.otai.api.retry.Sleeper.NONE);
+    private static dev.otai.core.assembly.Facilities.Builder noWaiting() {
+        return dev.otai.core.assembly.Facilities.builder().add(dev.otai.api.retry.Sleeper.class, dev.otai.api.retry.Sleeper.NONE);
     }
 
     private final FakeOtobo fake = new FakeOtobo().queue("OpenTicketAI::IT").queue("OpenTicketAI::Billing")

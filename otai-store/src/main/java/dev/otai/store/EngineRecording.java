@@ -1,8 +1,8 @@
 package dev.otai.store;
 
+import dev.otai.core.assembly.Facilities;
+import dev.otai.core.assembly.ServiceDecorator;
 import dev.otai.core.config.StorageSettings;
-import dev.otai.core.engine.Facilities;
-import dev.otai.core.engine.ServiceDecorator;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;

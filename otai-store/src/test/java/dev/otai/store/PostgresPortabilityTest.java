@@ -62,7 +62,7 @@ class PostgresPortabilityTest {
                           params: { ticket_id: "%s", note: "hello" }
                 """.formatted(created.id()), Map.of()), new dev.otai.core.template.TemplateEngine(), clock,
                 new dev.otai.core.orchestration.Lifecycle(), recording.listener(dev.otai.core.orchestration.EngineListener.NONE),
-                recording.facilities(dev.otai.core.engine.Facilities.builder()))) {
+                recording.facilities(dev.otai.core.assembly.Facilities.builder()))) {
             engine.runOnce();
             engine.runOnce();
         }

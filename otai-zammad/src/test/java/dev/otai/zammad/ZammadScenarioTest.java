@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class ZammadScenarioTest {
 
     /** Retries in these tests do not wait. */
-    private static dev.otai.core.engine.Facilities.Builder noWaiting() {
-        return dev.otai.core.engine.Facilities.builder().add(dev.otai.api.retry.Sleeper.class, dev.otai.api.retry.Sleeper.NONE);
+    private static dev.otai.core.assembly.Facilities.Builder noWaiting() {
+        return dev.otai.core.assembly.Facilities.builder().add(dev.otai.api.retry.Sleeper.class, dev.otai.api.retry.Sleeper.NONE);
     }
 
     private final FakeZammad fake = new FakeZammad().group("OpenTicketAI::IT").group("OpenTicketAI::Billing")

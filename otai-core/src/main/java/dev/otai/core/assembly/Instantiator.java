@@ -7,8 +7,6 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.ServiceSetup;
-import dev.otai.core.engine.Facilities;
-import dev.otai.core.engine.ServiceDecorator;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.core.template.TemplateEngine;

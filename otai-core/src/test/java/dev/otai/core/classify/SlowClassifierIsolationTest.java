@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.api.PipeContext;
 import dev.otai.core.EngineFixture;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;

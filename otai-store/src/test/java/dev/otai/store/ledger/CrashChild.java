@@ -1,12 +1,12 @@
 package dev.otai.store.ledger;
 
+import dev.otai.core.assembly.Facilities;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.EngineRecording;
-import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import dev.otai.store.StoreFixture;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.otai.core.engine;
+package dev.otai.core.assembly;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
