@@ -3,6 +3,7 @@ package dev.otai.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.otai.api.ticket.NewTicket;
 import dev.otai.store.tickets.LocalTicketSystem;
 import dev.otai.testkit.FakeClock;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class StoreTest {
             Thread writer = new Thread(() -> {
                 Thread.currentThread().interrupt();
                 try {
-                    tickets.create(new dev.otai.api.ticket.NewTicket("t", "b", null, null, null, null, null, null));
+                    tickets.create(new NewTicket("t", "b", null, null, null, null, null, null));
                 } catch (RuntimeException e) {
                     // an interrupted write may fail; the store must survive it
                 }
@@ -47,7 +48,7 @@ class StoreTest {
             writer.start();
             writer.join();
 
-            tickets.create(new dev.otai.api.ticket.NewTicket("after", "b", null, null, null, null, null, null));
+            tickets.create(new NewTicket("after", "b", null, null, null, null, null, null));
             assertThat(tickets.count()).isPositive();
         }
     }

@@ -5,6 +5,7 @@ import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
 import dev.otai.core.config.Similarity;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class PluginRegistry {
                 }
             }
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     public List<Plugin> plugins() {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** A classifier that takes long blocks only the runner that uses it; other runners keep their schedule. */
@@ -80,8 +81,8 @@ class SlowClassifierIsolationTest {
             assertThat(slow.result().data()).containsEntry("label", "IT");
             // the classifier runner's fire at 120 s came while it was still busy, so it was skipped, not queued
             assertThat(orchestrator.status()).extracting(Orchestrator.RunnerStatus::id, Orchestrator.RunnerStatus::skippedFires)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("classify_runner", 1L),
-                            org.assertj.core.groups.Tuple.tuple("fast_runner", 0L));
+                    .containsExactly(Tuple.tuple("classify_runner", 1L),
+                            Tuple.tuple("fast_runner", 0L));
             lifecycle.requestStop();
             orchestrator.stop();
         }

@@ -13,6 +13,7 @@ import dev.otai.testkit.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -163,7 +164,7 @@ class OrchestratorTest {
             assertThat(e.result().failed()).isTrue();
             assertThat(e.result().message()).contains("timed out after 50ms");
         });
-        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(probes.interrupted.get()).isEqualTo(1));
+        Awaitility.await().untilAsserted(() -> assertThat(probes.interrupted.get()).isEqualTo(1));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A complete ticket system in the embedded store: queues, priorities, states, types, owners and customers by
@@ -111,7 +112,7 @@ public final class LocalTicketSystem implements TicketSystem, VersionedTickets {
     }
 
     /** Every ticket, oldest first, a page at a time. */
-    public void forEach(java.util.function.Consumer<Ticket> action) {
+    public void forEach(Consumer<Ticket> action) {
         int offset = 0;
         int page = 500;
         List<Ticket> batch;

@@ -3,6 +3,7 @@ package dev.otai.store.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
@@ -124,6 +125,6 @@ class CrashRecoveryTest {
     }
 
     private static long inQueue(LocalTicketSystem tickets, String queue) {
-        return tickets.find(new TicketQuery(dev.otai.api.ticket.Entity.named(queue), List.of(), 1000, 0, null, null)).size();
+        return tickets.find(new TicketQuery(Entity.named(queue), List.of(), 1000, 0, null, null)).size();
     }
 }
