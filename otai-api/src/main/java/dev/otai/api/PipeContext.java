@@ -83,10 +83,6 @@ public final class PipeContext {
         return new PipeContext(results, parentParams, Collections.unmodifiableMap(copy), run);
     }
 
-    public PipeContext withRun(RunInfo run) {
-        return new PipeContext(results, parentParams, values, Objects.requireNonNull(run, "run"));
-    }
-
     private static Map<String, Object> frozen(Map<String, ?> map) {
         return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }

@@ -1,5 +1,6 @@
 package dev.otai.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -84,6 +85,6 @@ public sealed interface PipeResult {
         if (data == null || data.isEmpty()) {
             return Map.of();
         }
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 }

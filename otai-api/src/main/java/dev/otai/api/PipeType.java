@@ -2,6 +2,8 @@ package dev.otai.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A registered kind of pipe: what {@code use: plugin:Name} names. Declares its params and the service slots it
@@ -45,8 +47,8 @@ public interface PipeType {
      * Names of run values this pipe puts in its children's context, such as a for-each's current item; checked
      * templates may refer to them. Gets the params given in the config as in {@link #check}.
      */
-    default java.util.Set<String> valuesForChildren(Map<String, Object> givenParams) {
-        return java.util.Set.of();
+    default Set<String> valuesForChildren(Map<String, Object> givenParams) {
+        return Set.of();
     }
 
     /**
@@ -54,8 +56,8 @@ public interface PipeType {
      * interval"). Gets every param given in the config as a plain value; a value that holds a template is
      * passed as its template text, since it is known only when it renders.
      */
-    default java.util.List<String> check(Map<String, Object> givenParams) {
-        return java.util.List.of();
+    default List<String> check(Map<String, Object> givenParams) {
+        return List.of();
     }
 
     /** Creates the pipe for one config node; called once, after the whole config validated. */
@@ -75,7 +77,7 @@ public interface PipeType {
 
     /** A trigger type with a load-time {@link #check} of its params. */
     static PipeType trigger(String name, String description, List<ParamSpec> params,
-                            java.util.function.Function<Map<String, Object>, List<String>> check, PipeFactory factory) {
+                            Function<Map<String, Object>, List<String>> check, PipeFactory factory) {
         return new SimplePipeType(name, description, List.copyOf(params), Map.of(), false, true, check, factory);
     }
 

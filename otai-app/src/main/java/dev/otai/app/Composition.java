@@ -1,10 +1,10 @@
 package dev.otai.app;
 
 import dev.otai.app.redaction.ProcessRedaction;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.config.ConfigLoader;
 import dev.otai.core.config.Problem;
 import dev.otai.core.engine.ConfigCheck;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
@@ -47,11 +47,6 @@ final class Composition {
 
     ConfigCheck.Result check(Path file) {
         return ConfigCheck.file(file, environment, registry, templates);
-    }
-
-    /** {@code infrastructure.storage} of the config file; throws a {@link dev.otai.api.ConfigException} listing its problems. */
-    static dev.otai.store.StorageSettings storageSettings(Path file, Map<String, String> environment) {
-        return StoreOption.read(file, environment);
     }
 
     /** Prints every problem as {@code file:line:col: path: message}. */

@@ -3,24 +3,25 @@ package dev.otai.app;
 import dev.otai.api.PipeResult;
 import dev.otai.core.assembly.Blueprint;
 import dev.otai.core.config.Durations;
+import dev.otai.core.config.HttpSettings;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.config.HttpSettings;
 import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.StepListener;
-import java.util.function.Consumer;
 import dev.otai.http.EngineHttpServer;
 import dev.otai.http.EngineMetrics;
-import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.store.EngineLock;
 import dev.otai.store.EngineRecording;
-import dev.otai.store.StorageSettings;
 import dev.otai.store.Store;
+import dev.otai.store.StoreException;
 import dev.otai.store.ledger.Effect;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, lock the data directory
@@ -68,12 +69,12 @@ final class EngineSession {
         LoggingSetup.apply(blueprint.config().logging());
         var lifecycle = new Lifecycle();
         try (Signals signals = Signals.install(lifecycle)) {
-            StorageSettings settings = store.settings(composition);
+            StorageSettings settings = store.resolved(blueprint.config().storage());
             try (EngineLock lock = EngineLock.acquire(settings.dataDirectory());
                  Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
                 return run(blueprint, opened, settings, lifecycle);
             }
-        } catch (dev.otai.api.ConfigException | dev.otai.store.StoreException e) {
+        } catch (StoreException e) {
             err.println(e.getMessage());
             err.flush();
             return 1;

@@ -13,6 +13,7 @@ import dev.otai.app.redaction.RedactingAppender;
 import dev.otai.core.config.LoggingSettings;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,7 +38,7 @@ final class LoggingSetup {
 
     static void apply(LoggingSettings settings) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.setLevel(level(settings.level()));
         context.getLogger("dev.otai").setLevel(level(settings.level()));

@@ -2,11 +2,12 @@ package dev.otai.app;
 
 import dev.otai.app.redaction.ProcessRedaction;
 import dev.otai.app.redaction.RedactingWriter;
+import dev.otai.core.config.VersionSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code otai} command. */
 @Command(name = "otai", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -50,7 +51,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"otai " + version() + " (config API " + dev.otai.core.config.VersionSpec.CONFIG_API_VERSION
+            return new String[] {"otai " + version() + " (config API " + VersionSpec.CONFIG_API_VERSION
                     + ", Java " + Runtime.version() + ")"};
         }
     }

@@ -1,5 +1,7 @@
 package dev.otai.app;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine.Command;
 
 /** {@code otai model}: train and evaluate classifiers on labelled tickets. */
@@ -17,7 +19,7 @@ final class ModelCommand {
     static Integer reporting(picocli.CommandLine.Model.CommandSpec spec, Action action) throws Exception {
         try {
             return action.run();
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             var err = spec.commandLine().getErr();
             err.println("otai " + spec.qualifiedName(" ").replaceFirst("^otai ", "") + ": " + describe(e));
             err.flush();
@@ -26,7 +28,7 @@ final class ModelCommand {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof java.nio.file.NoSuchFileException missing) {
+        if (e instanceof NoSuchFileException missing) {
             return "file " + missing.getFile() + " does not exist";
         }
         return e.getMessage();

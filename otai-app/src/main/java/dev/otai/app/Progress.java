@@ -1,5 +1,6 @@
 package dev.otai.app;
 
+import java.io.Console;
 import java.io.PrintWriter;
 
 /**
@@ -27,7 +28,7 @@ final class Progress {
      * output ({@link TerminalText}) would print as an escape, and it holds nothing but the label and two counts.
      */
     static Progress on(PrintWriter out, String label) {
-        java.io.Console console = isTerminal() ? System.console() : null;
+        Console console = isTerminal() ? System.console() : null;
         if (console != null) {
             out.flush();
             return new Progress(console.writer(), label, true);
@@ -37,12 +38,12 @@ final class Progress {
 
     /** Whether standard output is a terminal; {@code Console.isTerminal()} exists from Java 22, so it is looked up. */
     static boolean isTerminal() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true;
         }

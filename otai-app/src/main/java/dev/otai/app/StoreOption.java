@@ -1,9 +1,10 @@
 package dev.otai.app;
 
+import dev.otai.api.ConfigException;
 import dev.otai.core.config.ConfigLoader;
+import dev.otai.core.config.ConfigReader;
 import dev.otai.core.config.Problems;
-import dev.otai.store.StorageSettings;
-import dev.otai.store.StorageSettingsReader;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the store is, for commands that read or change it: {@code --data-dir}, else
- * {@code infrastructure.storage.data_dir} of the config (when a config file exists), else {@code ./otai-data}.
+ * {@code infrastructure.storage.data_dir} of the config (when a config file exists), else {@code ./otai-data}; a
+ * relative folder is resolved against the working directory.
  */
 final class StoreOption {
 
@@ -25,38 +27,33 @@ final class StoreOption {
             description = "the data directory (default: infrastructure.storage.data_dir of the config, else ./otai-data)")
     Path dataDir;
 
-    /** The storage settings; throws with every problem of {@code infrastructure.storage} listed. */
+    /**
+     * The storage settings of a command that opens the store without running the config: only
+     * {@code infrastructure.storage} is read; throws with every problem of that section listed.
+     */
     StorageSettings settings(Composition composition) {
-        Path workingDirectory = Path.of("").toAbsolutePath();
         Path file = composition.configFile(config);
-        StorageSettings settings = StorageSettings.defaults().withDataDirectory(workingDirectory.resolve(StorageSettings.DEFAULT_DATA_DIRECTORY));
-        if (dataDir != null && config.path().isEmpty()) {
-            return settings.withDataDirectory(workingDirectory.resolve(dataDir));
-        }
-        if (config.path().isPresent() || Files.isRegularFile(file)) {
-            settings = Composition.storageSettings(file, composition.environment);
-        }
-        return dataDir == null ? settings : settings.withDataDirectory(workingDirectory.resolve(dataDir));
+        boolean readConfig = config.path().isPresent() || dataDir == null && Files.isRegularFile(file);
+        return resolved(readConfig ? read(file, composition) : StorageSettings.defaults());
+    }
+
+    /** {@code configured} with {@code --data-dir} applied and the data directory made absolute. */
+    StorageSettings resolved(StorageSettings configured) {
+        Path directory = dataDir != null ? dataDir : configured.dataDirectory();
+        return configured.withDataDirectory(Path.of("").toAbsolutePath().resolve(directory));
     }
 
     Store open(Composition composition) {
         return Store.openEmbedded(settings(composition).dataDirectory(), InstantSource.system());
     }
 
-    static Optional<String> problems(Problems problems) {
-        return problems.hasErrors()
-                ? Optional.of(String.join("\n", problems.errors().stream().map(Object::toString).toList()))
-                : Optional.empty();
-    }
-
-    static StorageSettings read(Path file, java.util.Map<String, String> env) {
+    private static StorageSettings read(Path file, Composition composition) {
         var problems = new Problems();
-        Optional<ConfigLoader.Loaded> loaded = ConfigLoader.load(file, env, problems);
-        StorageSettings settings = loaded.map(l -> StorageSettingsReader.read(l.root(), Path.of("").toAbsolutePath(), problems))
-                .orElse(StorageSettings.defaults());
-        problems(problems).ifPresent(text -> {
-            throw new dev.otai.api.ConfigException(text);
-        });
+        Optional<ConfigLoader.Loaded> loaded = ConfigLoader.load(file, composition.environment, problems);
+        StorageSettings settings = loaded.map(l -> ConfigReader.storage(l, problems)).orElse(StorageSettings.defaults());
+        if (problems.hasErrors()) {
+            throw new ConfigException(String.join("\n", problems.errors().stream().map(Object::toString).toList()));
+        }
         return settings;
     }
 }

@@ -28,16 +28,6 @@ final class ValidateCommand implements Callable<Integer> {
         Path file = composition.configFile(config);
         ConfigCheck.Result result = composition.check(file);
         Composition.print(result, out);
-        if (result.valid()) {
-            try {
-                Composition.storageSettings(file, composition.environment);
-            } catch (dev.otai.api.ConfigException e) {
-                out.println(e.getMessage());
-                out.println("problems in infrastructure.storage of " + file);
-                out.flush();
-                return 1;
-            }
-        }
         if (!result.valid()) {
             out.println(result.errors().size() + " problem" + (result.errors().size() == 1 ? "" : "s") + " in " + file);
             out.flush();

@@ -66,6 +66,22 @@ class CliTest {
     }
 
     @Test
+    void validate_reports_bad_storage_settings_with_their_place_like_any_other_section() throws IOException {
+        String file = config(VALID.replace("otai:\n", """
+                otai:
+                  infrastructure:
+                    storage: { retention: { max_runs: -1, max_ages: P7D } }
+                """));
+        assertThat(otai("validate", "--config", file)).isEqualTo(1);
+        assertThat(out.toString())
+                .contains(file + ":3:39: infrastructure.storage.retention.max_runs: 'max_runs' was the number -1; "
+                        + "expected an integer of at least 1")
+                .contains(file + ":3:43: infrastructure.storage.retention.max_ages: warning: unknown key 'max_ages' is ignored; "
+                        + "did you mean 'max_age'?")
+                .contains("1 problem in " + file);
+    }
+
+    @Test
     void run_once_prints_one_line_per_runner_and_fails_when_one_failed() throws IOException {
         assertThat(otai("run", "--once", "--config", config(VALID))).isEqualTo(1);
         assertThat(out.toString().lines()).hasSize(2);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Log lines that carry a secret in their arguments, key-value pairs or exception chain, in text and JSON. */
@@ -62,7 +63,7 @@ class HostileLogLineTest {
         var configurator = new JoranConfigurator();
         configurator.setContext(context);
         configurator.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
-        Appender<?> root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("REDACT");
+        Appender<?> root = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("REDACT");
         assertThat(root).isInstanceOf(RedactingAppender.class);
         var redacting = (RedactingAppender) root;
         assertThat(redacting.getAppender("STDERR")).isNotNull();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,7 +96,7 @@ class OtoboDryRunTest {
         var writes = new ArrayList<Write>();
         if (body.get("Ticket") instanceof Map<?, ?> ticket && !ticket.isEmpty()) {
             var detail = new LinkedHashMap<String, Object>();
-            ((Map<String, Object>) ticket).forEach((key, value) -> detail.put(key.toLowerCase(java.util.Locale.ROOT), value));
+            ((Map<String, Object>) ticket).forEach((key, value) -> detail.put(key.toLowerCase(Locale.ROOT), value));
             writes.add(new Write(id, "update", detail));
         }
         if (body.get("Article") instanceof Map<?, ?> article) {

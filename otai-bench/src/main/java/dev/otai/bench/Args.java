@@ -2,6 +2,7 @@ package dev.otai.bench;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code --name=value} command-line options with defaults; an unknown option is an error. */
 final class Args {
@@ -30,6 +31,6 @@ final class Args {
 
     @Override
     public String toString() {
-        return new java.util.TreeMap<>(values).toString();
+        return new TreeMap<>(values).toString();
     }
 }

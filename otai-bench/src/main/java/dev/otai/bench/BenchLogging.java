@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,7 +23,7 @@ final class BenchLogging {
 
     static void apply(String level, String file) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         Level parsed = "WARNING".equalsIgnoreCase(level) ? Level.WARN : Level.toLevel(level, Level.INFO);
         root.setLevel(parsed);

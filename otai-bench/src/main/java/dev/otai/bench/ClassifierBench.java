@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code bench/run.sh classifiers}: latency and throughput of each classifier service on the held-back sample
@@ -131,7 +132,7 @@ public final class ClassifierBench {
     }
 
     private static Summary summary(List<ClassifierLoad.Round> rounds,
-                                   java.util.function.ToDoubleFunction<ClassifierLoad.Round> measure) {
+                                   ToDoubleFunction<ClassifierLoad.Round> measure) {
         return Summary.of(rounds.stream().map(r -> measure.applyAsDouble(r)).toList());
     }
 

@@ -5,10 +5,12 @@ import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.Classifier;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * One way of calling a classifier with the held-back tickets: one request at a time, {@code classifyAll} over
@@ -121,8 +123,8 @@ sealed interface ClassifierLoad {
         public void pass(Classifier classifier, List<ClassificationRequest> requests, Answers answers,
                          List<Long> latencies) throws Exception {
             long t0 = System.nanoTime();
-            List<Integer> order = java.util.stream.IntStream.range(0, requests.size()).boxed()
-                    .sorted(java.util.Comparator.comparingInt(i -> requests.get(i).text().length())).toList();
+            List<Integer> order = IntStream.range(0, requests.size()).boxed()
+                    .sorted(Comparator.comparingInt(i -> requests.get(i).text().length())).toList();
             List<Classification> batch = classifier.classifyAll(order.stream().map(requests::get).toList());
             latencies.add(System.nanoTime() - t0);
             for (int k = 0; k < order.size(); k++) {

@@ -10,6 +10,7 @@ import dev.otai.ml.train.ModelTrainer;
 import dev.otai.ml.train.TrainedClassifierService;
 import dev.otai.testkit.StandaloneSetup;
 import dev.otai.testkit.StubClassifier;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,7 +68,7 @@ final class ClassifierSubjects {
         return new Subject("ml:TrainedClassifierService (n-gram logreg)", (Classifier) service, 0.85);
     }
 
-    static Path workDir() throws java.io.IOException {
+    static Path workDir() throws IOException {
         return Files.createTempDirectory("otai-bench-classifiers");
     }
 }

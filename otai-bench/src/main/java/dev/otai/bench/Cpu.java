@@ -1,5 +1,6 @@
 package dev.otai.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
@@ -16,8 +17,8 @@ import java.nio.file.Path;
 final class Cpu {
 
     private static final Path TASKS = Path.of("/proc/self/task");
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private Cpu() {
     }

@@ -2,6 +2,7 @@ package dev.otai.bench;
 
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
+import dev.otai.api.ticket.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class DemoTemplates {
     }
 
     /** What each template must render to in the captured run, taken from the pipes' results and the notes the run wrote. */
-    static List<Object> expected(PipeContext last, dev.otai.api.ticket.Ticket routed) {
+    static List<Object> expected(PipeContext last, Ticket routed) {
         Map<String, Object> ticket = last.results().get("ticket").data();
         @SuppressWarnings("unchecked")
         Map<String, Object> fetched = ((List<Map<String, Object>>) last.results().get("ticket_fetcher").data().get("fetched_tickets")).getFirst();

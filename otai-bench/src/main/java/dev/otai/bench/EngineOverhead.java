@@ -1,8 +1,10 @@
 package dev.otai.bench;
 
 import dev.otai.core.assembly.Blueprint;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +24,7 @@ public final class EngineOverhead {
         int tickets = args.integer("tickets");
         int batch = Math.min(args.integer("batch"), PipelineBatch.MAX_BATCH);
         System.out.println("engine overhead per ticket " + args + ", JVM " + Runtime.version() + " "
-                + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                + ManagementFactory.getRuntimeMXBean().getInputArguments());
         var table = new ResultTable("pipeline", "log level", "CPU µs/ticket median (range)", "tickets/CPU-s",
                 "wall tickets/s", "rounds");
         for (String level : args.text("levels").split(",")) {
@@ -71,7 +73,7 @@ public final class EngineOverhead {
     private static void add(ResultTable table, String name, String level, List<PipelineBatch.Outcome> rounds) {
         Summary cpu = Summary.of(rounds.stream().map(r -> r.cpuNanos() / 1e3 / r.tickets()).toList());
         Summary wall = Summary.of(rounds.stream().map(r -> r.tickets() / (r.wallNanos() / 1e9)).toList());
-        table.row(name, level, cpu.format(1), String.format(java.util.Locale.ROOT, "%,.0f", 1e6 / cpu.median()),
+        table.row(name, level, cpu.format(1), String.format(Locale.ROOT, "%,.0f", 1e6 / cpu.median()),
                 wall.format(0), Integer.toString(cpu.rounds()));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +38,7 @@ final class EngineProcess {
         Thread.ofPlatform().daemon().name("log-" + process.pid()).start(this::read);
     }
 
-    static EngineProcess start(List<String> command, java.util.Map<String, String> env, String firstRunMarker) throws IOException {
+    static EngineProcess start(List<String> command, Map<String, String> env, String firstRunMarker) throws IOException {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         long started = System.nanoTime();

@@ -1,7 +1,9 @@
 package dev.otai.bench;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,7 @@ public final class IdleAndStart {
         Files.writeString(config, DemoConfig.yaml(TRIGGER.replace("__INTERVAL__", args.text("interval")), args.text("level"), ""));
         var command = new ArrayList<String>(List.of(args.text("java")));
         command.addAll(List.of(args.text("java-opts").trim().split("\\s+")));
-        command.addAll(List.of("-cp", args.text("app-jar") + java.io.File.pathSeparator + args.text("testkit-jar"),
+        command.addAll(List.of("-cp", args.text("app-jar") + File.pathSeparator + args.text("testkit-jar"),
                 "dev.otai.app.Main", "run", "--config", config.toString()));
         command.removeIf(String::isBlank);
         System.out.println("idle and start " + args + "\ncommand: " + String.join(" ", command));
@@ -74,7 +76,7 @@ public final class IdleAndStart {
             double rss = p.rssMegabytes();
             long bytes = p.logBytes() - bytes0[i];
             int exit = p.stop(40);
-            double expected = seconds / (java.time.Duration.parse(args.text("interval")).toMillis() / 1000.0);
+            double expected = seconds / (Duration.parse(args.text("interval")).toMillis() / 1000.0);
             if (runs < Math.floor(expected * 0.9)) {
                 fail("process " + (i + 1) + " ran the pipeline " + runs + " times in " + seconds + " s; expected about "
                         + expected + " (every " + args.text("interval") + ")");

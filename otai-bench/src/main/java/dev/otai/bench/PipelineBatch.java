@@ -8,6 +8,7 @@ import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.testkit.InMemoryTicketSystem;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,7 +43,7 @@ final class PipelineBatch {
                 EngineListener.NONE)) {
             var system = (InMemoryTicketSystem) engine.assembly().services().get(DemoConfig.TICKET_SYSTEM);
             List<String> ids = DemoTickets.seed(system, firstId, count);
-            var problems = new java.util.ArrayList<String>();
+            var problems = new ArrayList<String>();
             long cpu = Cpu.processNanos();
             long wall = System.nanoTime();
             for (int i = 0; i < count; i++) {
@@ -89,7 +90,7 @@ final class PipelineBatch {
             wall = System.nanoTime() - wall;
             lifecycle.requestStop();
             orchestrator.join();
-            var problems = new java.util.ArrayList<String>(failures.stream().limit(5).toList());
+            var problems = new ArrayList<String>(failures.stream().limit(5).toList());
             if (!done) {
                 problems.add("only " + (count - finished.getCount()) + " of " + count + " runs finished within 120 s");
             }

@@ -1,8 +1,8 @@
 package dev.otai.bench;
 
 import dev.otai.api.PipeContext;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.template.RunScope;

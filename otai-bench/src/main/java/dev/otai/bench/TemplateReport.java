@@ -1,7 +1,9 @@
 package dev.otai.bench;
 
+import dev.otai.core.template.TemplateEngine;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -43,7 +45,7 @@ public final class TemplateReport {
         var table = new ResultTable("#", "step.param", "kind", "µs/render median (range)", "iterations");
         double sum = 0;
         for (RunResult result : results.stream()
-                .sorted(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.getParams().getParam("index")))).toList()) {
+                .sorted(Comparator.comparingInt(r -> Integer.parseInt(r.getParams().getParam("index")))).toList()) {
             int index = Integer.parseInt(result.getParams().getParam("index"));
             var scores = new ArrayList<Double>();
             for (BenchmarkResult fork : result.getBenchmarkResults()) {
@@ -54,7 +56,7 @@ public final class TemplateReport {
             Summary summary = Summary.of(scores);
             sum += summary.median();
             DemoTemplates.Entry entry = DemoTemplates.ALL.get(index);
-            String kind = dev.otai.core.template.TemplateEngine.isTemplate(entry.source()) ? "template" : "plain text";
+            String kind = TemplateEngine.isTemplate(entry.source()) ? "template" : "plain text";
             table.row(Integer.toString(index), entry.step() + "." + entry.param(), kind, summary.format(3),
                     Integer.toString(summary.rounds()));
         }

@@ -1,12 +1,15 @@
 package dev.otai.bench;
 
 import dev.otai.core.orchestration.EngineEvent;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +38,7 @@ public final class TriggerJitter {
         var args = new Args(argv, Map.of("seconds", "10", "warmup", "1", "rounds", "5", "level", "WARN", "log", "/dev/null"));
         BenchLogging.apply(args.text("level"), args.text("log"));
         System.out.println("trigger jitter at 10 ms " + args + ", JVM " + Runtime.version() + " "
-                + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                + ManagementFactory.getRuntimeMXBean().getInputArguments());
         var rows = new ArrayList<double[]>();
         int total = args.integer("warmup") + args.integer("rounds");
         for (int round = 0; round < total; round++) {
@@ -59,13 +62,13 @@ public final class TriggerJitter {
     /** The same measure for a JDK scheduled executor, no engine: lateness against start + k × 10 ms. */
     private static double[] baselineRound(int seconds) throws InterruptedException {
         var lateness = new ConcurrentLinkedQueue<Long>();
-        var executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var executor = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime() + 10_000_000;
         var count = new AtomicLong();
         long cpu = Cpu.processNanosCoarse();
         long wall = System.nanoTime();
         executor.scheduleAtFixedRate(() -> lateness.add((System.nanoTime() - (start + count.getAndIncrement() * 10_000_000)) / 1000),
-                10, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
+                10, 10, TimeUnit.MILLISECONDS);
         Thread.sleep(seconds * 1000L);
         executor.shutdownNow();
         cpu = Cpu.processNanosCoarse() - cpu;

@@ -1,6 +1,7 @@
 package dev.otai.bench;
 
 import dev.otai.core.orchestration.EngineEvent;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,7 @@ public final class WebhookLatency {
         var args = new Args(argv, Map.of("requests", "2000", "warmup", "2", "rounds", "5", "level", "INFO", "log", "/dev/null"));
         BenchLogging.apply(args.text("level"), args.text("log"));
         System.out.println("webhook -> run start " + args + ", JVM " + Runtime.version() + " "
-                + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                + ManagementFactory.getRuntimeMXBean().getInputArguments());
         var started = new LinkedBlockingQueue<Long>();
         var finished = new LinkedBlockingQueue<EngineEvent.RunFinished>();
         var rows = new ArrayList<long[]>();

@@ -1,10 +1,14 @@
 package dev.otai.core;
 
+import dev.otai.api.PipeContext;
 import dev.otai.core.assembly.Blueprint;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
+import dev.otai.core.orchestration.Orchestrator;
+import dev.otai.core.orchestration.OrchestratorPipe;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
 import dev.otai.testkit.FakeClock;
@@ -52,18 +56,18 @@ public final class EngineFixture {
     }
 
     /** Starts on a fake clock with extra facilities (for example a sleeper that does not wait). */
-    public static Engine start(String yaml, Map<String, String> env, dev.otai.core.engine.Facilities.Builder facilities) {
+    public static Engine start(String yaml, Map<String, String> env, Facilities.Builder facilities) {
         return Engine.start(valid(yaml, env), TEMPLATES, new FakeClock(), new Lifecycle(), EngineListener.NONE, facilities);
     }
 
     public static Engine start(String yaml, FakeClock clock, EngineListener listener, Probes probes) {
         return Engine.start(valid(yaml, Map.of()), TEMPLATES, clock, new Lifecycle(), listener,
-                dev.otai.core.engine.Facilities.builder().add(Probes.class, probes));
+                Facilities.builder().add(Probes.class, probes));
     }
 
     /** The orchestrator of a started engine, built but not started, for driving with a fake clock. */
-    public static dev.otai.core.orchestration.Orchestrator orchestrator(Engine engine, FakeClock clock, EngineListener listener) {
-        return dev.otai.core.orchestration.OrchestratorPipe.orchestrator(
-                engine.assembly().root().render(dev.otai.api.PipeContext.empty()), clock, engine.lifecycle(), listener);
+    public static Orchestrator orchestrator(Engine engine, FakeClock clock, EngineListener listener) {
+        return OrchestratorPipe.orchestrator(
+                engine.assembly().root().render(PipeContext.empty()), clock, engine.lifecycle(), listener);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.core.EngineFixture;
 import dev.otai.core.Probes;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.config.HttpSettings;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.Lifecycle;
 import java.net.URI;

@@ -17,12 +17,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -134,7 +136,7 @@ class WebhookEndpointTest {
         assertThat(post("/hooks/zammad", "{}", Map.of("X-Hub-Signature", sha1("{\"other\":1}"))).statusCode()).isEqualTo(401);
         assertThat(post("/hooks/zammad", "{}", Map.of("Authorization", "Bearer wrong")).statusCode()).isEqualTo(401);
         assertThat(post("/hooks/zammad", "{\"TicketID\":\"5\"}", Map.of("Authorization", "Bearer s3cret")).statusCode()).isEqualTo(202);
-        String basic = java.util.Base64.getEncoder().encodeToString("otobo:s3cret".getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString("otobo:s3cret".getBytes(StandardCharsets.UTF_8));
         assertThat(post("/hooks/zammad", "{\"Event\":\"TicketCreate\",\"TicketID\":\"6\"}", Map.of("Authorization", "Basic " + basic))
                 .statusCode()).isEqualTo(202);
         Awaitility.await().until(() -> finished.size() == 2);
@@ -155,7 +157,7 @@ class WebhookEndpointTest {
 
     @Test
     void a_burst_of_500_events_is_queued_and_none_is_lost() throws Exception {
-        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+        try (var executor = Executors.newFixedThreadPool(16)) {
             var statuses = new ConcurrentHashMap<Integer, Integer>();
             IntStream.range(0, 500).forEach(n -> executor.submit(() -> {
                 String body = "{\"TicketID\":\"" + n + "\",\"n\":" + n + "}";
@@ -163,7 +165,7 @@ class WebhookEndpointTest {
                 return null;
             }));
             executor.shutdown();
-            assertThat(executor.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
             assertThat(Set.copyOf(statuses.values())).containsExactly(202);
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> finished.size() == 500);

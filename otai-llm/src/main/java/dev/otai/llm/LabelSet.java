@@ -1,6 +1,7 @@
 package dev.otai.llm;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ record LabelSet(Map<String, String> descriptions) {
         if (problem.isPresent()) {
             throw new IllegalArgumentException("labels " + problem.get() + "; expected " + EXPECTED);
         }
-        descriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(descriptions));
+        descriptions = Collections.unmodifiableMap(new LinkedHashMap<>(descriptions));
     }
 
     /** Reads the {@code labels} param: a list of names or a mapping of name to description. */

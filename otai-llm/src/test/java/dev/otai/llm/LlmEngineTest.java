@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class LlmEngineTest {
                     .containsEntry("model_label", "Billing").containsEntry("accepted", true);
             assertThat((Double) result.data().get("confidence")).isCloseTo(0.9, within(1e-9));
             assertThat(result.data().get("scores")).asInstanceOf(
-                            org.assertj.core.api.InstanceOfAssertFactories.list(Map.class))
+                            InstanceOfAssertFactories.list(Map.class))
                     .extracting(score -> score.get("label"))
                     .containsExactly("OpenTicketAI::Billing", "OpenTicketAI::IT", "OpenTicketAI::Sales");
             var tickets = (InMemoryTicketSystem) engine.assembly().services().get("tickets");

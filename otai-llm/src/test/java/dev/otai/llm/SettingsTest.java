@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The small parts: URLs, labels, waits, and settings that never print the key. */
@@ -88,6 +89,6 @@ class SettingsTest {
 
     private static HttpHeaders headers(Map<String, String> values) {
         return HttpHeaders.of(values.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))), (k, v) -> true);
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))), (k, v) -> true);
     }
 }

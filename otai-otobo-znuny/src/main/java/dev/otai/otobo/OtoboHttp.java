@@ -3,8 +3,8 @@ package dev.otai.otobo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.api.retry.RetryAfter;
-import dev.otai.api.ticket.HelpdeskException;
 import dev.otai.api.ticket.HelpdeskException.Kind;
+import dev.otai.api.ticket.HelpdeskException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -61,7 +62,7 @@ final class OtoboHttp implements AutoCloseable {
     }
 
     private HttpRequest request(String operation, Map<String, Object> data) throws HelpdeskException {
-        String method = settings.methods().get(operation).toUpperCase(java.util.Locale.ROOT);
+        String method = settings.methods().get(operation).toUpperCase(Locale.ROOT);
         URI uri = settings.operationUri(operation);
         if (data.get("TicketID") != null) {
             uri = URI.create(uri.toString().replace(":TicketID", TicketIds.pathSegment(data.get("TicketID").toString())));

@@ -5,6 +5,8 @@ import dev.otai.api.Params;
 import dev.otai.api.retry.RetryPolicy;
 import dev.otai.api.retry.Sleeper;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -66,7 +68,7 @@ record OtoboSettings(URI baseUrl, String username, String password, String webse
     URI operationUri(String operation) {
         String route = routes.get(operation);
         String path = route.startsWith("/") ? route : "/" + route;
-        String name = java.net.URLEncoder.encode(webservice, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String name = URLEncoder.encode(webservice, StandardCharsets.UTF_8).replace("+", "%20");
         return URI.create(baseUrl + "/Webservice/" + name + path);
     }
 }

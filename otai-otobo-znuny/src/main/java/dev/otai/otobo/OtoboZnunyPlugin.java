@@ -3,6 +3,7 @@ package dev.otai.otobo;
 import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
+import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.retry.Sleeper;
 import dev.otai.api.ticket.TicketSystem;
@@ -54,7 +55,7 @@ public final class OtoboZnunyPlugin implements Plugin {
     }
 
     /** The engine's {@link Sleeper} when it offers one (tests offer a no-op), else real waiting. */
-    static Sleeper sleeper(dev.otai.api.ServiceSetup setup) {
+    static Sleeper sleeper(ServiceSetup setup) {
         try {
             return setup.facility(Sleeper.class);
         } catch (IllegalStateException none) {

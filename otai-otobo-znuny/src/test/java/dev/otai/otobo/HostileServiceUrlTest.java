@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.core.EngineFixture;
 import dev.otai.core.config.Problem;
+import dev.otai.testkit.FakeClock;
 import dev.otai.testkit.otobo.FakeOtobo;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ class HostileServiceUrlTest {
         var env = Map.of("OTOBO_URL", withCredentials, "OTOBO_PASSWORD", FakeOtobo.PASSWORD);
         String config = CONFIG.formatted("\"{{ get_env('OTOBO_URL') }}\"");
 
-        assertThatThrownBy(() -> EngineFixture.start(config, env, new dev.otai.testkit.FakeClock()).close())
+        assertThatThrownBy(() -> EngineFixture.start(config, env, new FakeClock()).close())
                 .hasMessageContaining("base_url").hasMessageContaining("http://***@127.0.0.1:")
                 .hasMessageNotContaining("Pw-7781x");
         assertThat(fake.requests()).isEmpty();

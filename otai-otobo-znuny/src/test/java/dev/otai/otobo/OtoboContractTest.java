@@ -13,8 +13,10 @@ import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketUpdate;
 import dev.otai.testkit.otobo.FakeOtobo;
 import dev.otai.testkit.otobo.OtoboArticle;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +127,7 @@ class OtoboContractTest {
         List<OtoboArticle> added = fake.ticket(id).addedArticles();
         assertThat(added).extracting(OtoboArticle::visibleForCustomer).containsExactly(false, true);
         assertThat(added).extracting(OtoboArticle::channel).containsOnly("Internal");
-        assertThat(body(0)).extractingByKey("Article").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(body(0)).extractingByKey("Article").asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("IsVisibleForCustomer", 0).containsEntry("ContentType", "text/plain; charset=utf-8");
     }
 
@@ -152,9 +154,9 @@ class OtoboContractTest {
         String id = fake.addTicket("a", "b", "Raw");
         fake.route("TicketGet", "/Ticket/:TicketID", false, "GET").route("TicketSearch", "/Ticket", false, "GET");
         var base = fixture.settings(fake, FakeOtobo.PASSWORD, false);
-        var routes = new java.util.HashMap<>(OtoboSettings.DEFAULT_ROUTES);
+        var routes = new HashMap<>(OtoboSettings.DEFAULT_ROUTES);
         routes.putAll(Map.of("TicketGet", "Ticket/:TicketID", "TicketSearch", "Ticket"));
-        var methods = new java.util.HashMap<>(OtoboSettings.DEFAULT_METHODS);
+        var methods = new HashMap<>(OtoboSettings.DEFAULT_METHODS);
         methods.putAll(Map.of("TicketGet", "GET", "TicketSearch", "GET"));
         var settings = new OtoboSettings(base.baseUrl(), base.username(), base.password(), base.webservice(), routes, methods,
                 false, base.connectTimeout(), base.requestTimeout(), base.retry(), 0, null);

@@ -18,13 +18,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.otai.api.retry.Sleeper;
+import dev.otai.core.assembly.Facilities;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** Whole configs run by the engine against the fake OTOBO over loopback HTTP. */
 class OtoboScenarioTest {
 
     /** Retries in these tests do not wait. */
-    private static dev.otai.core.engine.Facilities.Builder noWaiting() {
-        return dev.otai.core.engine.Facilities.builder().add(dev.otai.api.retry.Sleeper.class, dev.otai.api.retry.Sleeper.NONE);
+    private static Facilities.Builder noWaiting() {
+        return Facilities.builder().add(Sleeper.class, Sleeper.NONE);
     }
 
     private final FakeOtobo fake = new FakeOtobo().queue("OpenTicketAI::IT").queue("OpenTicketAI::Billing")
@@ -100,7 +106,7 @@ class OtoboScenarioTest {
         String printer = fake.addTicket("Printer jam", "Paper stuck", "OpenTicketAI::Incoming");
         String other = fake.addTicket("Hello", "Question", "OpenTicketAI::Incoming");
         fake.queue("OpenTicketAI::Unclassified");
-        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../examples/otobo-znuny/config.yml"));
+        String yaml = Files.readString(Path.of("../examples/otobo-znuny/config.yml"));
 
         try (Engine engine = EngineFixture.start(yaml, Map.of("OTOBO_BASE_URL", fake.baseUrl(), "OTOBO_PASSWORD", FakeOtobo.PASSWORD), noWaiting())) {
             PipeResult result = engine.runOnce().getFirst().result();
@@ -114,7 +120,7 @@ class OtoboScenarioTest {
     }
 
     private List<String> addTickets(int count) {
-        return java.util.stream.IntStream.range(0, count)
+        return IntStream.range(0, count)
                 .mapToObj(i -> fake.addTicket("Ticket " + i, "Body of ticket " + i, "Incoming")).toList();
     }
 
@@ -140,7 +146,7 @@ class OtoboScenarioTest {
     }
 
     private static String ticketId(RecordedRequest request) {
-        var matcher = java.util.regex.Pattern.compile("\"TicketID\":\"?(\\d+)").matcher(request.body());
+        var matcher = Pattern.compile("\"TicketID\":\"?(\\d+)").matcher(request.body());
         return matcher.find() ? matcher.group(1) : "?";
     }
 }

@@ -1,14 +1,17 @@
 package dev.otai.store;
 
-import dev.otai.core.engine.Facilities;
-import dev.otai.core.engine.ServiceDecorator;
+import dev.otai.core.assembly.Facilities;
+import dev.otai.core.assembly.ServiceDecorator;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunHistory;
+import dev.otai.store.ledger.Effect;
 import dev.otai.store.ledger.EffectLedger;
 import dev.otai.store.ledger.LedgerDecorator;
+import java.util.List;
 
 /**
  * What the engine records in the store while it runs: the run history (runs and steps), the effect ledger
@@ -69,7 +72,7 @@ public final class EngineRecording implements AutoCloseable {
     }
 
     /** Intended writes recorded so far by a dry run, in order. */
-    public java.util.List<dev.otai.store.ledger.Effect> plannedEffects() {
+    public List<Effect> plannedEffects() {
         return decorator.planned();
     }
 

@@ -6,7 +6,13 @@ import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.NewTicket;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.TicketQuery;
+import dev.otai.core.assembly.Facilities;
+import dev.otai.core.config.StorageSettings;
+import dev.otai.core.engine.Engine;
+import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.redaction.Redactor;
+import dev.otai.core.template.TemplateEngine;
 import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunQueries;
 import dev.otai.store.tickets.LocalTicketSystem;
@@ -47,7 +53,7 @@ class PostgresPortabilityTest {
 
         var settings = StorageSettings.defaults();
         EngineRecording recording = EngineRecording.start(store, settings, false, new Redactor());
-        try (var engine = dev.otai.core.engine.Engine.start(StoreFixture.valid("""
+        try (var engine = Engine.start(StoreFixture.valid("""
                 open_ticket_ai:
                   services:
                     desk: { use: "local:LocalTicketSystem" }
@@ -59,9 +65,9 @@ class PostgresPortabilityTest {
                           use: "base:AddNotePipe"
                           injects: { ticket_system: desk }
                           params: { ticket_id: "%s", note: "hello" }
-                """.formatted(created.id()), Map.of()), new dev.otai.core.template.TemplateEngine(), clock,
-                new dev.otai.core.orchestration.Lifecycle(), recording.listener(dev.otai.core.orchestration.EngineListener.NONE),
-                recording.facilities(dev.otai.core.engine.Facilities.builder()))) {
+                """.formatted(created.id()), Map.of()), new TemplateEngine(), clock,
+                new Lifecycle(), recording.listener(EngineListener.NONE),
+                recording.facilities(Facilities.builder()))) {
             engine.runOnce();
             engine.runOnce();
         }

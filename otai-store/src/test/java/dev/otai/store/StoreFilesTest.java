@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -134,7 +135,7 @@ class StoreFilesTest {
 
     private static List<String> listeningAddresses(int port) throws IOException {
         String hexPort = String.format(Locale.ROOT, "%04X", port);
-        var addresses = new java.util.ArrayList<String>();
+        var addresses = new ArrayList<String>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             Path file = Path.of(table);
             if (!Files.isReadable(file)) {
@@ -152,7 +153,7 @@ class StoreFilesTest {
     }
 
     private static List<InetAddress> nonLoopbackAddresses() throws IOException {
-        var addresses = new java.util.ArrayList<InetAddress>();
+        var addresses = new ArrayList<InetAddress>();
         for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
             if (nic.isUp() && !nic.isLoopback()) {
                 nic.inetAddresses().filter(a -> a instanceof Inet4Address).forEach(addresses::add);

@@ -1,9 +1,10 @@
 package dev.otai.store;
 
 import dev.otai.core.assembly.Blueprint;
+import dev.otai.core.assembly.Facilities;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.redaction.Redactor;

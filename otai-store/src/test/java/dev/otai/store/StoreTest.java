@@ -3,14 +3,11 @@ package dev.otai.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otai.core.config.ConfigLoader;
-import dev.otai.core.config.Problems;
+import dev.otai.api.ticket.NewTicket;
 import dev.otai.store.tickets.LocalTicketSystem;
 import dev.otai.testkit.FakeClock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +40,7 @@ class StoreTest {
             Thread writer = new Thread(() -> {
                 Thread.currentThread().interrupt();
                 try {
-                    tickets.create(new dev.otai.api.ticket.NewTicket("t", "b", null, null, null, null, null, null));
+                    tickets.create(new NewTicket("t", "b", null, null, null, null, null, null));
                 } catch (RuntimeException e) {
                     // an interrupted write may fail; the store must survive it
                 }
@@ -51,45 +48,8 @@ class StoreTest {
             writer.start();
             writer.join();
 
-            tickets.create(new dev.otai.api.ticket.NewTicket("after", "b", null, null, null, null, null, null));
+            tickets.create(new NewTicket("after", "b", null, null, null, null, null, null));
             assertThat(tickets.count()).isPositive();
         }
-    }
-
-    @Test
-    void storage_settings_are_read_with_defaults_and_bad_values_named() {
-        var problems = new Problems();
-        var loaded = ConfigLoader.read("""
-                open_ticket_ai:
-                  infrastructure:
-                    storage:
-                      data_dir: /var/lib/otai
-                      retention: { max_age: P7D, max_runs: "lots" }
-                      ledger: { max_writes_per_ticket: 5, always_write: [notify] }
-                  orchestrator: { runners: [] }
-                """.getBytes(StandardCharsets.UTF_8), "config.yml", Map.of(), Map.of(), problems).orElseThrow();
-
-        StorageSettings settings = StorageSettingsReader.read(loaded.root(), Path.of("/work"), problems);
-
-        assertThat(settings.dataDirectory()).isEqualTo(Path.of("/var/lib/otai"));
-        assertThat(settings.maxAge()).isEqualTo(Duration.ofDays(7));
-        assertThat(settings.maxRuns()).isEqualTo(100_000);
-        assertThat(settings.ledger().maxWritesPerTicket()).isEqualTo(5);
-        assertThat(settings.ledger().alwaysWrite()).containsExactly("notify");
-        assertThat(problems.errors()).singleElement().satisfies(p -> assertThat(p.toString())
-                .contains("infrastructure.storage.retention.max_runs").contains("\"lots\"").contains("config.yml:5"));
-    }
-
-    @Test
-    void storage_settings_default_to_otai_data_in_the_working_directory() {
-        var problems = new Problems();
-        var loaded = ConfigLoader.read("open_ticket_ai: {orchestrator: {runners: []}}".getBytes(StandardCharsets.UTF_8),
-                "config.yml", Map.of(), Map.of(), problems).orElseThrow();
-
-        StorageSettings settings = StorageSettingsReader.read(loaded.root(), Path.of("/work"), problems);
-
-        assertThat(settings.dataDirectory()).isEqualTo(Path.of("/work/otai-data"));
-        assertThat(settings.maxAge()).isEqualTo(Duration.ofDays(30));
-        assertThat(problems.errors()).isEmpty();
     }
 }

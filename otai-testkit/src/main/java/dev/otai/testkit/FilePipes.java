@@ -9,9 +9,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pipes that let a test observe and steer an engine in another process through files: {@code testkit:Touch}
@@ -40,9 +42,9 @@ final class FilePipes {
 
     private static void await(Path file) throws IOException, InterruptedException {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            file.getParent().register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
             while (!Files.exists(file)) {
-                watcher.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                watcher.poll(100, TimeUnit.MILLISECONDS);
             }
         }
     }

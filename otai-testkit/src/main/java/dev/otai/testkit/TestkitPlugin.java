@@ -1,12 +1,14 @@
 package dev.otai.testkit;
 
 import dev.otai.api.ParamSpec;
+import dev.otai.api.PipeType;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
 import dev.otai.api.classify.Classifier;
 import dev.otai.api.ticket.TicketSystem;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,7 +23,7 @@ public final class TestkitPlugin implements Plugin {
     }
 
     @Override
-    public List<dev.otai.api.PipeType> pipes() {
+    public List<PipeType> pipes() {
         return List.of(FilePipes.TOUCH, FilePipes.AWAIT_FILE);
     }
 
@@ -48,7 +50,7 @@ public final class TestkitPlugin implements Plugin {
                         setup -> {
                             var keywords = new LinkedHashMap<String, String>();
                             if (setup.params().has("keywords")) {
-                                setup.params().map("keywords").forEach((k, v) -> keywords.put(k.toLowerCase(java.util.Locale.ROOT), String.valueOf(v)));
+                                setup.params().map("keywords").forEach((k, v) -> keywords.put(k.toLowerCase(Locale.ROOT), String.valueOf(v)));
                             }
                             return new StubClassifier(setup.params().list("labels").stream().map(String::valueOf).toList(), keywords);
                         }));

@@ -1,6 +1,7 @@
 package dev.otai.zammad;
 
 import dev.otai.api.ticket.HelpdeskException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,7 +37,7 @@ final class ZammadLookups implements ZammadMapping.Lookups {
     private Map<String, String> load(String path) {
         var table = new ConcurrentHashMap<String, String>();
         try {
-            if (reader.read("read lookup " + path, path) instanceof java.util.List<?> rows) {
+            if (reader.read("read lookup " + path, path) instanceof List<?> rows) {
                 for (Object row : rows) {
                     if (row instanceof Map<?, ?> m && m.get("id") != null && m.get("name") != null) {
                         table.put(ZammadMapping.text(m.get("id")), String.valueOf(m.get("name")));

@@ -17,13 +17,17 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.otai.api.retry.Sleeper;
+import dev.otai.core.assembly.Facilities;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Whole configs run by the engine against the fake Zammad over loopback HTTP. */
 class ZammadScenarioTest {
 
     /** Retries in these tests do not wait. */
-    private static dev.otai.core.engine.Facilities.Builder noWaiting() {
-        return dev.otai.core.engine.Facilities.builder().add(dev.otai.api.retry.Sleeper.class, dev.otai.api.retry.Sleeper.NONE);
+    private static Facilities.Builder noWaiting() {
+        return Facilities.builder().add(Sleeper.class, Sleeper.NONE);
     }
 
     private final FakeZammad fake = new FakeZammad().group("OpenTicketAI::IT").group("OpenTicketAI::Billing")
@@ -92,7 +96,7 @@ class ZammadScenarioTest {
     void the_example_config_routes_and_tags_the_inbox_against_the_fake() throws Exception {
         long quote = fake.addTicket("Quote please", "for 10 laptops", "Incoming");
         long other = fake.addTicket("Hello", "Question", "Incoming");
-        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../examples/zammad/config.yml"));
+        String yaml = Files.readString(Path.of("../examples/zammad/config.yml"));
 
         try (Engine engine = EngineFixture.start(yaml, Map.of("ZAMMAD_URL", fake.baseUrl(), "ZAMMAD_TOKEN", FakeZammad.TOKEN), noWaiting())) {
             PipeResult result = engine.runOnce().getFirst().result();

@@ -34,10 +34,6 @@ public final class LimitedClassifier implements Classifier, AutoCloseable {
         return limit;
     }
 
-    public Classifier delegate() {
-        return delegate;
-    }
-
     @Override
     public Classification classify(ClassificationRequest request) throws Exception {
         permits.acquire();

@@ -1,8 +1,10 @@
 package dev.otai.api.retry;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /** Reads an HTTP {@code Retry-After} header: a number of seconds or an HTTP date; null when absent or unreadable. */
 public final class RetryAfter {
@@ -18,10 +20,10 @@ public final class RetryAfter {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(java.time.Instant.now(),
+                Duration until = Duration.between(Instant.now(),
                         ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return null;
             }
         }

@@ -24,18 +24,6 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         Objects.requireNonNull(sleeper, "sleeper");
     }
 
-    public static RetryPolicy standard() {
-        return new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(10), Sleeper.REAL);
-    }
-
-    public RetryPolicy withSleeper(Sleeper other) {
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, other);
-    }
-
-    public RetryPolicy withMaxAttempts(int attempts) {
-        return new RetryPolicy(attempts, initialBackoff, maxBackoff, sleeper);
-    }
-
     /**
      * The wait before attempt {@code attempt + 1} after attempt {@code attempt} (1-based) failed: a random
      * duration up to {@code initialBackoff * 2^(attempt-1)}, capped; at least {@code retryAfter} when the server

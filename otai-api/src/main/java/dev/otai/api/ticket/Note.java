@@ -2,6 +2,7 @@ package dev.otai.api.ticket;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ public record Note(String id, String subject, String body, String contentType, b
             return "text/plain";
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).strip().toLowerCase(java.util.Locale.ROOT);
+        return (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).strip().toLowerCase(Locale.ROOT);
     }
 
     public Map<String, Object> toMap() {

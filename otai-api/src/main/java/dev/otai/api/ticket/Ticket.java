@@ -2,6 +2,7 @@ package dev.otai.api.ticket;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public record Ticket(String id, String number, String title, String body, Entity
     public Ticket {
         Objects.requireNonNull(id, "id");
         tags = tags == null ? List.of() : List.copyOf(tags);
-        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 

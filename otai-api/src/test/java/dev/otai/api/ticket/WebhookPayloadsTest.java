@@ -2,6 +2,7 @@ package dev.otai.api.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class WebhookPayloadsTest {
 
     @Test
     void zammad_trigger_payload_gives_ticket_and_article_ids() {
-        var body = new java.util.HashMap<String, Object>();
+        var body = new HashMap<String, Object>();
         body.put("ticket", Map.of("id", 81, "number", "10081", "group", Map.of("id", 3, "name", "Service Desk")));
         body.put("article", Map.of("id", 104, "ticket_id", 81));
 
@@ -48,7 +49,7 @@ class WebhookPayloadsTest {
 
     @Test
     void zammad_payload_without_article_has_an_empty_article_id() {
-        var body = new java.util.HashMap<String, Object>();
+        var body = new HashMap<String, Object>();
         body.put("ticket", Map.of("id", 5));
         body.put("article", null);
 

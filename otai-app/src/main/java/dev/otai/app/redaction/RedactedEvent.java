@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
 import dev.otai.app.TerminalText;
 import dev.otai.core.redaction.Redactor;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ final class RedactedEvent implements ILoggingEvent {
     }
 
     @Override
-    public java.time.Instant getInstant() {
+    public Instant getInstant() {
         return event.getInstant();
     }
 

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** A JVM the harness started with its classpath, optionally pinned to a CPU, talked to by lines. */
 final class Child implements AutoCloseable {
@@ -45,7 +47,7 @@ final class Child implements AutoCloseable {
     String readAnswer(String... prefixes) throws IOException {
         while (true) {
             String line = readLine();
-            if (java.util.Arrays.stream(prefixes).anyMatch(line::startsWith)) {
+            if (Arrays.stream(prefixes).anyMatch(line::startsWith)) {
                 return line;
             }
             System.err.println("[" + process.pid() + "] " + line);
@@ -86,7 +88,7 @@ final class Child implements AutoCloseable {
     public void close() {
         in.close();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroy();
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.otai.bench.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ final class FloorSide implements Side {
         List<OtoboWire.Fetched> tickets = wire.fetch(Workload.INCOMING, limit);
         var permits = new Semaphore(parallelism);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            var futures = new java.util.ArrayList<Future<?>>();
+            var futures = new ArrayList<Future<?>>();
             for (OtoboWire.Fetched ticket : tickets) {
                 permits.acquire();
                 futures.add(threads.submit(() -> {

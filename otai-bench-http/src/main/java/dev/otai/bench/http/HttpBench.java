@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class HttpBench {
         if (!side.equals(options.get("jfr"))) {
             return JVM;
         }
-        var flags = new java.util.ArrayList<>(JVM);
+        var flags = new ArrayList<>(JVM);
         flags.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=otai-bench-http/target/" + side + "-p" + p + ".jfr");
         return flags;
     }

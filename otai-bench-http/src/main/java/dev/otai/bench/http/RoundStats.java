@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.testkit.http.RecordedRequest;
 import dev.otai.testkit.otobo.FakeOtobo;
 import dev.otai.testkit.otobo.OtoboTicket;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -87,7 +88,7 @@ record RoundStats(int tickets, int correct, String problems, long firstWriteEpoc
     private static Map<?, ?> parse(String body) {
         try {
             return body == null || body.isBlank() ? Map.of() : JSON.readValue(body, Map.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Map.of();
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.testkit.otobo.FakeOtobo;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,8 +66,8 @@ class RoundStatsTest {
                 .toList();
     }
 
-    private static java.util.Map<String, List<String>> headersBut(java.util.Map<String, List<String>> headers, String name) {
-        var out = new java.util.TreeMap<>(headers);
+    private static Map<String, List<String>> headersBut(Map<String, List<String>> headers, String name) {
+        var out = new TreeMap<>(headers);
         out.remove(name);
         return out;
     }

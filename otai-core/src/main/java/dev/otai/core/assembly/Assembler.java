@@ -2,6 +2,7 @@ package dev.otai.core.assembly;
 
 import dev.otai.api.ParamSpec;
 import dev.otai.api.PipeType;
+import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
 import dev.otai.core.config.ConfigNode;
 import dev.otai.core.config.ConfigReader;
@@ -74,7 +75,7 @@ public final class Assembler {
             if (registry.plugin(requirement.name()).isEmpty()) {
                 problems.error(requirement.location(), requirement.path(), "plugin '" + requirement.name()
                         + "' is not installed; installed plugins: "
-                        + String.join(", ", registry.plugins().stream().map(dev.otai.api.Plugin::name).toList()));
+                        + String.join(", ", registry.plugins().stream().map(Plugin::name).toList()));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.otai.core.config.EngineConfig;
 import dev.otai.core.config.Problem;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A config that has been checked completely: every type resolved, every param checked or compiled, every
@@ -32,7 +33,7 @@ public record Blueprint(EngineConfig config, NodePlan root, Map<String, ServiceP
                 .sum();
     }
 
-    private static void walk(NodePlan plan, java.util.function.Consumer<NodePlan> visit) {
+    private static void walk(NodePlan plan, Consumer<NodePlan> visit) {
         if (plan == null) {
             return;
         }

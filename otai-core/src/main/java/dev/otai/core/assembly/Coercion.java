@@ -7,6 +7,7 @@ import dev.otai.core.config.Durations;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -122,7 +123,7 @@ final class Coercion {
             return Optional.of(value);
         }
         if (value instanceof String s) {
-            return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (s.strip().toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "on", "1" -> Optional.of(Boolean.TRUE);
                 case "false", "no", "off", "0" -> Optional.of(Boolean.FALSE);
                 default -> Optional.empty();

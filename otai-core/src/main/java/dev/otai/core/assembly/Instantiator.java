@@ -7,12 +7,12 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.ServiceSetup;
-import dev.otai.core.engine.Facilities;
-import dev.otai.core.engine.ServiceDecorator;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.core.template.TemplateEngine;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,12 +48,12 @@ public final class Instantiator {
         var instantiator = new Instantiator(blueprint, templates, facilities);
         try {
             blueprint.services().keySet().stream()
-                    .sorted(java.util.Comparator.comparing(id -> order(blueprint, id)))
+                    .sorted(Comparator.comparing(id -> order(blueprint, id)))
                     .forEach(id -> instantiator.service(id, new LinkedHashSet<>()));
             return new Assembly(instantiator.node(blueprint.root()), instantiator.services);
         } catch (RuntimeException e) {
             List<Map.Entry<String, Object>> created = new ArrayList<>(instantiator.services.entrySet());
-            java.util.Collections.reverse(created);
+            Collections.reverse(created);
             Assembly.closeAll(created);
             throw e;
         }

@@ -1,5 +1,6 @@
 package dev.otai.core.config;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public sealed interface ConfigNode {
 
         @Override
         public Object toPlain() {
-            var list = new java.util.ArrayList<Object>(items.size());
+            var list = new ArrayList<Object>(items.size());
             items.forEach(item -> list.add(item.toPlain()));
             return list;
         }

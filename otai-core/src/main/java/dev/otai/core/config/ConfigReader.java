@@ -45,10 +45,20 @@ public final class ConfigReader {
         LoggingSettings logging = InfrastructureReader.logging(infrastructure, problems);
         HttpSettings http = InfrastructureReader.http(infrastructure, problems);
         TemplateLimits templates = InfrastructureReader.templates(infrastructure, problems);
+        StorageSettings storage = InfrastructureReader.storage(infrastructure, problems);
         Map<String, ServiceConfig> services = services(root);
         PipeConfig orchestrator = orchestrator(root);
         return new EngineConfig(loaded.source(), apiVersion, plugins, logging, http, services, orchestrator,
-                loaded.environment(), templates);
+                loaded.environment(), templates, storage);
+    }
+
+    /**
+     * Only {@code infrastructure.storage}, for commands that open the store without running the config; its problems
+     * are the same ones {@link #read} reports for that section.
+     */
+    public static StorageSettings storage(ConfigLoader.Loaded loaded, Problems problems) {
+        ConfigReader reader = new ConfigReader(problems);
+        return InfrastructureReader.storage(reader.mapAt(loaded.root(), "infrastructure", "infrastructure"), problems);
     }
 
     private String apiVersion(MapNode root) {

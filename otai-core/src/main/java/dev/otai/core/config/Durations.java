@@ -3,6 +3,7 @@ package dev.otai.core.config;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ public final class Durations {
             return Optional.of(clock.group(1) != null ? d.negated() : d);
         }
         try {
-            return Optional.of(Duration.parse(s.toUpperCase(java.util.Locale.ROOT)));
+            return Optional.of(Duration.parse(s.toUpperCase(Locale.ROOT)));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -66,6 +67,6 @@ public final class Durations {
         if (d.toSeconds() < 60) {
             return BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString() + "s";
         }
-        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

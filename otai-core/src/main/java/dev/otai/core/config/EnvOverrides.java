@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Applies {@code OTAI__A__B=value} and {@code OPEN_TICKET_AI__A__B=value} (also {@code CFG__…}) overrides to the
@@ -23,7 +24,7 @@ public final class EnvOverrides {
     public static ConfigNode.MapNode apply(ConfigNode.MapNode root, Map<String, String> vars, String origin,
                                            Problems problems) {
         ConfigNode.MapNode result = root;
-        for (var variable : new java.util.TreeMap<>(vars).entrySet()) {
+        for (var variable : new TreeMap<>(vars).entrySet()) {
             String name = variable.getKey();
             String upper = name.toUpperCase(Locale.ROOT);
             for (String prefix : PREFIXES) {

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code infrastructure.logging}, {@code infrastructure.http} and {@code infrastructure.templates}. */
+/**
+ * Reads {@code infrastructure.logging}, {@code infrastructure.http}, {@code infrastructure.templates} and (through
+ * {@link StorageReader}) {@code infrastructure.storage}.
+ */
 final class InfrastructureReader {
 
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "OFF");
@@ -22,32 +25,39 @@ final class InfrastructureReader {
     private InfrastructureReader() {
     }
 
+    static StorageSettings storage(MapNode infrastructure, Problems problems) {
+        return StorageReader.storage(infrastructure, problems);
+    }
+
     static LoggingSettings logging(MapNode infrastructure, Problems problems) {
+        SectionReader section = new SectionReader(problems);
         LoggingSettings defaults = LoggingSettings.defaults();
-        Optional<MapNode> node = map(infrastructure, "logging", "infrastructure.logging", problems);
+        Optional<MapNode> node = section.map(infrastructure, "logging", "infrastructure.logging");
         if (node.isEmpty()) {
             return defaults;
         }
         MapNode logging = node.get();
-        unknownKeys(logging, LOGGING_KEYS, "infrastructure.logging", problems);
-        String level = scalar(logging, "level").map(v -> v.toString().toUpperCase(Locale.ROOT)).orElse(defaults.level());
+        section.unknownKeys(logging, LOGGING_KEYS, "infrastructure.logging");
+        String level = SectionReader.scalar(logging, "level").map(v -> v.toString().toUpperCase(Locale.ROOT))
+                .orElse(defaults.level());
         if (!LEVELS.contains(level)) {
             problems.error(logging.get("level").orElseThrow(), "infrastructure.logging.level", "logging level was \""
                     + level + "\"; expected one of DEBUG, INFO, WARNING, ERROR, CRITICAL");
             level = defaults.level();
         }
-        boolean toFile = scalar(logging, "log_to_file").map(v -> Boolean.parseBoolean(v.toString())).orElse(false);
-        String file = scalar(logging, "file").map(Object::toString)
-                .or(() -> toFile ? scalar(logging, "log_file_path").map(Object::toString) : Optional.empty())
+        boolean toFile = SectionReader.scalar(logging, "log_to_file").map(v -> Boolean.parseBoolean(v.toString()))
+                .orElse(false);
+        String file = SectionReader.scalar(logging, "file").map(Object::toString)
+                .or(() -> toFile ? SectionReader.scalar(logging, "log_file_path").map(Object::toString) : Optional.empty())
                 .orElse(null);
         String messageFormat = defaults.messageFormat();
-        String dateFormat = scalar(logging, "date_format").map(Object::toString).orElse(defaults.dateFormat());
-        boolean json = scalar(logging, "json").map(v -> Boolean.parseBoolean(v.toString())).orElse(false);
-        messageFormat = scalar(logging, "log_format").map(Object::toString).orElse(messageFormat);
+        String dateFormat = SectionReader.scalar(logging, "date_format").map(Object::toString).orElse(defaults.dateFormat());
+        boolean json = SectionReader.scalar(logging, "json").map(v -> Boolean.parseBoolean(v.toString())).orElse(false);
+        messageFormat = SectionReader.scalar(logging, "log_format").map(Object::toString).orElse(messageFormat);
         Optional<ConfigNode> format = logging.get("format");
         if (format.isPresent() && format.get() instanceof MapNode formatMap) {
-            messageFormat = scalar(formatMap, "message_format").map(Object::toString).orElse(messageFormat);
-            dateFormat = scalar(formatMap, "date_format").map(Object::toString).orElse(dateFormat);
+            messageFormat = SectionReader.scalar(formatMap, "message_format").map(Object::toString).orElse(messageFormat);
+            dateFormat = SectionReader.scalar(formatMap, "date_format").map(Object::toString).orElse(dateFormat);
         } else if (format.isPresent() && format.get() instanceof ScalarNode s && s.value() instanceof String word) {
             switch (word.toLowerCase(Locale.ROOT)) {
                 case "json" -> json = true;
@@ -60,17 +70,18 @@ final class InfrastructureReader {
     }
 
     static HttpSettings http(MapNode infrastructure, Problems problems) {
+        SectionReader section = new SectionReader(problems);
         HttpSettings defaults = HttpSettings.defaults();
-        Optional<MapNode> node = map(infrastructure, "http", "infrastructure.http", problems);
+        Optional<MapNode> node = section.map(infrastructure, "http", "infrastructure.http");
         if (node.isEmpty()) {
             return defaults;
         }
         MapNode http = node.get();
-        unknownKeys(http, HTTP_KEYS, "infrastructure.http", problems);
-        String host = scalar(http, "host").map(Object::toString).orElse(defaults.host());
-        Integer port = integer(http, "port", "infrastructure.http.port", 0, 65535, problems).orElse(null);
-        int maxBody = integer(http, "max_body_bytes", "infrastructure.http.max_body_bytes", 1, Integer.MAX_VALUE, problems)
-                .orElse(defaults.maxBodyBytes());
+        section.unknownKeys(http, HTTP_KEYS, "infrastructure.http");
+        String host = SectionReader.scalar(http, "host").map(Object::toString).orElse(defaults.host());
+        Integer port = section.integer(http, "port", "infrastructure.http.port", 0, 65535).map(Long::intValue).orElse(null);
+        int maxBody = section.integer(http, "max_body_bytes", "infrastructure.http.max_body_bytes", 1, Integer.MAX_VALUE)
+                .map(Long::intValue).orElse(defaults.maxBodyBytes());
         List<String> allowedHosts = allowedHosts(http, problems);
         var settings = new HttpSettings(host, port, maxBody, allowedHosts);
         if (!settings.loopbackOnly() && allowedHosts.isEmpty()) {
@@ -106,72 +117,21 @@ final class InfrastructureReader {
     }
 
     static TemplateLimits templates(MapNode infrastructure, Problems problems) {
+        SectionReader section = new SectionReader(problems);
         TemplateLimits defaults = TemplateLimits.DEFAULTS;
         String path = "infrastructure.templates";
-        Optional<MapNode> node = map(infrastructure, "templates", path, problems);
+        Optional<MapNode> node = section.map(infrastructure, "templates", path);
         if (node.isEmpty()) {
             return defaults;
         }
         MapNode templates = node.get();
-        unknownKeys(templates, TEMPLATE_KEYS, path, problems);
-        int output = integer(templates, "max_output_chars", path + ".max_output_chars", 1, Integer.MAX_VALUE, problems)
-                .orElse(defaults.maxOutputChars());
-        int loops = integer(templates, "max_loop_iterations", path + ".max_loop_iterations", 1, Integer.MAX_VALUE, problems)
-                .orElse(defaults.maxLoopIterations());
-        Duration time = defaults.maxRenderTime();
-        Optional<ConfigNode> timeNode = templates.get("max_render_time");
-        if (timeNode.isPresent()) {
-            Optional<Duration> parsed = timeNode.get() instanceof ScalarNode s ? Durations.parse(s.value()) : Optional.empty();
-            if (parsed.isPresent() && parsed.get().toMillis() > 0) {
-                time = parsed.get();
-            } else {
-                problems.error(timeNode.get(), path + ".max_render_time", "'max_render_time' was " + timeNode.get().describe()
-                        + "; expected " + Durations.EXPECTATION + ", of at least 1 ms");
-            }
-        }
+        section.unknownKeys(templates, TEMPLATE_KEYS, path);
+        int output = section.integer(templates, "max_output_chars", path + ".max_output_chars", 1, Integer.MAX_VALUE)
+                .map(Long::intValue).orElse(defaults.maxOutputChars());
+        int loops = section.integer(templates, "max_loop_iterations", path + ".max_loop_iterations", 1, Integer.MAX_VALUE)
+                .map(Long::intValue).orElse(defaults.maxLoopIterations());
+        Duration time = section.duration(templates, "max_render_time", path + ".max_render_time", Duration.ofMillis(1),
+                "of at least 1 ms").orElse(defaults.maxRenderTime());
         return new TemplateLimits(output, loops, time);
-    }
-
-    private static Optional<Integer> integer(MapNode map, String key, String path, int min, int max, Problems problems) {
-        Optional<Object> value = scalar(map, key);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            int n = Integer.parseInt(value.get().toString().strip());
-            if (n >= min && n <= max) {
-                return Optional.of(n);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.error(map.get(key).orElseThrow(), path, "'" + key + "' was " + map.get(key).orElseThrow().describe()
-                + "; expected an integer in [" + min + ", " + max + "]");
-        return Optional.empty();
-    }
-
-    private static Optional<MapNode> map(MapNode parent, String key, String path, Problems problems) {
-        Optional<ConfigNode> node = parent.get(key);
-        if (node.isEmpty() || node.get() instanceof ScalarNode s && s.value() == null) {
-            return Optional.empty();
-        }
-        if (node.get() instanceof MapNode map) {
-            return Optional.of(map);
-        }
-        problems.error(node.get(), path, "'" + key + "' was " + node.get().describe() + "; expected a mapping");
-        return Optional.empty();
-    }
-
-    private static Optional<Object> scalar(MapNode map, String key) {
-        return map.get(key).filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).value());
-    }
-
-    private static void unknownKeys(MapNode map, Set<String> known, String path, Problems problems) {
-        for (var entry : map.entries().values()) {
-            if (!known.contains(entry.key())) {
-                problems.warning(entry.keyLocation(), Paths.child(path, entry.key()), "unknown key '" + entry.key()
-                        + "' is ignored; known keys: " + String.join(", ", new java.util.TreeSet<>(known)));
-            }
-        }
     }
 }

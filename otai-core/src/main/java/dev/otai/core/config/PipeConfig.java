@@ -1,5 +1,7 @@
 package dev.otai.core.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,8 +17,8 @@ public record PipeConfig(String id, boolean idGiven, String use, Location locati
                          Map<String, ConfigParam> params, Map<String, Inject> injects, boolean reference) {
 
     public PipeConfig {
-        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
-        injects = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(injects));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        injects = Collections.unmodifiableMap(new LinkedHashMap<>(injects));
     }
 
     /** A param value with the location of its key and its YAML path. */

@@ -9,6 +9,7 @@ import dev.otai.core.config.Problem;
 import dev.otai.core.config.Problems;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class ConfigCheck {
     public static Result text(String yaml, String source, Map<String, String> processEnv, PluginRegistry registry,
                               TemplateEngine templates) {
         var problems = new Problems();
-        Optional<ConfigLoader.Loaded> loaded = ConfigLoader.read(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Optional<ConfigLoader.Loaded> loaded = ConfigLoader.read(yaml.getBytes(StandardCharsets.UTF_8),
                 source, Map.of(), processEnv, problems);
         return check(loaded, problems, registry, templates);
     }

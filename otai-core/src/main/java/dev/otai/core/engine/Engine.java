@@ -6,6 +6,7 @@ import dev.otai.api.PipeResult;
 import dev.otai.api.RunInfo;
 import dev.otai.core.assembly.Assembly;
 import dev.otai.core.assembly.Blueprint;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.assembly.Instantiator;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;

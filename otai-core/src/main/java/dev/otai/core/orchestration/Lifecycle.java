@@ -1,6 +1,5 @@
 package dev.otai.core.orchestration;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,16 +11,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Lifecycle {
 
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final Duration defaultGrace;
     private volatile Runnable onStop = () -> { };
-
-    public Lifecycle(Duration defaultGrace) {
-        this.defaultGrace = defaultGrace;
-    }
-
-    public Lifecycle() {
-        this(Duration.ofSeconds(30));
-    }
 
     public void requestStop() {
         stop.countDown();
@@ -30,10 +20,6 @@ public final class Lifecycle {
 
     public boolean stopRequested() {
         return stop.getCount() == 0;
-    }
-
-    public Duration defaultGrace() {
-        return defaultGrace;
     }
 
     /** Registers the one action that wakes whoever waits for the stop (the orchestrator's loop). */

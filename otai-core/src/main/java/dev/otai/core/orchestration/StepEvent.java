@@ -1,6 +1,7 @@
 package dev.otai.core.orchestration;
 
 import dev.otai.api.RunInfo;
+import dev.otai.core.redaction.Redactor;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,5 +18,5 @@ import java.util.Map;
 public record StepEvent(RunInfo run, String pipeId, String use, String path, String outcome, String message,
                         Duration duration, Map<String, Object> params, Map<String, Object> data) {
 
-    public static final String REDACTED = dev.otai.core.redaction.Redactor.MARKER;
+    public static final String REDACTED = Redactor.MARKER;
 }

@@ -1,5 +1,6 @@
 package dev.otai.core.redaction;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -87,7 +88,7 @@ final class SecretForms {
     }
 
     private static String formEncoded(String text) {
-        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static String percentEncoded(String text, String keep) {

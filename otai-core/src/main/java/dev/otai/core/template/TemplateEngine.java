@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -276,33 +275,6 @@ public final class TemplateEngine {
         } finally {
             JinjavaInterpreter.popCurrent();
             pool.offer(interpreter);
-        }
-    }
-
-    /** Renders plain values for tests and tools: a map of variables, no pipe context. */
-    public Object renderWith(String source, Map<String, Object> variables) {
-        return render(compile(source), new MapScope(new LinkedHashMap<>(variables)));
-    }
-
-    private record MapScope(Map<String, Object> variables) implements TemplateScope {
-        @Override
-        public Object pipeResult(String pipeId, String key) {
-            throw new TemplateException("get_pipe_result('" + pipeId + "'): no pipe results here");
-        }
-
-        @Override
-        public boolean hasFailed(String pipeId) {
-            throw new TemplateException("has_failed('" + pipeId + "'): no pipe results here");
-        }
-
-        @Override
-        public String env(String name) {
-            throw new TemplateException("get_env('" + name + "'): no environment here");
-        }
-
-        @Override
-        public Object parentParam(String key) {
-            throw new TemplateException("get_parent_param('" + key + "'): no parent here");
         }
     }
 }

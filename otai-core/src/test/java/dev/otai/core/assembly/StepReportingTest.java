@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.otai.api.RunInfo;
 import dev.otai.core.EngineFixture;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.engine.Facilities;
-import dev.otai.core.engine.ServiceDecorator;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.api.PipeContext;
 import dev.otai.core.EngineFixture;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** A classifier that takes long blocks only the runner that uses it; other runners keep their schedule. */
@@ -91,8 +92,8 @@ class SlowClassifierIsolationTest {
         assertThat(slow.result().data()).containsEntry("label", "IT");
         // the classifier runner's fire at 120 s came while it was still busy, so it was skipped, not queued
         assertThat(orchestrator.status()).extracting(Orchestrator.RunnerStatus::id, Orchestrator.RunnerStatus::skippedFires)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("classify_runner", 1L),
-                        org.assertj.core.groups.Tuple.tuple("fast_runner", 0L));
+                .containsExactly(Tuple.tuple("classify_runner", 1L),
+                        Tuple.tuple("fast_runner", 0L));
     }
 
     /** The run-finished event comes just before the runner marks itself idle; wait for that, without sleeping. */

@@ -9,8 +9,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,7 +42,7 @@ class InvalidConfigCorpusTest {
         var problems = new Problems();
         var loaded = ConfigLoader.read(bytes, file.getFileName().toString(), Map.of(), Map.of(), problems);
         ConfigCheck.Result result = loaded.isEmpty()
-                ? new ConfigCheck.Result(java.util.Optional.empty(), problems.sorted())
+                ? new ConfigCheck.Result(Optional.empty(), problems.sorted())
                 : ConfigCheck.text(new String(bytes, StandardCharsets.UTF_8), file.getFileName().toString(), Map.of(),
                         EngineFixture.REGISTRY, EngineFixture.TEMPLATES);
 
@@ -75,7 +77,7 @@ class InvalidConfigCorpusTest {
                     .reduce("", (a, b) -> a + b + "\n");
         }
         Matcher m = EXPECT.matcher(text);
-        var out = new java.util.ArrayList<Expectation>();
+        var out = new ArrayList<Expectation>();
         while (m.find()) {
             out.add(new Expectation(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3).strip()));
         }

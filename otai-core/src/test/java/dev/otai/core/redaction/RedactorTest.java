@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class RedactorTest {
                 "raw " + PASSWORD + " end",
                 "query Password=" + form + "&UserLogin=agent",
                 "query Password=" + form.replace("+", "%20") + "&x",
-                "lower hex " + form.toLowerCase(java.util.Locale.ROOT),
+                "lower hex " + form.toLowerCase(Locale.ROOT),
                 "uri " + URI.create("http://h/x?p=" + form).toASCIIString(),
                 "json {\"Password\":\"p@ss w/\\\"rd+1\"}",
                 "json with escaped slash {\"Password\":\"p@ss w\\/\\\"rd+1\"}",

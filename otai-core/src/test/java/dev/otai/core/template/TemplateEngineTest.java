@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +45,7 @@ class TemplateEngineTest {
         assertThat(render("{{ 5 + 5 }}")).isEqualTo(10L);
         assertThat(render("{{ get_pipe_result('classify', 'confidence') >= 0.8 }}")).isEqualTo(true);
         assertThat(render("{{ get_pipe_result('ticket') }}")).isEqualTo(Map.of("id", 7, "queue", Map.of("name", "Incoming")));
-        assertThat(render("{{ [1, 2] }}")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly(1L, 2L);
+        assertThat(render("{{ [1, 2] }}")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(1L, 2L);
     }
 
     @ParameterizedTest
@@ -101,8 +105,8 @@ class TemplateEngineTest {
     @Test
     void renders_concurrently_without_sharing_state() throws Exception {
         Template template = templates.compile("{{ item.n * 2 }}");
-        try (var executor = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+        try (var executor = Executors.newFixedThreadPool(8)) {
+            List<Future<Object>> results = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 int n = i;
                 results.add(executor.submit(() -> templates.render(template,

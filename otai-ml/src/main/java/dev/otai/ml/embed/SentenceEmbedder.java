@@ -6,7 +6,10 @@ import dev.otai.ml.onnx.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sentence embeddings from all-MiniLM-L6-v2 (int8-quantized), read from the classpath (the model jar
@@ -24,7 +27,7 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     private final OnnxSession session;
     private final TextTokenizer tokenizer;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     SentenceEmbedder(OnnxSession session, TextTokenizer tokenizer) {
         this.session = session;
@@ -57,7 +60,7 @@ public final class SentenceEmbedder implements AutoCloseable {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+        Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
         float[][] out = new float[texts.size()][];
         for (int from = 0; from < order.length; from += BATCH) {
             int to = Math.min(order.length, from + BATCH);

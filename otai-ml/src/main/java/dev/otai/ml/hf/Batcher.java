@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -87,7 +88,7 @@ final class Batcher implements AutoCloseable {
         queue.drainTo(left);
         left.forEach(p -> p.result().completeExceptionally(new IllegalStateException("the classification service closed")));
         try {
-            workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            workers.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,5 +1,7 @@
 package dev.otai.ml.hf;
 
+import dev.otai.api.classify.Classification;
+import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.Classifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +30,14 @@ public final class OnnxExports {
         service.adopt(dir.toString(), batcher);
         return new Opened() {
             @Override
-            public dev.otai.api.classify.Classification classify(dev.otai.api.classify.ClassificationRequest request)
+            public Classification classify(ClassificationRequest request)
                     throws Exception {
                 return service.classify(request);
             }
 
             @Override
-            public List<dev.otai.api.classify.Classification> classifyAll(
-                    List<dev.otai.api.classify.ClassificationRequest> requests) throws Exception {
+            public List<Classification> classifyAll(
+                    List<ClassificationRequest> requests) throws Exception {
                 return service.classifyAll(requests);
             }
 

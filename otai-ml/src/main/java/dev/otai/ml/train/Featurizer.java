@@ -2,6 +2,7 @@ package dev.otai.ml.train;
 
 import dev.otai.ml.embed.SentenceEmbedder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.tribuo.Example;
@@ -21,7 +22,7 @@ sealed interface Featurizer {
             for (int i = 0; i < texts.size(); i++) {
                 String[] names = grams.features(texts.get(i)).toArray(String[]::new);
                 double[] values = new double[names.length];
-                java.util.Arrays.fill(values, names.length == 0 ? 0 : 1 / Math.sqrt(names.length));
+                Arrays.fill(values, names.length == 0 ? 0 : 1 / Math.sqrt(names.length));
                 out.add(new ArrayExample<>(labels.get(i), names, values));
             }
             return out;

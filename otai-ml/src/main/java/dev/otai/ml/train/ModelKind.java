@@ -22,10 +22,6 @@ public enum ModelKind {
         return id;
     }
 
-    public boolean usesEmbeddings() {
-        return this != NGRAM_LOGREG;
-    }
-
     public static ModelKind parse(String text) {
         return Arrays.stream(values()).filter(k -> k.id.equals(text.toLowerCase(Locale.ROOT))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("model kind was '" + text + "'; expected one of "

@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -29,7 +32,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class ModelTrainer {
 
     /** Tribuo logs every training run through java.util.logging at INFO; otai reports training itself. */
-    private static final java.util.logging.Logger TRIBUO_SGD_LOG = quiet("org.tribuo.common.sgd");
+    private static final Logger TRIBUO_SGD_LOG = quiet("org.tribuo.common.sgd");
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final String TRIBUO_FILE = "model.tribuo";
@@ -113,9 +116,9 @@ public final class ModelTrainer {
         return metadata;
     }
 
-    private static java.util.logging.Logger quiet(String name) {
-        var logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
+    private static Logger quiet(String name) {
+        var logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
         return logger;
     }
 
@@ -126,7 +129,7 @@ public final class ModelTrainer {
                 digest.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }

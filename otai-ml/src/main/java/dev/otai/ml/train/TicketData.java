@@ -2,6 +2,7 @@ package dev.otai.ml.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otai.support.csv.CsvReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class TicketData {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (name.endsWith(".csv")) {
-            return csv(text);
+            return csv(text, file);
         }
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
             return jsonLines(file, text);
@@ -66,17 +67,17 @@ public final class TicketData {
         throw new IllegalArgumentException("data file " + file + " has an unknown type; expected a name ending in .csv or .jsonl");
     }
 
-    private static List<Map<String, String>> csv(String text) {
-        List<List<String>> rows = Csv.parse(text);
+    private static List<Map<String, String>> csv(String text, Path file) {
+        List<CsvReader.Row> rows = CsvReader.parse(text, file.toString());
         var out = new ArrayList<Map<String, String>>();
         if (rows.isEmpty()) {
             return out;
         }
-        List<String> header = rows.getFirst();
-        for (List<String> row : rows.subList(1, rows.size())) {
+        List<String> header = rows.getFirst().cells();
+        for (CsvReader.Row row : rows.subList(1, rows.size())) {
             var record = new LinkedHashMap<String, String>();
-            for (int c = 0; c < header.size() && c < row.size(); c++) {
-                record.put(header.get(c).strip(), row.get(c));
+            for (int c = 0; c < header.size() && c < row.cells().size(); c++) {
+                record.put(header.get(c).strip(), row.cells().get(c));
             }
             out.add(record);
         }

@@ -5,6 +5,7 @@ import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.Classifier;
 import dev.otai.ml.score.Scores;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.tribuo.Example;
@@ -49,14 +50,14 @@ final class TribuoClassifier implements Classifier, AutoCloseable {
     private double[] probabilities(Example<Label> example) {
         double[] probabilities = new double[labels.size()];
         if (example.size() == 0) {
-            java.util.Arrays.fill(probabilities, 1.0 / labels.size());
+            Arrays.fill(probabilities, 1.0 / labels.size());
             return probabilities;
         }
         Prediction<Label> prediction;
         try {
             prediction = model.predict(example);
         } catch (IllegalArgumentException noKnownFeatures) {
-            java.util.Arrays.fill(probabilities, 1.0 / labels.size());
+            Arrays.fill(probabilities, 1.0 / labels.size());
             return probabilities;
         }
         for (int i = 0; i < labels.size(); i++) {

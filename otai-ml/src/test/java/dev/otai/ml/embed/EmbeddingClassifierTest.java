@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.Classifier;
 import dev.otai.api.classify.LimitedClassifier;
-import dev.otai.testkit.StandaloneSetup;
 import dev.otai.ml.SampleTickets;
 import dev.otai.ml.train.Evaluation;
 import dev.otai.ml.train.LabelledText;
@@ -15,9 +14,11 @@ import dev.otai.ml.train.ModelKind;
 import dev.otai.ml.train.ModelTrainer;
 import dev.otai.ml.train.Split;
 import dev.otai.ml.train.TicketData;
+import dev.otai.testkit.StandaloneSetup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,7 @@ class EmbeddingClassifierTest {
             assertThat(hr.label()).isEqualTo("HR");
             assertThat(billing.scores()).hasSize(3);
             assertThat(billing.scores().stream().mapToDouble(s -> s.score()).sum()).isCloseTo(1.0,
-                    org.assertj.core.api.Assertions.within(1e-9));
+                    Assertions.within(1e-9));
             assertThat(service.limit()).isEqualTo(2);
         }
     }

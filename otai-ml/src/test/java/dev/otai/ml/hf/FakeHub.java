@@ -1,5 +1,6 @@
 package dev.otai.ml.hf;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,7 +54,7 @@ final class FakeHub implements AutoCloseable {
     }
 
     /** The CDN rejects requests that carry the hub token, as signed-URL stores do. */
-    private static void cdn(com.sun.net.httpserver.HttpExchange exchange, Path file, String auth) throws IOException {
+    private static void cdn(HttpExchange exchange, Path file, String auth) throws IOException {
         int status = auth != null ? 400 : Files.isRegularFile(file) ? 200 : 404;
         byte[] body = status == 200 ? Files.readAllBytes(file) : "no".getBytes();
         exchange.sendResponseHeaders(status, body.length);

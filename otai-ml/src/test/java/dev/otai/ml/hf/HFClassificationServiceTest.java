@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.otai.api.classify.Classification;
 import dev.otai.api.classify.ClassificationRequest;
+import dev.otai.ml.train.Evaluation;
+import dev.otai.ml.train.LabelledText;
+import dev.otai.ml.train.ModelDirectory;
 import dev.otai.testkit.StandaloneSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,12 +152,12 @@ class HFClassificationServiceTest {
     @Test
     void onnx_export_directory_is_evaluated_like_a_trained_model() throws Exception {
         Path dir = TinyModel.write(tmp.resolve("export"), false, 64);
-        var data = List.of(new dev.otai.ml.train.LabelledText("1", "printer broken", "IT"),
-                new dev.otai.ml.train.LabelledText("2", "refund please", "Billing"),
-                new dev.otai.ml.train.LabelledText("3", "my invoice", "IT"));
+        var data = List.of(new LabelledText("1", "printer broken", "IT"),
+                new LabelledText("2", "refund please", "Billing"),
+                new LabelledText("3", "my invoice", "IT"));
 
-        try (var loaded = dev.otai.ml.train.ModelDirectory.load(dir, 0)) {
-            var evaluation = dev.otai.ml.train.Evaluation.of(loaded.classifier(), data);
+        try (var loaded = ModelDirectory.load(dir, 0)) {
+            var evaluation = Evaluation.of(loaded.classifier(), data);
 
             assertThat(loaded.metadata().kind()).isEqualTo("onnx-export");
             assertThat(evaluation.accuracy()).isCloseTo(2.0 / 3, within(1e-9));

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class LoopbackHub implements AutoCloseable {
     }
 
     LoopbackHub serve(String path, String body) {
-        return serve(path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return serve(path, body.getBytes(StandardCharsets.UTF_8));
     }
 
     LoopbackHub redirect(String path, String location) {

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.LimitedClassifier;
-import dev.otai.testkit.StandaloneSetup;
 import dev.otai.ml.SampleTickets;
+import dev.otai.testkit.StandaloneSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,7 @@ class TrainedClassifierTest {
         try (ModelDirectory.Loaded model = ModelDirectory.load(trained, 0)) {
             var result = model.classifier().classify(new ClassificationRequest("zzzz qqqq", "", null));
 
-            assertThat(result.confidence()).isCloseTo(1.0 / 6, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(result.confidence()).isCloseTo(1.0 / 6, Assertions.within(1e-9));
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.otai.store.history;
 
-import dev.otai.store.StorageSettings;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

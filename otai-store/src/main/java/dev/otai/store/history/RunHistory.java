@@ -6,7 +6,7 @@ import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
-import dev.otai.store.StorageSettings;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** The exact content of a write, as the ledger records and prints it, and whether a ticket already shows it. */
 final class Changes {
@@ -31,7 +32,7 @@ final class Changes {
             map.put("remove_tags", u.removeTags());
         }
         if (!u.fields().isEmpty()) {
-            map.put("fields", new java.util.TreeMap<>(u.fields()));
+            map.put("fields", new TreeMap<>(u.fields()));
         }
         if (u.note() != null) {
             map.put("note", of(u.note()));

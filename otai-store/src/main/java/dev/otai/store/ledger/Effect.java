@@ -1,5 +1,6 @@
 package dev.otai.store.ledger;
 
+import dev.otai.store.Json;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ public record Effect(String key, String runId, String runnerId, String stepId, S
 
     /** One line for the console: ticket, operation and the exact content. */
     public String describe() {
-        return "ticket " + ticketId + ": " + operation + " " + dev.otai.store.Json.write(detail) + " (step '" + stepId
+        return "ticket " + ticketId + ": " + operation + " " + Json.write(detail) + " (step '" + stepId
                 + "', runner '" + runnerId + "')";
     }
 }

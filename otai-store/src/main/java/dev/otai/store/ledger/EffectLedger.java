@@ -2,7 +2,7 @@ package dev.otai.store.ledger;
 
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
-import dev.otai.store.StorageSettings;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package dev.otai.store.ledger;
 
 import dev.otai.api.RunInfo;
 import dev.otai.api.ticket.TicketSystem;
-import dev.otai.core.engine.ServiceDecorator;
+import dev.otai.core.assembly.ServiceDecorator;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;

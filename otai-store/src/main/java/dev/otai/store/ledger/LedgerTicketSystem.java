@@ -7,7 +7,6 @@ import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
 import dev.otai.store.Json;
-import dev.otai.store.tickets.LocalTicketSystem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -145,10 +144,10 @@ final class LedgerTicketSystem implements TicketSystem {
         return result;
     }
 
-    /** The ticket's version as the key uses it: the local store's counter, else its updated-at. */
+    /** The ticket's version as the key uses it: the ticket system's own counter when it keeps one, else its updated-at. */
     private String version(String ticketId, Ticket ticket) {
-        if (delegate instanceof LocalTicketSystem local) {
-            return "v" + local.version(ticketId);
+        if (delegate instanceof VersionedTickets versioned) {
+            return "v" + versioned.version(ticketId);
         }
         return ticket == null || ticket.updated() == null ? "unknown" : ticket.updated().toString();
     }

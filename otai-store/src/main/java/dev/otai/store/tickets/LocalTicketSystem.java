@@ -7,6 +7,7 @@ import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
 import dev.otai.store.Store;
+import dev.otai.store.ledger.VersionedTickets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A complete ticket system in the embedded store: queues, priorities, states, types, owners and customers by
  * name, tags, custom fields, notes with visibility, and search with paging. Every change is one transaction
  * and bumps the ticket's version and updated-at.
  */
-public final class LocalTicketSystem implements TicketSystem {
+public final class LocalTicketSystem implements TicketSystem, VersionedTickets {
 
     static final String DEFAULT_STATE = "new";
 
@@ -41,6 +43,7 @@ public final class LocalTicketSystem implements TicketSystem {
     }
 
     /** The ticket's version: 1 when created, one more with every change; -1 when there is no such ticket. */
+    @Override
     public long version(String ticketId) {
         return store.inTransaction(c -> TicketRows.version(c, ticketId));
     }
@@ -109,7 +112,7 @@ public final class LocalTicketSystem implements TicketSystem {
     }
 
     /** Every ticket, oldest first, a page at a time. */
-    public void forEach(java.util.function.Consumer<Ticket> action) {
+    public void forEach(Consumer<Ticket> action) {
         int offset = 0;
         int page = 500;
         List<Ticket> batch;

@@ -4,6 +4,7 @@ import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
 import dev.otai.store.Json;
+import dev.otai.support.csv.CsvReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

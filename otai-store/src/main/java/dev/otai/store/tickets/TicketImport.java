@@ -2,6 +2,7 @@ package dev.otai.store.tickets;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public final class TicketImport {
     private static int store(List<Map<String, Object>> records, String source, LocalTicketSystem tickets, String queue,
                              Progress progress) {
         for (Map<String, Object> record : records) {
-            TicketFiles.ticket(record, "check", java.time.Instant.EPOCH, source);
+            TicketFiles.ticket(record, "check", Instant.EPOCH, source);
         }
         progress.stored(0, records.size());
         for (int from = 0; from < records.size(); from += BATCH) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ final class TicketWrites {
             s.setObject(12, TicketRows.time(updated));
             s.executeUpdate();
         }
-        for (String tag : new java.util.LinkedHashSet<>(t.tags())) {
+        for (String tag : new LinkedHashSet<>(t.tags())) {
             addTag(c, t.id(), tag);
         }
         putFields(c, t.id(), t.fields());

@@ -2,15 +2,21 @@ package dev.otai.store.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.Engine;
+import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.Lifecycle;
+import dev.otai.core.template.TemplateEngine;
 import dev.otai.store.StoreFixture;
 import dev.otai.testkit.InMemoryTicketSystem;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,9 +98,9 @@ class RunHistoryTest {
         List<RunQueries.Run> runs = queries.list(new RunQueries.Filter(null, false, null, 10));
 
         assertThat(runs).extracting(RunQueries.Run::runnerId, RunQueries.Run::outcome)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("route", "succeeded"),
-                        org.assertj.core.groups.Tuple.tuple("broken", "failed"),
-                        org.assertj.core.groups.Tuple.tuple("idle", "skipped"));
+                .containsExactlyInAnyOrder(Tuple.tuple("route", "succeeded"),
+                        Tuple.tuple("broken", "failed"),
+                        Tuple.tuple("idle", "skipped"));
         assertThat(queries.list(new RunQueries.Filter(null, true, null, 10))).singleElement()
                 .satisfies(run -> assertThat(run.message()).contains("fail()"));
         RunQueries.Run route = queries.list(new RunQueries.Filter("route", false, null, 10)).getFirst();
@@ -116,7 +122,7 @@ class RunHistoryTest {
 
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String bytes = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 assertThat(bytes).as(file.toString()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
             }
         }
@@ -149,7 +155,7 @@ class RunHistoryTest {
 
         assertThat(pruned.runs()).isEqualTo(3);
         assertThat(new RunQueries(fixture.store).list(new RunQueries.Filter(null, false, null, 10))).hasSize(3);
-        var small = new Retention(fixture.store, new dev.otai.store.StorageSettings(fixture.settings.dataDirectory(),
+        var small = new Retention(fixture.store, new StorageSettings(fixture.settings.dataDirectory(),
                 Duration.ofDays(30), 1, 1000, 100, fixture.settings.ledger()));
         small.prune();
         assertThat(new RunQueries(fixture.store).list(new RunQueries.Filter(null, false, null, 10))).hasSize(1);
@@ -157,12 +163,12 @@ class RunHistoryTest {
 
     @Test
     void engine_without_a_recording_runs_every_runner_with_the_same_outcomes_and_records_nothing() {
-        try (Engine engine = Engine.start(StoreFixture.valid(CONFIG, ENV), new dev.otai.core.template.TemplateEngine(),
-                fixture.clock, new dev.otai.core.orchestration.Lifecycle(), dev.otai.core.orchestration.EngineListener.NONE)) {
+        try (Engine engine = Engine.start(StoreFixture.valid(CONFIG, ENV), new TemplateEngine(),
+                fixture.clock, new Lifecycle(), EngineListener.NONE)) {
             assertThat(engine.runOnce()).extracting(Engine.RunnerOutcome::runnerId, o -> o.result().outcome())
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("route", "succeeded"),
-                            org.assertj.core.groups.Tuple.tuple("broken", "failed"),
-                            org.assertj.core.groups.Tuple.tuple("idle", "skipped"));
+                    .containsExactly(Tuple.tuple("route", "succeeded"),
+                            Tuple.tuple("broken", "failed"),
+                            Tuple.tuple("idle", "skipped"));
             var desk = (InMemoryTicketSystem) engine.assembly().services().get("desk");
             assertThat(desk.ticket("7").notes().getLast().body()).isEqualTo("checked 16 chars");
         }

@@ -1,12 +1,13 @@
 package dev.otai.store.ledger;
 
+import dev.otai.core.assembly.Facilities;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.Engine;
-import dev.otai.core.engine.Facilities;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.redaction.Redactor;
+import dev.otai.core.template.TemplateEngine;
 import dev.otai.store.EngineRecording;
-import dev.otai.store.StorageSettings;
 import dev.otai.store.Store;
 import dev.otai.store.StoreFixture;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public final class CrashChild {
         StorageSettings settings = StorageSettings.defaults().withDataDirectory(dataDir);
         Store store = Store.openEmbedded(dataDir, InstantSource.system());
         EngineRecording recording = EngineRecording.start(store, settings, false, new Redactor());
-        Engine engine = Engine.start(StoreFixture.valid(config, Map.of()), new dev.otai.core.template.TemplateEngine(),
+        Engine engine = Engine.start(StoreFixture.valid(config, Map.of()), new TemplateEngine(),
                 InstantSource.system(), new Lifecycle(), recording.listener(EngineListener.NONE),
                 recording.facilities(Facilities.builder()));
         engine.run();

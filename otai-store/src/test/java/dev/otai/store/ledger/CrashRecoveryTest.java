@@ -3,9 +3,11 @@ package dev.otai.store.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import dev.otai.store.StoreFixture;
 import dev.otai.store.tickets.LocalTicketSystem;
@@ -78,7 +80,7 @@ class CrashRecoveryTest {
             child.destroyForcibly().waitFor();
         }
 
-        try (var fixture = new StoreFixture(dev.otai.store.StorageSettings.defaults().withDataDirectory(dataDir));
+        try (var fixture = new StoreFixture(StorageSettings.defaults().withDataDirectory(dataDir));
              var running = fixture.start(Files.readString(config).replace("milliseconds: 5", "minutes: 5"), Map.of(), false)) {
             var tickets = new LocalTicketSystem(fixture.store);
             int runs = 0;
@@ -126,6 +128,6 @@ class CrashRecoveryTest {
     }
 
     private static long inQueue(LocalTicketSystem tickets, String queue) {
-        return tickets.find(new TicketQuery(dev.otai.api.ticket.Entity.named(queue), List.of(), 1000, 0, null, null)).size();
+        return tickets.find(new TicketQuery(Entity.named(queue), List.of(), 1000, 0, null, null)).size();
     }
 }

@@ -2,10 +2,12 @@ package dev.otai.store.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
+import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.Engine;
-import dev.otai.store.StorageSettings;
 import dev.otai.store.StoreFixture;
 import dev.otai.store.tickets.LocalTicketSystem;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,8 +96,8 @@ class EffectLedgerTest {
     void a_ticket_changed_by_someone_else_is_processed_again() throws Exception {
         try (var running = fixture.start(config, Map.of(), false)) {
             running.engine().runOnce();
-            new LocalTicketSystem(fixture.store).update("42", new dev.otai.api.ticket.TicketUpdate(null, null,
-                    dev.otai.api.ticket.Entity.named("2 low"), null, null, null, null, null, null, null));
+            new LocalTicketSystem(fixture.store).update("42", new TicketUpdate(null, null,
+                    Entity.named("2 low"), null, null, null, null, null, null, null));
             running.engine().runOnce();
         }
 
@@ -118,8 +121,8 @@ class EffectLedgerTest {
         }
 
         assertThat(planned).extracting(Effect::operation, Effect::detail).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("update", Map.of("priority", "4 high")),
-                org.assertj.core.groups.Tuple.tuple("note", Map.of("subject", "Triage", "body", "Priority raised to 4 high",
+                Tuple.tuple("update", Map.of("priority", "4 high")),
+                Tuple.tuple("note", Map.of("subject", "Triage", "body", "Priority raised to 4 high",
                         "content_type", "text/plain", "visible_to_customer", false)));
         assertThat(ticket().priority().name()).isEqualTo("4 high");
         assertThat(ticket().notes()).extracting(Note::body).containsExactly("Priority raised to 4 high");

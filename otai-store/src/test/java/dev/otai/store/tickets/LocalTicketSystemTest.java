@@ -11,12 +11,16 @@ import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketUpdate;
 import dev.otai.store.Store;
 import dev.otai.testkit.FakeClock;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,8 +99,8 @@ class LocalTicketSystemTest {
 
         assertThat(tickets.get(t.id()).orElseThrow().notes())
                 .extracting(Note::body, Note::visibleToCustomer, Note::contentType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("internal", false, "text/plain"),
-                        org.assertj.core.groups.Tuple.tuple("public", true, "text/html"));
+                .containsExactly(Tuple.tuple("internal", false, "text/plain"),
+                        Tuple.tuple("public", true, "text/html"));
     }
 
     @Test
@@ -198,12 +202,12 @@ class LocalTicketSystemTest {
     void export_writes_lines_that_import_back_to_equal_tickets() throws Exception {
         create("Round trip", "IT");
         tickets.addNote("1", Note.internal("n", "note body"));
-        var out = new java.io.StringWriter();
+        var out = new StringWriter();
         tickets.forEach(t -> {
             try {
                 TicketFiles.writeJsonLine(t, out);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         Ticket before = tickets.get("1").orElseThrow();

@@ -2,6 +2,7 @@ package dev.otai.testkit.http;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ public record RecordedRequest(Instant at, long number, String method, String pat
                               Map<String, List<String>> headers, String body, int status, Fault fault) {
 
     public String header(String name) {
-        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 }

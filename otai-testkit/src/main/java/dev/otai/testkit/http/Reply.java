@@ -1,5 +1,6 @@
 package dev.otai.testkit.http;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a fake's handler answers. */
@@ -14,7 +15,7 @@ public record Reply(int status, String contentType, String body, Map<String, Str
     }
 
     public Reply withHeader(String name, String value) {
-        var copy = new java.util.LinkedHashMap<>(headers);
+        var copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
         return new Reply(status, contentType, body, copy);
     }

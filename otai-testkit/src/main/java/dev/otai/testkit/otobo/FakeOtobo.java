@@ -3,13 +3,16 @@ package dev.otai.testkit.otobo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.testkit.http.Exchange;
-import dev.otai.testkit.http.Faults;
 import dev.otai.testkit.http.FakeServer;
+import dev.otai.testkit.http.Faults;
 import dev.otai.testkit.http.RecordedRequest;
 import dev.otai.testkit.http.Reply;
 import dev.otai.testkit.http.WebhookSender;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,11 +134,11 @@ public final class FakeOtobo implements AutoCloseable {
      * {@code {"Event":"TicketCreate","TicketID":"123"}}, with Basic auth when {@code basicAuth} ("user:password") is
      * given.
      */
-    public WebhookSender.Delivery sendEvent(java.net.URI target, String event, String ticketId, String basicAuth) {
+    public WebhookSender.Delivery sendEvent(URI target, String event, String ticketId, String basicAuth) {
         var headers = new LinkedHashMap<String, String>();
         headers.put("Content-Type", "application/json");
         if (basicAuth != null) {
-            headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
         }
         return WebhookSender.post(target, write(Map.of("Event", event, "TicketID", ticketId)), headers);
     }
@@ -173,7 +176,7 @@ public final class FakeOtobo implements AutoCloseable {
             if (!route.getValue().methods().contains(method)) {
                 continue;
             }
-            var names = new java.util.ArrayList<String>();
+            var names = new ArrayList<String>();
             Matcher placeholders = Pattern.compile(":(\\w+)").matcher(route.getValue().path());
             while (placeholders.find()) {
                 names.add(placeholders.group(1));
@@ -209,7 +212,7 @@ public final class FakeOtobo implements AutoCloseable {
     }
 
     private static List<Object> append(List<?> list, Object value) {
-        var out = new java.util.ArrayList<Object>(list);
+        var out = new ArrayList<Object>(list);
         out.add(value);
         return out;
     }

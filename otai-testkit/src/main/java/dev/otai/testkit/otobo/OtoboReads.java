@@ -4,11 +4,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** TicketSearch and TicketGet of the fake, following OTOBO's {@code Operation/Ticket/*.pm}. */
@@ -62,7 +64,7 @@ final class OtoboReads {
 
     private static boolean like(String value, String pattern) {
         String regex = ("\\Q" + pattern + "\\E").replace("%", "\\E.*\\Q");
-        return value != null && java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE).matcher(value).matches();
+        return value != null && Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(value).matches();
     }
 
     Map<String, Object> get(Map<String, Object> data) {
@@ -118,7 +120,7 @@ final class OtoboReads {
     private List<Object> articles(OtoboTicket t, Map<String, Object> data) {
         var articles = new ArrayList<>(t.articles());
         if ("DESC".equals(data.get("ArticleOrder"))) {
-            java.util.Collections.reverse(articles);
+            Collections.reverse(articles);
         }
         int limit = data.get("ArticleLimit") == null ? 0 : Integer.parseInt(data.get("ArticleLimit").toString());
         return articles.stream().limit(limit <= 0 ? Long.MAX_VALUE : limit).map(a -> (Object) articleMap(t, a)).toList();

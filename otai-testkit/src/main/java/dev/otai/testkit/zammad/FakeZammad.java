@@ -3,11 +3,12 @@ package dev.otai.testkit.zammad;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.testkit.http.Exchange;
-import dev.otai.testkit.http.Faults;
 import dev.otai.testkit.http.FakeServer;
+import dev.otai.testkit.http.Faults;
 import dev.otai.testkit.http.RecordedRequest;
 import dev.otai.testkit.http.Reply;
 import dev.otai.testkit.http.WebhookSender;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,13 +111,13 @@ public final class FakeZammad implements AutoCloseable {
      * Fires the trigger webhook for a ticket at {@code target} as Zammad does: JSON body, {@code User-Agent},
      * {@code X-Zammad-Trigger}, {@code X-Zammad-Delivery} and, with a token, {@code X-Hub-Signature}.
      */
-    public WebhookSender.Delivery sendWebhook(java.net.URI target, long ticketId, String triggerName, String signatureToken) {
+    public WebhookSender.Delivery sendWebhook(URI target, long ticketId, String triggerName, String signatureToken) {
         String body = webhookPayload(ticketId);
         var headers = new LinkedHashMap<String, String>();
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("User-Agent", "Zammad User Agent");
         headers.put("X-Zammad-Trigger", triggerName);
-        headers.put("X-Zammad-Delivery", java.util.UUID.randomUUID().toString());
+        headers.put("X-Zammad-Delivery", UUID.randomUUID().toString());
         if (signatureToken != null) {
             headers.put("X-Hub-Signature", WebhookSender.hubSignature(signatureToken, body));
         }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class FakeZammadTest {
 
     @Test
     void basic_auth_is_accepted() throws Exception {
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("admin@example.com:admin-Pa55".getBytes());
+        String basic = "Basic " + Base64.getEncoder().encodeToString("admin@example.com:admin-Pa55".getBytes());
         assertThat(get("/api/v1/tickets/search?query=*", basic).statusCode()).isEqualTo(200);
     }
 

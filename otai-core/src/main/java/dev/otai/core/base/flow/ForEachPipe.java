@@ -5,6 +5,7 @@ import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
+import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
@@ -123,7 +124,7 @@ public final class ForEachPipe implements Pipe {
     }
 
     /** The steps of one item, run like a composite's. */
-    record ItemSteps(List<dev.otai.api.PipeNode> steps, PipeContext base, String name) {
+    record ItemSteps(List<PipeNode> steps, PipeContext base, String name) {
 
         PipeResult run(int index, Object item) {
             PipeContext current = base.withValue(name, item).withValue(name + "_index", index);

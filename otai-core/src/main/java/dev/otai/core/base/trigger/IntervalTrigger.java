@@ -1,5 +1,6 @@
 package dev.otai.core.base.trigger;
 
+import dev.otai.api.ConfigException;
 import dev.otai.api.ParamKind;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
@@ -89,7 +90,7 @@ public final class IntervalTrigger implements Trigger {
     private static Duration interval(Params params) {
         Duration interval = total(params.asMap()).orElse(Duration.ZERO);
         if (!interval.isPositive()) {
-            throw new dev.otai.api.ConfigException("interval was " + interval + "; expected a positive duration");
+            throw new ConfigException("interval was " + interval + "; expected a positive duration");
         }
         return interval;
     }

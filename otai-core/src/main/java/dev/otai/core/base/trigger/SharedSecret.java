@@ -1,5 +1,6 @@
 package dev.otai.core.base.trigger;
 
+import dev.otai.core.config.Durations;
 import dev.otai.core.orchestration.EventTrigger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -64,7 +65,7 @@ record SharedSecret(String secret, Duration replayWindow) {
         }
         if (Duration.between(signedAt, now).abs().compareTo(replayWindow) > 0) {
             return Optional.of("X-Zendesk-Webhook-Signature-Timestamp " + signedAt + " is more than "
-                    + dev.otai.core.config.Durations.format(replayWindow) + " away from the engine's time; refused as a possible replay");
+                    + Durations.format(replayWindow) + " away from the engine's time; refused as a possible replay");
         }
         byte[] signed = concat(timestamp.getBytes(StandardCharsets.UTF_8), request.body());
         String expected = Base64.getEncoder().encodeToString(hmac("HmacSHA256", signed));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.api.ticket.WebhookPayloads;
 import dev.otai.core.orchestration.EventTrigger;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class WebhookEvents {
             body = request.body().length == 0 ? Map.of() : JSON.readValue(request.body(), Object.class);
         } catch (JacksonException e) {
             return Optional.empty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
         var headers = new LinkedHashMap<String, Object>();

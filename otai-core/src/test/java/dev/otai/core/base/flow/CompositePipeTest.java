@@ -8,6 +8,7 @@ import dev.otai.core.Probes;
 import dev.otai.core.RecordingListener;
 import dev.otai.core.engine.Engine;
 import dev.otai.testkit.FakeClock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CompositePipeTest {
@@ -98,7 +99,7 @@ class CompositePipeTest {
                           use: base:IntervalTrigger
                           params: { interval: "{{ get_env('OTOBO_PASSWORD') }}" }
                 """;
-        try (Engine engine = EngineFixture.start(yaml, java.util.Map.of("OTOBO_PASSWORD", "hunter2-secret"), new FakeClock())) {
+        try (Engine engine = EngineFixture.start(yaml, Map.of("OTOBO_PASSWORD", "hunter2-secret"), new FakeClock())) {
             PipeResult result = engine.runOnce().getFirst().result();
             assertThat(result.failed()).isTrue();
             assertThat(result.message()).contains("param 'interval' was \"***\"").doesNotContain("hunter2-secret");

@@ -1,7 +1,8 @@
-package dev.otai.core.engine;
+package dev.otai.core.assembly;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Engine facilities that pipes and services may ask for by type (the clock, the orchestration runtime, the
@@ -28,8 +29,8 @@ public final class Facilities {
         return type.cast(value);
     }
 
-    public <T> java.util.Optional<T> find(Class<T> type) {
-        return java.util.Optional.ofNullable(byType.get(type)).map(type::cast);
+    public <T> Optional<T> find(Class<T> type) {
+        return Optional.ofNullable(byType.get(type)).map(type::cast);
     }
 
     public static final class Builder {

@@ -1,19 +1,23 @@
-package dev.otai.store.tickets;
+package dev.otai.support.csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits RFC 4180 CSV text into records: quoted fields may hold commas, doubled quotes and line breaks. */
-final class CsvReader {
+/**
+ * Splits RFC 4180 CSV text into records: quoted fields may hold commas, doubled quotes and line breaks. Blank lines
+ * are skipped; a quoted field left open is an error naming the line it starts on.
+ */
+public final class CsvReader {
 
     /** One record and the line it starts on. */
-    record Row(int line, List<String> cells) {
+    public record Row(int line, List<String> cells) {
     }
 
     private CsvReader() {
     }
 
-    static List<Row> parse(String text, String source) {
+    /** The records of {@code text}; {@code source} names the file in errors. */
+    public static List<Row> parse(String text, String source) {
         var rows = new ArrayList<Row>();
         var cells = new ArrayList<String>();
         var cell = new StringBuilder();

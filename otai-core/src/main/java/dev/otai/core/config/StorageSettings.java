@@ -1,13 +1,15 @@
-package dev.otai.store;
+package dev.otai.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code infrastructure.storage}: where the embedded store lives and how much it keeps.
  *
- * @param dataDirectory    the folder holding the H2 database ({@code ./otai-data} by default)
+ * @param dataDirectory    the folder holding the H2 database, as written ({@code otai-data} by default); a relative
+ *                         folder is resolved against the working directory by whoever opens the store
  * @param maxAge           runs older than this are pruned (30 days by default)
  * @param maxRuns          at most this many runs are kept, the newest (100,000 by default)
  * @param maxValueChars    a step's stored params or data longer than this (as JSON) are cut (16 KiB by default)
@@ -44,14 +46,14 @@ public record StorageSettings(Path dataDirectory, Duration maxAge, long maxRuns,
      * @param alwaysWrite      ids of steps whose writes are never skipped as duplicates (still recorded and capped)
      */
     public record LedgerSettings(boolean enabled, int maxWritesPerRun, int maxWritesPerTicket, Duration window,
-                                 java.util.Set<String> alwaysWrite) {
+                                 Set<String> alwaysWrite) {
 
         public LedgerSettings {
-            alwaysWrite = java.util.Set.copyOf(alwaysWrite);
+            alwaysWrite = Set.copyOf(alwaysWrite);
         }
 
         public static LedgerSettings defaults() {
-            return new LedgerSettings(true, 1_000, 20, Duration.ofHours(1), java.util.Set.of());
+            return new LedgerSettings(true, 1_000, 20, Duration.ofHours(1), Set.of());
         }
     }
 }

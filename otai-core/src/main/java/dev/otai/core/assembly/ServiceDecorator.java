@@ -1,4 +1,4 @@
-package dev.otai.core.engine;
+package dev.otai.core.assembly;
 
 /**
  * Wraps service instances before they are injected into pipes, for example to record and deduplicate the
