@@ -14,7 +14,8 @@ import jinjava.javax.el.ExpressionFactory;
  * interpretation off, no {@code render} filter); nothing outside the config can be read (no include, import,
  * from or extends; a resource locator that refuses every name); expressions see data only
  * ({@link DataOnlyResolver}); loops, {@code range} and filters spend from each render's budget, and every node
- * checks its deadline, so a runaway template stops with its limit named.
+ * checks its deadline, so a runaway template stops with its limit named. Expressions and filters give Jinja2's
+ * values where Jinjava's differ ({@link PythonOperators}, {@link PythonFilters}, {@link PythonStrings}).
  */
 final class SandboxedJinjava {
 
