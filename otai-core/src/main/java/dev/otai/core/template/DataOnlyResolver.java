@@ -20,7 +20,8 @@ import jinjava.javax.el.PropertyNotFoundException;
 /**
  * How template expressions look into values: keys of mappings and indexes of lists, and nothing of Java objects
  * beyond a few read-only calls Jinja2 templates use ({@code d.items()}, {@code d.keys()}, {@code d.values()},
- * {@code d.get(k)}, {@code l.index(x)}, {@code l.count(x)}, {@code loop.cycle(…)}). Any other property or method
+ * {@code d.get(k)}, {@code l.index(x)}, {@code l.count(x)}, {@code loop.cycle(…)}) and Python's pure string
+ * methods, which otai implements itself ({@link PythonStrings}). Any other property or method
  * of an object ({@code ''.getClass()}, {@code x.class}, {@code x.hashCode()}…) is refused with an error.
  */
 final class DataOnlyResolver {
@@ -35,9 +36,29 @@ final class DataOnlyResolver {
         var resolver = new CompositeELResolver();
         resolver.add(new ArrayELResolver(true));
         resolver.add(new JinjavaListELResolver(true));
-        resolver.add(new TypeConvertingMapELResolver(true));
+        resolver.add(new MapResolver());
         resolver.add(new ObjectResolver());
         return resolver;
+    }
+
+    /** Keys of mappings; a key the mapping lacks is told to the interpreter, since Jinjava reads it as null. */
+    private static final class MapResolver extends TypeConvertingMapELResolver {
+
+        MapResolver() {
+            super(true);
+        }
+
+        @Override
+        public Object getValue(ELContext context, Object base, Object property) {
+            Object value = super.getValue(context, base, property);
+            if (value == null && base instanceof Map<?, ?> map && !MAP_METHODS.contains(String.valueOf(property))
+                    && !map.containsKey(property)
+                    && !map.containsKey(String.valueOf(property))
+                    && JinjavaInterpreter.getCurrent() instanceof SandboxedInterpreter interpreter) {
+                interpreter.keyMissing();
+            }
+            return value;
+        }
     }
 
     /** Whatever is neither a mapping nor a list: only the loop variable, map entries and dates have properties. */
@@ -49,6 +70,14 @@ final class DataOnlyResolver {
 
         @Override
         public Object getValue(ELContext context, Object base, Object property) {
+            if (base instanceof CharSequence text && index(property) instanceof Long at) {
+                long i = at < 0 ? at + text.length() : at;
+                if (i < 0 || i >= text.length()) {
+                    throw refused("reads index " + at + " of a text of " + text.length() + " characters");
+                }
+                context.setPropertyResolved(true);
+                return String.valueOf(text.charAt((int) i));
+            }
             if (base == null || base instanceof ForLoop || base instanceof Map.Entry<?, ?> || base instanceof PyishDate) {
                 return super.getValue(context, base, property);
             }
@@ -59,6 +88,12 @@ final class DataOnlyResolver {
         @Override
         public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
             String name = String.valueOf(method);
+            if (base instanceof CharSequence text && PythonStrings.has(name)) {
+                Object result = PythonStrings.call(text.toString(), name, params, SandboxedInterpreter.budgetOf(
+                        JinjavaInterpreter.getCurrent()));
+                context.setPropertyResolved(true);
+                return result;
+            }
             boolean allowed = switch (base) {
                 case Filter f -> name.equals("filter");
                 case ExpTest t -> name.equals("evaluate") || name.equals("evaluateNegated");
@@ -74,6 +109,15 @@ final class DataOnlyResolver {
                         + " and Jinja2 filters, not methods of values");
             }
             return super.invoke(context, base, method, paramTypes, params);
+        }
+
+        private static Long index(Object property) {
+            return switch (property) {
+                case Long l -> l;
+                case Integer i -> (long) i;
+                case String s when s.matches("-?\\d{1,9}") -> Long.parseLong(s);
+                case null, default -> null;
+            };
         }
 
         private static TemplateException refused(String problem) {

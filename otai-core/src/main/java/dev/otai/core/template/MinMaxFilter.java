@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Jinja2's {@code max} and {@code min} filters, which Jinjava lacks. */
 final class MinMaxFilter implements Filter {
@@ -30,15 +31,38 @@ final class MinMaxFilter implements Filter {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+        return pick(value, null);
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+        Object attribute = kwargs == null ? null : kwargs.get("attribute");
+        return pick(value, attribute == null ? null : attribute.toString());
+    }
+
+    /** The largest or smallest item, comparing the item's {@code attribute} (a key, or dotted keys) when given. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object pick(Object value, String attribute) {
         if (!(value instanceof Collection<?> items) || items.isEmpty()) {
             return null;
         }
         List<Object> list = new ArrayList<>(items);
-        Comparator<Object> order = (a, b) -> a instanceof Number x && b instanceof Number y
-                ? Double.compare(x.doubleValue(), y.doubleValue())
-                : ((Comparable) a).compareTo(b);
+        java.util.function.Function<Object, Object> key = item -> attribute == null ? item : keyOf(item, attribute);
+        Comparator<Object> order = (a, b) -> {
+            Object x = key.apply(a);
+            Object y = key.apply(b);
+            return x instanceof Number n && y instanceof Number m ? Double.compare(n.doubleValue(), m.doubleValue())
+                    : ((Comparable) x).compareTo(y);
+        };
         return max ? list.stream().max(order).orElse(null) : list.stream().min(order).orElse(null);
+    }
+
+    private static Object keyOf(Object item, String attribute) {
+        Object current = item;
+        for (String part : attribute.split("\\.")) {
+            current = current instanceof Map<?, ?> map ? map.get(part) : null;
+        }
+        return current;
     }
 }

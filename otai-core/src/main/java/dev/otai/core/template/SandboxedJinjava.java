@@ -7,13 +7,15 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import java.io.IOException;
+import jinjava.javax.el.ExpressionFactory;
 
 /**
  * The one Jinjava set-up otai renders with. Data put into a template is never interpreted again (nested
  * interpretation off, no {@code render} filter); nothing outside the config can be read (no include, import,
  * from or extends; a resource locator that refuses every name); expressions see data only
  * ({@link DataOnlyResolver}); loops, {@code range} and filters spend from each render's budget, and every node
- * checks its deadline, so a runaway template stops with its limit named.
+ * checks its deadline, so a runaway template stops with its limit named. Expressions and filters give Jinja2's
+ * values where Jinjava's differ ({@link PythonOperators}, {@link PythonFilters}, {@link PythonStrings}).
  */
 final class SandboxedJinjava {
 
@@ -35,7 +37,7 @@ final class SandboxedJinjava {
                 .withInterperterFactory(SandboxedInterpreter.FACTORY)
                 .withNodePreProcessor(SandboxedJinjava::checkDeadline)
                 .build();
-        var jinjava = new Jinjava(config);
+        var jinjava = new PythonJinjava(config);
         jinjava.setResourceLocator((name, charset, interpreter) -> {
             throw new IOException("templates cannot read files or other templates; refused '" + name + "'");
         });
@@ -45,8 +47,24 @@ final class SandboxedJinjava {
         global.registerFilter(new RefusedRenderFilter());
         registerFunctions(global);
         MinMaxFilter.register(global);
+        PythonFilters.register(global);
         CountedFilter.wrapAll(global);
         return jinjava;
+    }
+
+    /** Jinjava parsing expressions with Jinja2's operators ({@link PythonOperators}). */
+    private static final class PythonJinjava extends Jinjava {
+
+        private final ExpressionFactory expressions = PythonOperators.expressionFactory();
+
+        PythonJinjava(JinjavaConfig config) {
+            super(config);
+        }
+
+        @Override
+        public ExpressionFactory getExpressionFactory() {
+            return expressions;
+        }
     }
 
     private static void registerFunctions(Context functions) {
@@ -59,6 +77,7 @@ final class SandboxedJinjava {
         functions.registerFunction(new ELFunctionDefinition("", "at_path", TemplateFunctions.class, "atPath",
                 Object.class, String.class));
         functions.registerFunction(new ELFunctionDefinition("", "fail", TemplateFunctions.class, "fail"));
+        functions.registerFunction(new ELFunctionDefinition("", "dict", TemplateFunctions.class, "dict", Object[].class));
         functions.registerFunction(new ELFunctionDefinition("", "range", TemplateFunctions.class, "range",
                 Object.class, Object[].class));
     }

@@ -73,8 +73,7 @@ public final class TemplateEngine {
             return new Template.Literal(source);
         }
         Matcher single = SINGLE_EXPRESSION.matcher(source);
-        if (single.matches() && !single.group(1).contains("{{") && !single.group(1).contains("}}")
-                && !single.group(1).contains("{%")) {
+        if (single.matches() && isOneExpression(single.group(1))) {
             return new Template.Expression(source, single.group(1).strip());
         }
         return withInterpreter(interpreter -> {
@@ -88,6 +87,35 @@ public final class TemplateEngine {
             refusedTags(tree, source, problems);
             return new Template.Text(source, tree, List.copyOf(problems));
         });
+    }
+
+    /**
+     * Whether the text between an outer {@code {{} and {@code }}} is one expression: no other template tags, and
+     * every brace outside string literals closed ({@code {{ {'a': {'b': 1}} }}} is one expression, as in Jinja2).
+     */
+    private static boolean isOneExpression(String inner) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '{') {
+                if (i + 1 < inner.length() && (inner.charAt(i + 1) == '%' || inner.charAt(i + 1) == '#')) {
+                    return false;
+                }
+                depth++;
+            } else if (c == '}' && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0 && quote == 0;
     }
 
     private static void refusedTags(Node node, String source, List<String> problems) {
@@ -124,14 +152,27 @@ public final class TemplateEngine {
         try {
             render(template, scope);
         } catch (TemplateException e) {
-            boolean aboutPlaceholder = e.getMessage().contains(Placeholder.class.getName());
-            if (!aboutPlaceholder && (e.getCause() instanceof UnknownTokenException || e.getMessage().contains("syntax")
-                    || e.getMessage().contains("unknown"))) {
+            if (reportable(e, scope)) {
                 problems.add(e.getMessage());
             }
         }
         problems.addAll(scope.problems());
         return problems;
+    }
+
+    /**
+     * Whether a failed validation render shows a real problem: unknown names and syntax errors are; an error of a
+     * template that read a placeholder is not when it only says the placeholder is not a number, a text or a list
+     * (a comparison, subscript or arithmetic on a value that exists at run time).
+     */
+    private static boolean reportable(TemplateException e, ValidationScope scope) {
+        String message = e.getMessage();
+        boolean unknown = e.getCause() instanceof UnknownTokenException || message.contains("unknown");
+        boolean parse = message.contains("Error parsing") || message.contains("syntax error at position");
+        if (unknown || parse) {
+            return true;
+        }
+        return message.contains("syntax") && !scope.readPlaceholder();
     }
 
     private Object evaluate(Template template, TemplateScope scope) {
@@ -158,6 +199,10 @@ public final class TemplateEngine {
                 }
                 return data(nativeValue(value), budget);
             } catch (UnknownTokenException e) {
+                if (budget.breach().isEmpty() && interpreter.getErrors().size() > errorsBefore) {
+                    // an earlier error (a {% set %} that failed, say) is why this name is unknown; report that one
+                    throw failure(template, interpreter.getErrors().get(errorsBefore), budget);
+                }
                 throw budget.breach().orElseGet(() -> new TemplateException(unknown(template, e, interpreter), e));
             } catch (TemplateException e) {
                 throw budget.breach().orElse(e);
@@ -228,7 +273,7 @@ public final class TemplateEngine {
             case Number n -> n;
             case Boolean b -> b;
             case Map<?, ?> m -> m;
-            case Collection<?> c -> c;
+            case Collection<?> c -> pythonItems(c);
             case Fail f -> f;
             case CharSequence text -> text.toString();
             case Character c -> c.toString();
@@ -237,6 +282,33 @@ public final class TemplateEngine {
             default -> throw budget.refuse("yields an object that is not data; templates yield text, numbers,"
                     + " booleans, mappings, lists or none");
         };
+    }
+
+    /**
+     * A list as Jinja2 yields it: the pairs of {@code items()} and {@code dictsort} as two-element lists, the
+     * characters of {@code 'abc' | list} as texts. Copies only when something changes.
+     */
+    private static Collection<?> pythonItems(Collection<?> items) {
+        boolean changes = false;
+        for (Object item : items) {
+            if (item instanceof Map.Entry<?, ?> || item instanceof Character || item instanceof Collection<?>) {
+                changes = true;
+                break;
+            }
+        }
+        if (!changes) {
+            return items;
+        }
+        var out = new ArrayList<Object>(items.size());
+        for (Object item : items) {
+            out.add(switch (item) {
+                case Map.Entry<?, ?> entry -> java.util.Arrays.asList(entry.getKey(), entry.getValue());
+                case Character c -> c.toString();
+                case Collection<?> nested -> pythonItems(nested);
+                case null, default -> item;
+            });
+        }
+        return out;
     }
 
     private String unknown(Template template, UnknownTokenException e, JinjavaInterpreter interpreter) {

@@ -80,6 +80,19 @@ public final class TemplateFunctions {
         return current;
     }
 
+    /** Jinja2's {@code dict(a=1, b='x')}: a mapping of its keyword arguments. */
+    public static Map<String, Object> dict(Object... entries) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        for (Object entry : entries) {
+            if (!(entry instanceof com.hubspot.jinjava.el.ext.NamedParameter named)) {
+                throw new TemplateException("dict() takes keyword arguments only, as in dict(queue='Support'); got "
+                        + PythonText.repr(entry));
+            }
+            map.put(named.getName(), named.getValue());
+        }
+        return map;
+    }
+
     public static Object fail() {
         return Fail.MARKER;
     }

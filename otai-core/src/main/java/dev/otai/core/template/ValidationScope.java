@@ -22,16 +22,22 @@ public final class ValidationScope implements TemplateScope {
     private final Map<String, String> environment;
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final Placeholder placeholder = new Placeholder();
 
     public ValidationScope(Set<String> visiblePipeIds, Set<String> parentParams, Set<String> valueNames,
                            Map<String, String> environment) {
         this.visiblePipeIds = visiblePipeIds;
         this.parentParams = parentParams;
         this.environment = environment;
-        variables.put("pipe_results", Placeholder.ANY);
-        variables.put("parent_params", Placeholder.ANY);
-        variables.put("params", Placeholder.ANY);
-        valueNames.forEach(name -> variables.put(name, Placeholder.ANY));
+        variables.put("pipe_results", placeholder);
+        variables.put("parent_params", placeholder);
+        variables.put("params", placeholder);
+        valueNames.forEach(name -> variables.put(name, placeholder));
+    }
+
+    /** Whether the template checked with this scope read a value that only exists at run time. */
+    boolean readPlaceholder() {
+        return placeholder.wasRead();
     }
 
     public List<String> problems() {
@@ -46,7 +52,8 @@ public final class ValidationScope implements TemplateScope {
     @Override
     public Object pipeResult(String pipeId, String key) {
         requireVisible("get_pipe_result", pipeId);
-        return Placeholder.ANY;
+        placeholder.markRead();
+        return placeholder;
     }
 
     @Override
@@ -77,6 +84,7 @@ public final class ValidationScope implements TemplateScope {
         if (parentParams != null && !parentParams.contains(key)) {
             problems.add("get_parent_param('" + key + "'): the parent has no param '" + key + "'; its params: " + parentParams);
         }
-        return Placeholder.ANY;
+        placeholder.markRead();
+        return placeholder;
     }
 }
