@@ -1,6 +1,6 @@
 package dev.otai.core.base.trigger;
 
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;

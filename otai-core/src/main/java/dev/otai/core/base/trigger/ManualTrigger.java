@@ -6,7 +6,7 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeType;
 import dev.otai.api.Trigger;
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
 import java.time.InstantSource;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.otai.core.base.trigger;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.api.ticket.WebhookPayloads;
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
