@@ -5,8 +5,8 @@ import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
-import dev.otai.api.retry.Sleeper;
 import dev.otai.api.ticket.TicketSystem;
+import dev.otai.support.retry.Sleeper;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.otai.otobo;
 
-import dev.otai.api.retry.RetryPolicy;
-import dev.otai.api.retry.Sleeper;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.Sleeper;
 import dev.otai.testkit.otobo.FakeOtobo;
 import java.net.URI;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.api.Params;
-import dev.otai.api.retry.Sleeper;
+import dev.otai.support.retry.Sleeper;
 import dev.otai.testkit.StandaloneSetup;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

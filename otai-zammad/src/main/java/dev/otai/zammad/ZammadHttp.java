@@ -2,9 +2,9 @@ package dev.otai.zammad;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otai.api.retry.RetryAfter;
 import dev.otai.api.ticket.HelpdeskException;
 import dev.otai.api.ticket.HelpdeskException.Kind;
+import dev.otai.support.retry.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,8 +2,8 @@ package dev.otai.zammad;
 
 import dev.otai.api.EndpointUrl;
 import dev.otai.api.Params;
-import dev.otai.api.retry.RetryPolicy;
-import dev.otai.api.retry.Sleeper;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.Sleeper;
 import java.net.URI;
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package dev.otai.zammad;
 
-import dev.otai.api.retry.RetryPolicy;
-import dev.otai.api.retry.Sleeper;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.Sleeper;
 import dev.otai.testkit.zammad.FakeZammad;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.otai.api.retry;
+package dev.otai.support.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

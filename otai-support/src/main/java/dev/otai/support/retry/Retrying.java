@@ -1,4 +1,4 @@
-package dev.otai.api.retry;
+package dev.otai.support.retry;
 
 import dev.otai.api.ticket.HelpdeskException;
 import java.time.Duration;
