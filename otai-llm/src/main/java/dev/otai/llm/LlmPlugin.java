@@ -1,10 +1,10 @@
 package dev.otai.llm;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
 import dev.otai.api.classify.Classifier;
+import dev.otai.support.endpoint.EndpointUrl;
 import java.time.Duration;
 import java.util.List;
 

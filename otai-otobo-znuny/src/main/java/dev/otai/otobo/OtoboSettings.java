@@ -1,7 +1,7 @@
 package dev.otai.otobo;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.Params;
+import dev.otai.support.endpoint.EndpointUrl;
 import dev.otai.support.retry.RetryPolicy;
 import dev.otai.support.retry.Sleeper;
 import java.net.URI;

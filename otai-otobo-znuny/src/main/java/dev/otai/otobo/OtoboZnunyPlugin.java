@@ -1,11 +1,11 @@
 package dev.otai.otobo;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.ticket.TicketSystem;
+import dev.otai.support.endpoint.EndpointUrl;
 import dev.otai.support.retry.Sleeper;
 import java.time.Duration;
 import java.util.List;
