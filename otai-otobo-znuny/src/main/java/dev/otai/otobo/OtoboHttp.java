@@ -44,7 +44,7 @@ final class OtoboHttp implements AutoCloseable {
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
             throw new HelpdeskException(HELPDESK, operation, status, null, Kind.UNAVAILABLE, detail(response),
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)), null);
+                    RetryAfter.of(response.headers(), settings.retry().timing().clock()).orElse(null), null);
         }
         if (status != 200) {
             throw new HelpdeskException(HELPDESK, operation, status, null, Kind.REJECTED, detail(response));

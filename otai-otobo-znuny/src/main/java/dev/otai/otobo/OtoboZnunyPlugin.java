@@ -6,7 +6,7 @@ import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.support.endpoint.EndpointUrl;
-import dev.otai.support.retry.Sleeper;
+import dev.otai.support.retry.RetryTiming;
 import java.time.Duration;
 import java.util.List;
 
@@ -51,15 +51,6 @@ public final class OtoboZnunyPlugin implements Plugin {
         return List.of(ServiceType.of("OTOBOZnunyTicketSystemService",
                 "OTOBO, Znuny or OTRS through the GenericInterface REST web service (OTAI's OpenTicketAI.yml).",
                 TicketSystem.class, PARAMS, setup -> new OtoboZnunyTicketSystem(
-                        OtoboSettings.from(setup.params(), sleeper(setup)))));
-    }
-
-    /** The engine's {@link Sleeper} when it offers one (tests offer a no-op), else real waiting. */
-    static Sleeper sleeper(ServiceSetup setup) {
-        try {
-            return setup.facility(Sleeper.class);
-        } catch (IllegalStateException none) {
-            return Sleeper.REAL;
-        }
+                        OtoboSettings.from(setup.params(), RetryTiming.of(setup)))));
     }
 }

@@ -6,7 +6,7 @@ import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.support.endpoint.EndpointUrl;
-import dev.otai.support.retry.Sleeper;
+import dev.otai.support.retry.RetryTiming;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -48,7 +48,7 @@ public final class ZammadPlugin implements Plugin {
     @Override
     public List<ServiceType> services() {
         ServiceType.ServiceFactory factory = setup -> {
-            ZammadSettings settings = ZammadSettings.from(setup.params(), sleeper(setup));
+            ZammadSettings settings = ZammadSettings.from(setup.params(), RetryTiming.of(setup));
             if (!settings.checksCertificates()) {
                 LOG.warn("service '{}' (zammad): verify is false, so the TLS certificate of {} is not checked and anyone "
                         + "on the network path can read the access token; give verify the path of a PEM CA bundle instead",
@@ -60,13 +60,5 @@ public final class ZammadPlugin implements Plugin {
         return List.of(ServiceType.of("ZammadTicketsystemService", description, TicketSystem.class, PARAMS, factory),
                 ServiceType.of("ZammadTicketSystemService", description + " Same as ZammadTicketsystemService.",
                         TicketSystem.class, PARAMS, factory));
-    }
-
-    static Sleeper sleeper(ServiceSetup setup) {
-        try {
-            return setup.facility(Sleeper.class);
-        } catch (IllegalStateException none) {
-            return Sleeper.REAL;
-        }
     }
 }
