@@ -5,6 +5,7 @@ import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.ticket.TicketSystem;
+import dev.otai.api.ticket.WebhookReader;
 import dev.otai.support.endpoint.EndpointUrl;
 import dev.otai.support.retry.RetryTiming;
 import java.time.Duration;
@@ -43,6 +44,11 @@ public final class ZammadPlugin implements Plugin {
     @Override
     public String name() {
         return "zammad";
+    }
+
+    @Override
+    public List<WebhookReader> webhookReaders() {
+        return List.of(new ZammadWebhookReader());
     }
 
     @Override
