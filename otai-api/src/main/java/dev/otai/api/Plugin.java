@@ -1,10 +1,12 @@
 package dev.otai.api;
 
+import dev.otai.api.ticket.WebhookReader;
 import java.util.List;
 
 /**
- * A set of pipe and service types, discovered with {@link java.util.ServiceLoader}: a plugin jar lists its
- * implementation in {@code META-INF/services/dev.otai.api.Plugin}. The built-in {@code base} plugin is found
+ * A set of pipe and service types, and readers of a helpdesk's webhooks, discovered with
+ * {@link java.util.ServiceLoader}: a plugin jar lists its implementation in
+ * {@code META-INF/services/dev.otai.api.Plugin}. The built-in {@code base} plugin is found
  * the same way.
  */
 public interface Plugin {
@@ -17,6 +19,11 @@ public interface Plugin {
     }
 
     default List<ServiceType> services() {
+        return List.of();
+    }
+
+    /** How this plugin's helpdesk webhooks are read by the engine's webhook and manual triggers. */
+    default List<WebhookReader> webhookReaders() {
         return List.of();
     }
 }

@@ -2,7 +2,7 @@ package dev.otai.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.core.config.HttpSettings;
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
 import dev.otai.core.orchestration.Orchestrator;
 import dev.otai.core.orchestration.TriggerGateway;
 import io.javalin.Javalin;

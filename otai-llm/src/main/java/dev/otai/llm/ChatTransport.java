@@ -1,14 +1,15 @@
 package dev.otai.llm;
 
+import dev.otai.support.retry.RetryAfter;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.RetryTiming;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,22 +25,18 @@ final class ChatTransport implements AutoCloseable {
 
     private final LlmSettings settings;
     private final HttpClient client;
-    private final Sleeper sleeper;
-    private final DoubleSupplier random;
-    private final InstantSource clock;
+    private final RetryPolicy retry;
 
-    ChatTransport(LlmSettings settings, Sleeper sleeper, DoubleSupplier random, InstantSource clock) {
+    ChatTransport(LlmSettings settings, RetryTiming timing) {
         this.settings = settings;
-        this.sleeper = sleeper;
-        this.random = random;
-        this.clock = clock;
+        this.retry = settings.retryPolicy(timing);
         Duration connect = settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? settings.timeout() : MAX_CONNECT_TIMEOUT;
         this.client = HttpClient.newBuilder().connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Sends the JSON body and returns the answer's body. */
     String post(String body, ApiKey key) throws LlmException, InterruptedException {
-        int attempts = settings.retry().maxRetries() + 1;
+        int attempts = retry.maxAttempts();
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = attempt(body, key);
             if (outcome instanceof Outcome.Answered answered && !retryable(answered.response().statusCode())) {
@@ -49,11 +46,11 @@ final class ChatTransport implements AutoCloseable {
                 throw new LlmException(Errors.describe(settings, key, outcome, attempts), outcome.cause());
             }
             Optional<Duration> asked = outcome instanceof Outcome.Answered a
-                    ? RetryAfter.of(a.response().headers(), clock) : Optional.empty();
-            Duration wait = settings.retry().delay(attempt, asked, random);
+                    ? RetryAfter.of(a.response().headers(), retry.timing().clock()) : Optional.empty();
+            Duration wait = retry.backoff(attempt, asked);
             log.warn("LLM service '{}': attempt {} of {} {}; retrying in {} ms", settings.serviceId(), attempt, attempts,
                     key.redact(Errors.brief(outcome)), wait.toMillis());
-            sleeper.sleep(wait);
+            retry.sleeper().sleep(wait);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.otai.llm;
 
-import dev.otai.api.EndpointUrl;
+import dev.otai.support.endpoint.EndpointUrl;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

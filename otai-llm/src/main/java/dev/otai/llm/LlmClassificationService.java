@@ -3,11 +3,11 @@ package dev.otai.llm;
 import dev.otai.api.classify.Classification;
 import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.Classifier;
+import dev.otai.support.retry.RetryTiming;
+import dev.otai.support.retry.Sleeper;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
 
 /**
  * Classifies text with a chat model behind any OpenAI-compatible chat-completions endpoint (OpenAI, Azure OpenAI,
@@ -21,13 +21,13 @@ final class LlmClassificationService implements Classifier, AutoCloseable {
     private final LlmSettings settings;
     private final ChatTransport transport;
 
-    LlmClassificationService(LlmSettings settings, Sleeper sleeper, DoubleSupplier random, InstantSource clock) {
+    LlmClassificationService(LlmSettings settings, RetryTiming timing) {
         this.settings = settings;
-        this.transport = new ChatTransport(settings, sleeper, random, clock);
+        this.transport = new ChatTransport(settings, timing);
     }
 
     LlmClassificationService(LlmSettings settings) {
-        this(settings, Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble(), InstantSource.system());
+        this(settings, RetryTiming.of(Sleeper.REAL, InstantSource.system()));
     }
 
     /**

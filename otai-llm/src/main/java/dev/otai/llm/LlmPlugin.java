@@ -1,10 +1,11 @@
 package dev.otai.llm;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
 import dev.otai.api.classify.Classifier;
+import dev.otai.support.endpoint.EndpointUrl;
+import dev.otai.support.retry.RetryTiming;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public final class LlmPlugin implements Plugin {
     static final ServiceType SERVICE = ServiceType.of("LLMClassificationService",
             "Classifies text with a chat model behind an OpenAI-compatible endpoint (OpenAI, Azure, Ollama, vLLM).",
             Classifier.class, PARAMS,
-            setup -> new LlmClassificationService(LlmSettings.from(setup.id(), setup.params())));
+            setup -> new LlmClassificationService(LlmSettings.from(setup.id(), setup.params()), RetryTiming.of(setup)));
 
     @Override
     public String name() {

@@ -1,6 +1,8 @@
 package dev.otai.llm;
 
 import dev.otai.api.Params;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.RetryTiming;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,15 +22,22 @@ import java.util.OptionalLong;
  * @param temperature    sampling temperature
  * @param maxTokens      the answer's token limit, if set
  * @param timeout        the limit for one attempt, from connecting to the last byte
- * @param retry          when to retry
+ * @param maxRetries     attempts after the first; 0 disables retries
  * @param responseFormat how the answer is constrained to JSON
  * @param topLogprobs    alternatives per token to ask for; 0 asks for no logprobs
  */
 record LlmSettings(String serviceId, URI endpoint, String model, ApiKey apiKey, String authHeader, LabelSet labels,
                    PromptTemplate prompt, int maxTextChars, double temperature, OptionalLong maxTokens, Duration timeout,
-                   RetryPolicy retry, ResponseFormat responseFormat, int topLogprobs) {
+                   int maxRetries, ResponseFormat responseFormat, int topLogprobs) {
+
+    static final Duration BASE_DELAY = Duration.ofMillis(500);
+    static final Duration MAX_DELAY = Duration.ofSeconds(20);
+    static final Duration MAX_SERVER_WAIT = Duration.ofSeconds(60);
 
     LlmSettings {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("max_retries was " + maxRetries + "; expected 0 or more");
+        }
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(labels, "labels");
@@ -38,6 +47,16 @@ record LlmSettings(String serviceId, URI endpoint, String model, ApiKey apiKey, 
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout was " + timeout + "; expected a positive duration");
         }
+    }
+
+    /**
+     * When and how long to wait before another attempt. A server's {@code retry-after-ms} or {@code Retry-After}
+     * wins (up to {@link #MAX_SERVER_WAIT}); otherwise the wait doubles from {@link #BASE_DELAY} up to
+     * {@link #MAX_DELAY}, with equal jitter.
+     */
+    RetryPolicy retryPolicy(RetryTiming timing) {
+        return new RetryPolicy(maxRetries + 1, BASE_DELAY, MAX_DELAY, RetryPolicy.ServerWait.INSTEAD_OF_BACKOFF,
+                MAX_SERVER_WAIT, timing);
     }
 
     /** The text as sent: cut to {@code maxTextChars}, never inside a surrogate pair. */
@@ -66,7 +85,7 @@ record LlmSettings(String serviceId, URI endpoint, String model, ApiKey apiKey, 
                 params.number("temperature"),
                 params.has("max_tokens") ? OptionalLong.of(params.integer("max_tokens")) : OptionalLong.empty(),
                 params.duration("timeout"),
-                RetryPolicy.withRetries((int) params.integer("max_retries")),
+                (int) params.integer("max_retries"),
                 ResponseFormat.parse(params.string("response_format")).orElseThrow(),
                 params.bool("logprobs") ? (int) params.integer("top_logprobs") : 0);
     }

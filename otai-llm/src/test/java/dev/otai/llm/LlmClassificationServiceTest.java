@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.otai.api.classify.Classification;
 import dev.otai.api.classify.Classification.LabelScore;
 import dev.otai.api.classify.ClassificationRequest;
+import dev.otai.support.retry.RetryTiming;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -35,8 +36,8 @@ class LlmClassificationServiceTest {
     }
 
     private LlmClassificationService service(Object... overrides) {
-        service = new LlmClassificationService(TestSettings.of(server.baseUrl(), overrides), waits::add, () -> 0.5,
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        service = new LlmClassificationService(TestSettings.of(server.baseUrl(), overrides), new RetryTiming(waits::add,
+                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")), () -> 0.5));
         return service;
     }
 

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.otai.api.classify.ClassificationRequest;
+import dev.otai.support.retry.RetryTiming;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,8 +49,8 @@ class LlmFailureTest {
     }
 
     private LlmClassificationService service(URI baseUrl, Object... overrides) {
-        service = new LlmClassificationService(TestSettings.of(baseUrl, overrides), waits::add, () -> 0.5,
-                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")));
+        service = new LlmClassificationService(TestSettings.of(baseUrl, overrides), new RetryTiming(waits::add,
+                InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")), () -> 0.5));
         return service;
     }
 

@@ -3,15 +3,15 @@ package dev.otai.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.RetryTiming;
+import dev.otai.support.retry.Sleeper;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The small parts: URLs, labels, waits, and settings that never print the key. */
@@ -59,22 +59,13 @@ class SettingsTest {
 
     @Test
     void backoff_doubles_up_to_its_cap_and_a_server_wait_is_capped() {
-        RetryPolicy policy = RetryPolicy.withRetries(10);
+        LlmSettings settings = TestSettings.of(URI.create("https://api.openai.com/v1"));
 
-        assertThat(policy.delay(1, Optional.empty(), () -> 0.0)).isEqualTo(Duration.ofMillis(250));
-        assertThat(policy.delay(3, Optional.empty(), () -> 0.999)).isBetween(Duration.ofMillis(1999), Duration.ofMillis(2000));
-        assertThat(policy.delay(9, Optional.empty(), () -> 1.0)).isEqualTo(RetryPolicy.MAX_DELAY);
-        assertThat(policy.delay(1, Optional.of(Duration.ofHours(1)), () -> 0.0)).isEqualTo(RetryPolicy.MAX_RETRY_AFTER);
-    }
-
-    @Test
-    void retry_after_is_read_as_seconds_or_as_an_http_date() {
-        InstantSource now = InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z"));
-
-        assertThat(RetryAfter.of(headers(Map.of("Retry-After", "1.5")), now)).contains(Duration.ofMillis(1500));
-        assertThat(RetryAfter.of(headers(Map.of("Retry-After", "Thu, 01 Jan 2026 00:00:07 GMT")), now))
-                .contains(Duration.ofSeconds(7));
-        assertThat(RetryAfter.of(headers(Map.of("Retry-After", "soon")), now)).isEmpty();
+        assertThat(policy(settings, 0.0).backoff(1, Optional.empty())).isEqualTo(Duration.ofMillis(250));
+        assertThat(policy(settings, 0.999).backoff(3, Optional.empty())).isBetween(Duration.ofMillis(1999), Duration.ofMillis(2000));
+        assertThat(policy(settings, 1.0).backoff(9, Optional.empty())).isEqualTo(LlmSettings.MAX_DELAY);
+        assertThat(policy(settings, 0.0).backoff(1, Optional.of(Duration.ofHours(1)))).isEqualTo(LlmSettings.MAX_SERVER_WAIT);
+        assertThat(policy(settings, 1.0).backoff(1, Optional.of(Duration.ofMillis(10)))).isEqualTo(Duration.ofMillis(10));
     }
 
     @Test
@@ -87,8 +78,7 @@ class SettingsTest {
         }
     }
 
-    private static HttpHeaders headers(Map<String, String> values) {
-        return HttpHeaders.of(values.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))), (k, v) -> true);
+    private static RetryPolicy policy(LlmSettings settings, double random) {
+        return settings.retryPolicy(new RetryTiming(Sleeper.NONE, InstantSource.system(), () -> random));
     }
 }

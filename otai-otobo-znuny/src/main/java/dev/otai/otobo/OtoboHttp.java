@@ -2,9 +2,9 @@ package dev.otai.otobo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otai.api.retry.RetryAfter;
-import dev.otai.api.ticket.HelpdeskException.Kind;
 import dev.otai.api.ticket.HelpdeskException;
+import dev.otai.api.ticket.HelpdeskException.Kind;
+import dev.otai.support.retry.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,7 +44,7 @@ final class OtoboHttp implements AutoCloseable {
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
             throw new HelpdeskException(HELPDESK, operation, status, null, Kind.UNAVAILABLE, detail(response),
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)), null);
+                    RetryAfter.of(response.headers(), settings.retry().timing().clock()).orElse(null), null);
         }
         if (status != 200) {
             throw new HelpdeskException(HELPDESK, operation, status, null, Kind.REJECTED, detail(response));

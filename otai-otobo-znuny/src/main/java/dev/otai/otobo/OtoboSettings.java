@@ -1,9 +1,9 @@
 package dev.otai.otobo;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.Params;
-import dev.otai.api.retry.RetryPolicy;
-import dev.otai.api.retry.Sleeper;
+import dev.otai.support.endpoint.EndpointUrl;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.RetryTiming;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +31,10 @@ record OtoboSettings(URI baseUrl, String username, String password, String webse
         return "OtoboSettings[" + baseUrl + ", user " + username + ", web service " + webservice + "]"; // no password
     }
 
-    static OtoboSettings from(Params params, Sleeper sleeper) {
+    static OtoboSettings from(Params params, RetryTiming timing) {
         URI uri = EndpointUrl.parse("base_url", params.string("base_url"), OtoboZnunyPlugin.BASE_URL_EXPECTED);
         var policy = new RetryPolicy((int) params.integer("max_attempts"), params.duration("initial_backoff"),
-                params.duration("max_backoff"), sleeper);
+                params.duration("max_backoff"), timing);
         String auth = params.string("auth").toLowerCase(Locale.ROOT);
         if (!auth.equals("credentials") && !auth.equals("session")) {
             throw new IllegalArgumentException("auth was \"" + auth + "\"; expected credentials or session");

@@ -1,12 +1,13 @@
 package dev.otai.otobo;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
-import dev.otai.api.retry.Sleeper;
 import dev.otai.api.ticket.TicketSystem;
+import dev.otai.api.ticket.WebhookReader;
+import dev.otai.support.endpoint.EndpointUrl;
+import dev.otai.support.retry.RetryTiming;
 import java.time.Duration;
 import java.util.List;
 
@@ -47,19 +48,15 @@ public final class OtoboZnunyPlugin implements Plugin {
     }
 
     @Override
+    public List<WebhookReader> webhookReaders() {
+        return List.of(new OtoboWebhookReader());
+    }
+
+    @Override
     public List<ServiceType> services() {
         return List.of(ServiceType.of("OTOBOZnunyTicketSystemService",
                 "OTOBO, Znuny or OTRS through the GenericInterface REST web service (OTAI's OpenTicketAI.yml).",
                 TicketSystem.class, PARAMS, setup -> new OtoboZnunyTicketSystem(
-                        OtoboSettings.from(setup.params(), sleeper(setup)))));
-    }
-
-    /** The engine's {@link Sleeper} when it offers one (tests offer a no-op), else real waiting. */
-    static Sleeper sleeper(ServiceSetup setup) {
-        try {
-            return setup.facility(Sleeper.class);
-        } catch (IllegalStateException none) {
-            return Sleeper.REAL;
-        }
+                        OtoboSettings.from(setup.params(), RetryTiming.of(setup)))));
     }
 }

@@ -1,16 +1,16 @@
 package dev.otai.otobo;
 
-import dev.otai.api.retry.RetryPolicy;
-import dev.otai.api.retry.Retrying;
 import dev.otai.api.ticket.Entity;
 import dev.otai.api.ticket.HelpdeskException;
-import dev.otai.api.ticket.NumericTicketIds;
 import dev.otai.api.ticket.NewTicket;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.Retrying;
+import dev.otai.support.ticket.NumericTicketIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

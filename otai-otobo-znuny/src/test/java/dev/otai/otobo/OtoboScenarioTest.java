@@ -5,25 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.api.PipeResult;
 import dev.otai.api.classify.ClassificationRequest;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.engine.Engine;
+import dev.otai.support.retry.Sleeper;
 import dev.otai.testkit.StubClassifier;
 import dev.otai.testkit.http.Fault;
 import dev.otai.testkit.http.RecordedRequest;
 import dev.otai.testkit.otobo.FakeOtobo;
 import dev.otai.testkit.otobo.OtoboArticle;
 import dev.otai.testkit.otobo.OtoboTicket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.otai.api.retry.Sleeper;
-import dev.otai.core.assembly.Facilities;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /** Whole configs run by the engine against the fake OTOBO over loopback HTTP. */
 class OtoboScenarioTest {

@@ -2,9 +2,9 @@ package dev.otai.zammad;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otai.api.retry.RetryAfter;
 import dev.otai.api.ticket.HelpdeskException;
 import dev.otai.api.ticket.HelpdeskException.Kind;
+import dev.otai.support.retry.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +54,7 @@ final class ZammadHttp implements AutoCloseable {
                 : status == 401 || status == 403 ? Kind.AUTHENTICATION : Kind.REJECTED;
         String detail = kind == Kind.AUTHENTICATION ? error + " (check access_token and its permissions)" : error;
         throw new HelpdeskException(HELPDESK, operation, status, null, kind, detail,
-                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)), null);
+                RetryAfter.of(response.headers(), settings.retry().timing().clock()).orElse(null), null);
     }
 
     private HttpResponse<String> send(String operation, HttpRequest request) throws HelpdeskException, InterruptedException {

@@ -1,12 +1,13 @@
 package dev.otai.zammad;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
-import dev.otai.api.retry.Sleeper;
 import dev.otai.api.ticket.TicketSystem;
+import dev.otai.api.ticket.WebhookReader;
+import dev.otai.support.endpoint.EndpointUrl;
+import dev.otai.support.retry.RetryTiming;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -46,9 +47,14 @@ public final class ZammadPlugin implements Plugin {
     }
 
     @Override
+    public List<WebhookReader> webhookReaders() {
+        return List.of(new ZammadWebhookReader());
+    }
+
+    @Override
     public List<ServiceType> services() {
         ServiceType.ServiceFactory factory = setup -> {
-            ZammadSettings settings = ZammadSettings.from(setup.params(), sleeper(setup));
+            ZammadSettings settings = ZammadSettings.from(setup.params(), RetryTiming.of(setup));
             if (!settings.checksCertificates()) {
                 LOG.warn("service '{}' (zammad): verify is false, so the TLS certificate of {} is not checked and anyone "
                         + "on the network path can read the access token; give verify the path of a PEM CA bundle instead",
@@ -60,13 +66,5 @@ public final class ZammadPlugin implements Plugin {
         return List.of(ServiceType.of("ZammadTicketsystemService", description, TicketSystem.class, PARAMS, factory),
                 ServiceType.of("ZammadTicketSystemService", description + " Same as ZammadTicketsystemService.",
                         TicketSystem.class, PARAMS, factory));
-    }
-
-    static Sleeper sleeper(ServiceSetup setup) {
-        try {
-            return setup.facility(Sleeper.class);
-        } catch (IllegalStateException none) {
-            return Sleeper.REAL;
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.otai.zammad;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.Params;
-import dev.otai.api.retry.RetryPolicy;
-import dev.otai.api.retry.Sleeper;
+import dev.otai.support.endpoint.EndpointUrl;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.RetryTiming;
 import java.net.URI;
 import java.time.Duration;
 
@@ -21,14 +21,14 @@ record ZammadSettings(URI baseUrl, String token, String scheme, Object verify, D
         return "ZammadSettings[" + baseUrl + "]"; // no token
     }
 
-    static ZammadSettings from(Params params, Sleeper sleeper) {
+    static ZammadSettings from(Params params, RetryTiming timing) {
         URI uri = EndpointUrl.parse("base_url", params.string("base_url"), ZammadPlugin.BASE_URL_EXPECTED);
         String scheme = params.string("auth_scheme");
         if (!scheme.equals("token") && !scheme.equals("bearer")) {
             throw new IllegalArgumentException("auth_scheme was \"" + scheme + "\"; expected token or bearer");
         }
         var policy = new RetryPolicy((int) params.integer("max_attempts"), params.duration("initial_backoff"),
-                params.duration("max_backoff"), sleeper);
+                params.duration("max_backoff"), timing);
         return new ZammadSettings(uri, params.string("access_token"), scheme, params.value("verify"),
                 params.duration("connect_timeout"), params.duration("timeout"), policy, params.bool("read_articles"));
     }

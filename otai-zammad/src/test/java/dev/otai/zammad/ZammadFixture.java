@@ -1,10 +1,12 @@
 package dev.otai.zammad;
 
-import dev.otai.api.retry.RetryPolicy;
-import dev.otai.api.retry.Sleeper;
+import dev.otai.support.retry.RetryPolicy;
+import dev.otai.support.retry.RetryTiming;
+import dev.otai.support.retry.Sleeper;
 import dev.otai.testkit.zammad.FakeZammad;
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,7 +18,7 @@ final class ZammadFixture {
 
     ZammadSettings settings(FakeZammad fake, String token, String scheme) {
         return new ZammadSettings(URI.create(fake.baseUrl()), token, scheme, true, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(30), sleeper), true);
+                new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(30), RetryTiming.of(sleeper, InstantSource.system())), true);
     }
 
     ZammadTicketSystem system(FakeZammad fake) {

@@ -5,22 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.api.PipeResult;
 import dev.otai.api.classify.ClassificationRequest;
+import dev.otai.core.assembly.Facilities;
 import dev.otai.core.engine.Engine;
+import dev.otai.support.retry.Sleeper;
 import dev.otai.testkit.StubClassifier;
 import dev.otai.testkit.http.Fault;
 import dev.otai.testkit.zammad.FakeZammad;
 import dev.otai.testkit.zammad.ZammadArticle;
 import dev.otai.testkit.zammad.ZammadTicket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.otai.api.retry.Sleeper;
-import dev.otai.core.assembly.Facilities;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Whole configs run by the engine against the fake Zammad over loopback HTTP. */
 class ZammadScenarioTest {

@@ -3,7 +3,7 @@ package dev.otai.zammad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otai.api.ticket.WebhookPayloads;
+import dev.otai.api.EventTrigger;
 import dev.otai.testkit.zammad.FakeZammad;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class ZammadWebhookTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> body = new ObjectMapper().readValue(fake.webhookPayload(id), Map.class);
 
-            var event = WebhookPayloads.parse(body).orElseThrow();
+            var event = new ZammadWebhookReader().read(new EventTrigger.Request(new byte[0], Map.of()), body).orElseThrow();
 
             assertThat(event.helpdesk()).isEqualTo("zammad");
             assertThat(event.ticketId()).isEqualTo(Long.toString(id));

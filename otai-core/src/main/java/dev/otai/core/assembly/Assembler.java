@@ -67,7 +67,8 @@ public final class Assembler {
             }
         }
         OpenEndpointCheck.check(config.http(), triggers.values(), problems);
-        return new Blueprint(config, root, Map.copyOf(services), Map.copyOf(triggers), problems.sorted());
+        return new Blueprint(config, root, Map.copyOf(services), Map.copyOf(triggers), registry.webhookReaders(),
+                problems.sorted());
     }
 
     private void checkPlugins() {

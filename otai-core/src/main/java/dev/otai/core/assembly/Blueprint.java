@@ -1,5 +1,6 @@
 package dev.otai.core.assembly;
 
+import dev.otai.api.ticket.WebhookReader;
 import dev.otai.core.config.EngineConfig;
 import dev.otai.core.config.Problem;
 import java.util.List;
@@ -8,11 +9,11 @@ import java.util.function.Consumer;
 
 /**
  * A config that has been checked completely: every type resolved, every param checked or compiled, every
- * inject and trigger reference resolved. {@link #problems()} lists what is wrong; a blueprint without errors
- * can be instantiated.
+ * inject and trigger reference resolved; with the plugins' webhook readers. {@link #problems()} lists what is
+ * wrong; a blueprint without errors can be instantiated.
  */
 public record Blueprint(EngineConfig config, NodePlan root, Map<String, ServicePlan> services,
-                        Map<String, NodePlan> triggers, List<Problem> problems) {
+                        Map<String, NodePlan> triggers, List<WebhookReader> webhookReaders, List<Problem> problems) {
 
     public boolean valid() {
         return problems.stream().noneMatch(p -> !p.warning());

@@ -1,9 +1,9 @@
 package dev.otai.core.assembly;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamKind;
 import dev.otai.api.ParamSpec;
 import dev.otai.core.config.Durations;
+import dev.otai.support.endpoint.EndpointUrl;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;

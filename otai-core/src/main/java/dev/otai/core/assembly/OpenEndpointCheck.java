@@ -4,7 +4,7 @@ import dev.otai.api.ParamSpec;
 import dev.otai.core.config.HttpSettings;
 import dev.otai.core.config.PipeConfig;
 import dev.otai.core.config.Problems;
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
 import java.util.Collection;
 import java.util.List;
 

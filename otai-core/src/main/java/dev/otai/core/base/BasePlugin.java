@@ -3,6 +3,7 @@ package dev.otai.core.base;
 import dev.otai.api.PipeType;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
+import dev.otai.api.ticket.WebhookReader;
 import dev.otai.core.base.classify.ClassificationPipe;
 import dev.otai.core.base.flow.CompositePipe;
 import dev.otai.core.base.flow.ExpressionPipe;
@@ -16,6 +17,7 @@ import dev.otai.core.base.trigger.CronTrigger;
 import dev.otai.core.base.trigger.IntervalTrigger;
 import dev.otai.core.base.trigger.ManualTrigger;
 import dev.otai.core.base.trigger.WebhookTrigger;
+import dev.otai.core.base.trigger.ZendeskDeliveries;
 import dev.otai.core.orchestration.OrchestratorPipe;
 import dev.otai.core.orchestration.RunnerPipe;
 import dev.otai.core.template.TemplateEngine;
@@ -35,6 +37,12 @@ public final class BasePlugin implements Plugin {
                 IntervalTrigger.TYPE, CronTrigger.TYPE, WebhookTrigger.TYPE, ManualTrigger.TYPE, ForEachPipe.TYPE,
                 FetchTicketsPipe.TYPE, GetTicketPipe.TYPE, UpdateTicketPipe.TYPE,
                 AddNotePipe.TYPE, CreateTicketPipe.TYPE, ClassificationPipe.TYPE);
+    }
+
+    /** Zendesk's delivery ids; the helpdesk plugins register the readers of their own webhooks. */
+    @Override
+    public List<WebhookReader> webhookReaders() {
+        return List.of(new ZendeskDeliveries());
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.OrchestratorPipe;
 import dev.otai.core.orchestration.TriggerGateway;
+import dev.otai.core.orchestration.WebhookReaders;
 import dev.otai.core.template.TemplateEngine;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -56,6 +57,7 @@ public final class Engine implements AutoCloseable {
                 .add(Lifecycle.class, lifecycle)
                 .add(EngineListener.class, listener)
                 .add(TriggerGateway.class, gateway)
+                .add(WebhookReaders.class, new WebhookReaders(blueprint.webhookReaders()))
                 .build();
         return new Engine(Instantiator.instantiate(blueprint, templates, facilities), gateway, lifecycle, clock, listener);
     }

@@ -1,5 +1,6 @@
 package dev.otai.core.orchestration;
 
+import dev.otai.api.EventTrigger;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.Trigger;

@@ -1,5 +1,6 @@
 package dev.otai.core.orchestration;
 
+import dev.otai.api.EventTrigger;
 import dev.otai.api.ParamKind;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;

@@ -1,5 +1,6 @@
 package dev.otai.core.orchestration;
 
+import dev.otai.api.EventTrigger;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.otai.core.registry;
 import dev.otai.api.PipeType;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
+import dev.otai.api.ticket.WebhookReader;
 import dev.otai.core.config.Similarity;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,6 +84,11 @@ public final class PluginRegistry {
 
     public Map<String, ServiceType> serviceTypes() {
         return services;
+    }
+
+    /** Every plugin's webhook readers, in plugin order. */
+    public List<WebhookReader> webhookReaders() {
+        return plugins.stream().flatMap(plugin -> plugin.webhookReaders().stream()).toList();
     }
 
     public Optional<Plugin> plugin(String name) {

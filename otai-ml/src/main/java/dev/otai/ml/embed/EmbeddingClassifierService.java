@@ -5,7 +5,7 @@ import dev.otai.api.ParamSpec;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.classify.Classifier;
-import dev.otai.api.classify.LimitedClassifier;
+import dev.otai.ml.limit.LimitedClassifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.otai.ml.hf;
 
-import dev.otai.api.EndpointUrl;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.classify.Classifier;
+import dev.otai.support.endpoint.EndpointUrl;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;

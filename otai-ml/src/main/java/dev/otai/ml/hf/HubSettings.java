@@ -1,6 +1,6 @@
 package dev.otai.ml.hf;
 
-import dev.otai.api.EndpointUrl;
+import dev.otai.support.endpoint.EndpointUrl;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.api.classify.Classifier;
-import dev.otai.api.classify.LimitedClassifier;
 import dev.otai.ml.SampleTickets;
+import dev.otai.ml.limit.LimitedClassifier;
 import dev.otai.ml.train.Evaluation;
 import dev.otai.ml.train.LabelledText;
 import dev.otai.ml.train.ModelDirectory;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.api.classify.ClassificationRequest;
-import dev.otai.api.classify.LimitedClassifier;
 import dev.otai.ml.SampleTickets;
+import dev.otai.ml.limit.LimitedClassifier;
 import dev.otai.testkit.StandaloneSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;

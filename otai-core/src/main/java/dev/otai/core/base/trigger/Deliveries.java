@@ -1,6 +1,6 @@
 package dev.otai.core.base.trigger;
 
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,6 +1,8 @@
 package dev.otai.core.base.trigger;
 
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
+import dev.otai.api.PipeSetup;
+import dev.otai.core.orchestration.WebhookReaders;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -16,10 +18,21 @@ final class EventIntake {
     private static final int REMEMBERED_DELIVERIES = 1000;
 
     private final InstantSource clock;
+    private final WebhookReaders readers;
     private final Deliveries deliveries = new Deliveries(REMEMBERED_DELIVERIES);
 
-    EventIntake(InstantSource clock) {
+    EventIntake(InstantSource clock, WebhookReaders readers) {
         this.clock = clock;
+        this.readers = readers;
+    }
+
+    /** The engine's webhook readers, or none when the engine offers none (a trigger made outside an engine). */
+    static WebhookReaders readers(PipeSetup setup) {
+        try {
+            return setup.facility(WebhookReaders.class);
+        } catch (IllegalStateException none) {
+            return WebhookReaders.NONE;
+        }
     }
 
     /** The load-time check that a credential param, when given, is not an empty literal. */
@@ -42,11 +55,11 @@ final class EventIntake {
                 return new EventTrigger.Rejected(401, refusal.get());
             }
         }
-        Optional<Map<String, Object>> event = WebhookEvents.parse(request, clock.instant());
+        Optional<Map<String, Object>> event = WebhookEvents.parse(request, clock.instant(), readers);
         if (event.isEmpty()) {
             return new EventTrigger.Rejected(400, "body is not JSON");
         }
-        String delivery = WebhookEvents.deliveryId(request);
+        String delivery = readers.deliveryId(request).orElse(null);
         if (delivery == null) {
             return new EventTrigger.Accepted(event.get(), EventTrigger.Receipt.NONE);
         }

@@ -1,12 +1,13 @@
 package dev.otai.core.base.trigger;
 
+import dev.otai.api.EventTrigger;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeType;
 import dev.otai.api.Trigger;
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.core.orchestration.WebhookReaders;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -28,13 +29,13 @@ public final class ManualTrigger implements Trigger, EventTrigger {
                     ParamSpec.bool("fire_at_start").aliasedAs("on_startup").defaultsTo(false)
                             .describedAs("fire once when the orchestrator starts")),
             given -> EventIntake.emptyCredential(given, "token"),
-            setup -> new ManualTrigger(setup.facility(InstantSource.class)));
+            setup -> new ManualTrigger(setup.facility(InstantSource.class), EventIntake.readers(setup)));
 
     private final EventIntake intake;
     private volatile boolean received;
 
-    private ManualTrigger(InstantSource clock) {
-        this.intake = new EventIntake(clock);
+    private ManualTrigger(InstantSource clock, WebhookReaders readers) {
+        this.intake = new EventIntake(clock, readers);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.otai.core.base.trigger;
 
 import dev.otai.core.config.Durations;
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

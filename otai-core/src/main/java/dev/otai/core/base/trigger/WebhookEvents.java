@@ -2,8 +2,9 @@ package dev.otai.core.base.trigger;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.otai.api.ticket.WebhookPayloads;
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.api.EventTrigger;
+import dev.otai.api.ticket.WebhookReader;
+import dev.otai.core.orchestration.WebhookReaders;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,8 +16,8 @@ import java.util.Set;
 
 /**
  * Turns a webhook request into the event runners see: {@code body} (the parsed JSON), {@code headers},
- * {@code helpdesk}, {@code event}, {@code ticket_id} and {@code article_id} when the payload is one of
- * OTOBO/Znuny's invokers or Zammad's trigger webhook ({@link WebhookPayloads}), {@code delivery} (the sender's
+ * {@code helpdesk}, {@code event}, {@code ticket_id} and {@code article_id} when a plugin's {@link WebhookReader}
+ * recognises the payload (OTOBO/Znuny's invokers, Zammad's trigger webhook…), {@code delivery} (the sender's
  * delivery id, when it sends one) and {@code received_at}.
  *
  * <p>The event is kept in run history and seen by templates, so headers that carry credentials
@@ -26,7 +27,6 @@ import java.util.Set;
 final class WebhookEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> DELIVERY_HEADERS = List.of("x-zammad-delivery", "x-zendesk-webhook-invocation-id");
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "x-otai-token", "x-hub-signature", "x-hub-signature-256", "x-zendesk-webhook-signature",
             "x-zendesk-webhook-signature-timestamp", "x-api-key", "x-csrf-token");
@@ -37,7 +37,7 @@ final class WebhookEvents {
     }
 
     /** The event, or empty when the body is not JSON (an empty body is an empty object). */
-    static Optional<Map<String, Object>> parse(EventTrigger.Request request, Instant receivedAt) {
+    static Optional<Map<String, Object>> parse(EventTrigger.Request request, Instant receivedAt, WebhookReaders readers) {
         Object body;
         try {
             body = request.body().length == 0 ? Map.of() : JSON.readValue(request.body(), Object.class);
@@ -55,20 +55,15 @@ final class WebhookEvents {
         var event = new LinkedHashMap<String, Object>();
         event.put("body", body);
         event.put("headers", headers);
-        Optional<WebhookPayloads.WebhookEvent> known = body instanceof Map<?, ?> map
-                ? WebhookPayloads.parse(stringKeys(map)) : Optional.empty();
-        event.put("ticket_id", known.map(WebhookPayloads.WebhookEvent::ticketId).orElse(null));
-        event.put("article_id", known.map(WebhookPayloads.WebhookEvent::articleId).orElse(null));
-        event.put("helpdesk", known.map(WebhookPayloads.WebhookEvent::helpdesk).orElse(null));
-        event.put("event", known.map(WebhookPayloads.WebhookEvent::event).orElse(request.header("x-zammad-trigger")));
-        event.put("delivery", deliveryId(request));
+        Optional<WebhookReader.WebhookEvent> known = body instanceof Map<?, ?> map
+                ? readers.read(request, stringKeys(map)) : Optional.empty();
+        event.put("ticket_id", known.map(WebhookReader.WebhookEvent::ticketId).orElse(null));
+        event.put("article_id", known.map(WebhookReader.WebhookEvent::articleId).orElse(null));
+        event.put("helpdesk", known.map(WebhookReader.WebhookEvent::helpdesk).orElse(null));
+        event.put("event", known.map(WebhookReader.WebhookEvent::event).or(() -> readers.eventName(request)).orElse(null));
+        event.put("delivery", readers.deliveryId(request).orElse(null));
         event.put("received_at", receivedAt.toString());
         return Optional.of(event);
-    }
-
-    /** The sender's delivery id (Zammad, Zendesk), or null when it sends none. */
-    static String deliveryId(EventTrigger.Request request) {
-        return DELIVERY_HEADERS.stream().map(request::header).filter(id -> id != null && !id.isBlank()).findFirst().orElse(null);
     }
 
     /** Whether a header (lower-case name) may carry a credential, and so is never recorded. */

@@ -1,12 +1,13 @@
 package dev.otai.core.base.trigger;
 
+import dev.otai.api.EventTrigger;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeType;
 import dev.otai.api.Trigger;
-import dev.otai.core.orchestration.EventTrigger;
+import dev.otai.core.orchestration.WebhookReaders;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -33,13 +34,13 @@ public final class WebhookTrigger implements Trigger, EventTrigger {
                             .describedAs("how far a signed timestamp (Zendesk) may be from the engine's time"),
                     ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("also fire once when the orchestrator starts")),
             given -> EventIntake.emptyCredential(given, "secret"),
-            setup -> new WebhookTrigger(setup.facility(InstantSource.class)));
+            setup -> new WebhookTrigger(setup.facility(InstantSource.class), EventIntake.readers(setup)));
 
     private final EventIntake intake;
     private volatile boolean received;
 
-    WebhookTrigger(InstantSource clock) {
-        this.intake = new EventIntake(clock);
+    WebhookTrigger(InstantSource clock, WebhookReaders readers) {
+        this.intake = new EventIntake(clock, readers);
     }
 
     @Override

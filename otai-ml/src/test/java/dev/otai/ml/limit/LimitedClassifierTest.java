@@ -1,8 +1,11 @@
-package dev.otai.api.classify;
+package dev.otai.ml.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.otai.api.classify.Classification;
+import dev.otai.api.classify.ClassificationRequest;
+import dev.otai.api.classify.Classifier;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,4 @@
-package dev.otai.llm;
+package dev.otai.support.retry;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -10,15 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads how long a server asks us to wait: OpenAI's {@code retry-after-ms}, else {@code Retry-After} as seconds or
- * as an HTTP date.
+ * Reads how long a server asks us to wait: OpenAI's {@code retry-after-ms}, else {@code Retry-After} as seconds
+ * (fractions allowed) or as an HTTP date, measured against the injected clock. Empty when absent or unreadable.
  */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    static Optional<Duration> of(HttpHeaders headers, InstantSource clock) {
+    public static Optional<Duration> of(HttpHeaders headers, InstantSource clock) {
         Optional<String> millis = headers.firstValue("retry-after-ms");
         if (millis.isPresent()) {
             Optional<Double> value = number(millis.get());

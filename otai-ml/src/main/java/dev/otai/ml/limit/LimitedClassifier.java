@@ -1,4 +1,8 @@
-package dev.otai.api.classify;
+package dev.otai.ml.limit;
+
+import dev.otai.api.classify.Classification;
+import dev.otai.api.classify.ClassificationRequest;
+import dev.otai.api.classify.Classifier;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package dev.otai.api;
+package dev.otai.support.endpoint;
 
+import dev.otai.api.ParamSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.otai.api;
+package dev.otai.support.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.otai.api.retry;
+package dev.otai.support.retry;
 
 import java.time.Duration;
 

@@ -1,4 +1,6 @@
-package dev.otai.api.ticket;
+package dev.otai.support.ticket;
+
+import dev.otai.api.ticket.HelpdeskException;
 
 /**
  * Ticket ids of helpdesks whose ids are positive integers (OTOBO/Znuny, Zammad). An id of any other shape, from a

@@ -1,6 +1,5 @@
-package dev.otai.core.orchestration;
+package dev.otai.api;
 
-import dev.otai.api.Params;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.otai.api.retry;
+package dev.otai.support.retry;
 
 import dev.otai.api.ticket.HelpdeskException;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class Retrying {
                 if (!e.retryable() || number >= policy.maxAttempts()) {
                     throw e;
                 }
-                Duration wait = policy.backoff(number, e.retryAfter().orElse(null));
+                Duration wait = policy.backoff(number, e.retryAfter());
                 log.warn("{}; attempt {} of {}, trying again in {} ms", e.getMessage(), number, policy.maxAttempts(),
                         wait.toMillis());
                 policy.sleeper().sleep(wait);
