@@ -8,6 +8,7 @@ import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.api.ticket.WriteReceipt;
 import dev.otai.support.retry.RetryPolicy;
 import dev.otai.support.retry.Retrying;
 import dev.otai.support.ticket.NumericTicketIds;
@@ -70,12 +71,13 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
     }
 
     @Override
-    public void update(String ticketId, TicketUpdate update) throws HelpdeskException, InterruptedException {
+    public WriteReceipt update(String ticketId, TicketUpdate update) throws HelpdeskException, InterruptedException {
         checkedId("TicketUpdate", ticketId);
         if (!update.addTags().isEmpty() || !update.removeTags().isEmpty()) {
             throw new HelpdeskException(OtoboHttp.HELPDESK, "TicketUpdate", 0, null, HelpdeskException.Kind.REJECTED,
                     "tags were given for ticket '" + ticketId + "'; the GenericInterface has no tags (use a dynamic field)");
         }
+        WriteReceipt receipt = WriteReceipt.unknown();
         Map<String, Object> fields = OtoboQueries.ticketFields(update);
         if (!fields.isEmpty() || !update.fields().isEmpty()) {
             var data = new LinkedHashMap<String, Object>();
@@ -86,20 +88,25 @@ public final class OtoboZnunyTicketSystem implements TicketSystem, AutoCloseable
             if (!update.fields().isEmpty()) {
                 data.put("DynamicField", OtoboQueries.dynamicFields(update.fields()));
             }
-            Retrying.idempotent(retry, () -> auth.call("TicketUpdate", data));
+            receipt = receipt(Retrying.idempotent(retry, () -> auth.call("TicketUpdate", data)));
         }
-        if (update.note() != null) {
-            addNote(ticketId, update.note());
-        }
+        return update.note() != null ? addNote(ticketId, update.note()) : receipt;
     }
 
     @Override
-    public void addNote(String ticketId, Note note) throws HelpdeskException, InterruptedException {
+    public WriteReceipt addNote(String ticketId, Note note) throws HelpdeskException, InterruptedException {
         checkedId("TicketUpdate", ticketId);
         var data = new LinkedHashMap<String, Object>();
         data.put("TicketID", ticketId);
         data.put("Article", OtoboQueries.article(note));
-        Retrying.nonIdempotent(retry, () -> auth.call("TicketUpdate", data), () -> lastNoteIs(ticketId, note) ? data : null);
+        return receipt(Retrying.nonIdempotent(retry, () -> auth.call("TicketUpdate", data),
+                () -> lastNoteIs(ticketId, note) ? data : null));
+    }
+
+    /** The ticket's {@code Changed} from an update answer, present when the operation has IncludeTicketData on. */
+    private static WriteReceipt receipt(Map<String, Object> answer) {
+        return answer.get("Ticket") instanceof Map<?, ?> ticket && OtoboMapping.time(ticket.get("Changed")) != null
+                ? new WriteReceipt(OtoboMapping.time(ticket.get("Changed"))) : WriteReceipt.unknown();
     }
 
     private boolean lastNoteIs(String ticketId, Note note) throws HelpdeskException, InterruptedException {

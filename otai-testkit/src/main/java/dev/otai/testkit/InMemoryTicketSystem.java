@@ -7,6 +7,7 @@ import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.api.ticket.WriteReceipt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,7 +86,7 @@ public final class InMemoryTicketSystem implements TicketSystem {
     }
 
     @Override
-    public synchronized void update(String ticketId, TicketUpdate update) {
+    public synchronized WriteReceipt update(String ticketId, TicketUpdate update) {
         calls.add("update " + ticketId);
         Ticket t = require(ticketId);
         var notes = new ArrayList<>(t.notes());
@@ -101,16 +102,18 @@ public final class InMemoryTicketSystem implements TicketSystem {
                 or(update.queue(), t.queue()), or(update.priority(), t.priority()), or(update.state(), t.state()),
                 or(update.type(), t.type()), or(update.owner(), t.owner()), t.customer(), tags, fields, t.created(),
                 Instant.now(), notes));
+        return new WriteReceipt(tickets.get(ticketId).updated());
     }
 
     @Override
-    public synchronized void addNote(String ticketId, Note note) {
+    public synchronized WriteReceipt addNote(String ticketId, Note note) {
         calls.add("addNote " + ticketId);
         Ticket t = require(ticketId);
         var notes = new ArrayList<>(t.notes());
         notes.add(note);
         tickets.put(ticketId, new Ticket(t.id(), t.number(), t.title(), t.body(), t.queue(), t.priority(), t.state(),
                 t.type(), t.owner(), t.customer(), t.tags(), t.fields(), t.created(), Instant.now(), notes));
+        return new WriteReceipt(tickets.get(ticketId).updated());
     }
 
     @Override

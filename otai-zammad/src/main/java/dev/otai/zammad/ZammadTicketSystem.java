@@ -7,6 +7,7 @@ import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.api.ticket.WriteReceipt;
 import dev.otai.support.retry.RetryPolicy;
 import dev.otai.support.retry.Retrying;
 import dev.otai.support.ticket.NumericTicketIds;
@@ -84,11 +85,18 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
     }
 
     @Override
-    public void update(String ticketId, TicketUpdate update) throws HelpdeskException, InterruptedException {
+    public WriteReceipt update(String ticketId, TicketUpdate update) throws HelpdeskException, InterruptedException {
         checkedId("update ticket", ticketId);
         Map<String, Object> body = ZammadRequests.update(update);
+        WriteReceipt receipt = WriteReceipt.unknown();
         if (!body.isEmpty()) {
-            Retrying.idempotent(retry, () -> http.call("update ticket", "PUT", "/api/v1/tickets/" + ZammadRequests.encode(ticketId), body));
+            Object answer = Retrying.idempotent(retry,
+                    () -> http.call("update ticket", "PUT", "/api/v1/tickets/" + ZammadRequests.encode(ticketId), body));
+            receipt = answer instanceof Map<?, ?> ticket && ZammadMapping.time(ticket.get("updated_at")) != null
+                    ? new WriteReceipt(ZammadMapping.time(ticket.get("updated_at"))) : receipt;
+        }
+        if (!update.addTags().isEmpty() || !update.removeTags().isEmpty()) {
+            receipt = WriteReceipt.unknown(); // tag calls change the ticket and answer without its updated-at
         }
         for (String tag : update.addTags()) {
             tag("add tag", "POST", "/api/v1/tags/add", ticketId, tag);
@@ -96,9 +104,7 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
         for (String tag : update.removeTags()) {
             tag("remove tag", "DELETE", "/api/v1/tags/remove", ticketId, tag);
         }
-        if (update.note() != null) {
-            addNote(ticketId, update.note());
-        }
+        return update.note() != null ? addNote(ticketId, update.note()) : receipt;
     }
 
     private void tag(String operation, String method, String path, String ticketId, String tag) throws HelpdeskException, InterruptedException {
@@ -107,11 +113,12 @@ public final class ZammadTicketSystem implements TicketSystem, AutoCloseable {
     }
 
     @Override
-    public void addNote(String ticketId, Note note) throws HelpdeskException, InterruptedException {
+    public WriteReceipt addNote(String ticketId, Note note) throws HelpdeskException, InterruptedException {
         checkedId("add note", ticketId);
         Map<String, Object> body = ZammadRequests.article(ticketId, note);
         Retrying.nonIdempotent(retry, () -> http.call("add note", "POST", "/api/v1/ticket_articles", body),
                 () -> lastNoteIs(ticketId, note) ? body : null);
+        return WriteReceipt.unknown(); // the article's answer does not carry the ticket's updated-at
     }
 
     private boolean lastNoteIs(String ticketId, Note note) throws HelpdeskException, InterruptedException {

@@ -13,10 +13,14 @@ public interface TicketSystem {
 
     Optional<Ticket> get(String ticketId) throws Exception;
 
-    /** Applies the non-null fields of {@code update}; a note in it is added as well. */
-    void update(String ticketId, TicketUpdate update) throws Exception;
+    /**
+     * Applies the non-null fields of {@code update}; a note in it is added as well. Returns the ticket's updated-at
+     * when the helpdesk's answer carries it ({@link WriteReceipt#unknown()} otherwise; never null).
+     */
+    WriteReceipt update(String ticketId, TicketUpdate update) throws Exception;
 
-    void addNote(String ticketId, Note note) throws Exception;
+    /** Adds {@code note}; returns what the answer says about the ticket, as {@link #update} does. */
+    WriteReceipt addNote(String ticketId, Note note) throws Exception;
 
     Ticket create(NewTicket ticket) throws Exception;
 

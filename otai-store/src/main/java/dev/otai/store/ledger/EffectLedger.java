@@ -79,6 +79,20 @@ public final class EffectLedger {
         });
     }
 
+    /** Whether one of our applied writes left {@code ticketId} at {@code version}. */
+    boolean produced(String ticketId, String version) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM effects WHERE ticket_id = ? AND version_after = ? "
+                    + "AND status = 'applied' FETCH FIRST 1 ROWS ONLY")) {
+                s.setString(1, ticketId);
+                s.setString(2, version);
+                try (ResultSet rows = s.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
     /** Records an effect; returns its row id. A pending effect is on disk when this returns. */
     long record(Effect effect, String baseVersion) {
         long id = store.inTransaction(c -> insert(c, effect, baseVersion));

@@ -1,6 +1,7 @@
 package dev.otai.store.ledger;
 
 import dev.otai.api.RunInfo;
+import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.core.assembly.ServiceDecorator;
 import dev.otai.core.orchestration.EngineEvent;
@@ -35,8 +36,18 @@ public final class LedgerDecorator implements ServiceDecorator {
     record Step(RunInfo run, String stepId) {
     }
 
-    /** Writes done and skipped by one run. */
-    record RunCounts(AtomicInteger writes, AtomicInteger skipped) {
+    /**
+     * What the ledger keeps for one run while it executes: writes done and skipped, and the tickets as this run
+     * last saw them (fetched, or as the answer to its own write left them), so a write's key needs no extra read.
+     */
+    record RunCounts(AtomicInteger writes, AtomicInteger skipped, Map<String, SeenTicket> seen) {
+    }
+
+    /**
+     * A ticket's version as a run last saw it; {@code fetched} is the ticket as read when no write of this run has
+     * changed it since, null otherwise.
+     */
+    record SeenTicket(String version, Ticket fetched) {
     }
 
     public LedgerDecorator(EffectLedger ledger, boolean dryRun) {
@@ -91,7 +102,7 @@ public final class LedgerDecorator implements ServiceDecorator {
     }
 
     RunCounts counts(String runId) {
-        return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger()));
+        return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger(), new ConcurrentHashMap<>()));
     }
 
     void planned(Effect effect) {

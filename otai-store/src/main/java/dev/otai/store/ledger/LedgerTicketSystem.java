@@ -6,6 +6,7 @@ import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.api.ticket.WriteReceipt;
 import dev.otai.store.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,10 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A ticket system whose writes go through the effect ledger. Reads pass straight through. Each write inside a
- * run gets an idempotency key (runner, step, ticket, the ticket's base version, a hash of the content); a key
- * already applied is skipped, a key left pending by a crash is checked against the ticket first, and caps per
- * run and per ticket stop runaway loops. In a dry run the write is recorded as planned and not sent.
+ * A ticket system whose writes go through the effect ledger. Reads pass straight through, and the run remembers
+ * the versions they returned. Each write inside a run gets an idempotency key (runner, step, ticket, the ticket's
+ * base version, a hash of the content), built from what the run already holds: the fetched ticket, then the
+ * answer to its own last write; no read is made in the normal case. A key already applied is skipped (unless the
+ * fetched ticket shows none of our writes), a key left pending by a crash is checked against the ticket first,
+ * and caps per run and per ticket stop runaway loops. In a dry run the write is recorded as planned and not sent.
  */
 final class LedgerTicketSystem implements TicketSystem {
 
@@ -41,28 +44,36 @@ final class LedgerTicketSystem implements TicketSystem {
 
     @Override
     public List<Ticket> find(TicketQuery query) throws Exception {
-        return delegate.find(query);
+        List<Ticket> found = delegate.find(query);
+        found.forEach(this::saw);
+        return found;
     }
 
     @Override
     public Optional<Ticket> get(String ticketId) throws Exception {
-        return delegate.get(ticketId);
+        Optional<Ticket> found = delegate.get(ticketId);
+        found.ifPresent(this::saw);
+        return found;
+    }
+
+    /** Remembers a ticket this run read, so its writes are keyed by the version it already holds. */
+    private void saw(Ticket ticket) {
+        decorator.step().ifPresent(step -> decorator.counts(step.run().runId()).seen()
+                .put(ticket.id(), new LedgerDecorator.SeenTicket(version(ticket.id(), ticket), ticket)));
     }
 
     @Override
-    public void update(String ticketId, TicketUpdate update) throws Exception {
-        write(ticketId, "update", Changes.of(update), t -> Changes.present(t, update), () -> {
-            delegate.update(ticketId, update);
-            return null;
-        });
+    public WriteReceipt update(String ticketId, TicketUpdate update) throws Exception {
+        WriteReceipt receipt = write(ticketId, "update", Changes.of(update), t -> Changes.present(t, update),
+                () -> delegate.update(ticketId, update));
+        return receipt != null ? receipt : WriteReceipt.unknown();
     }
 
     @Override
-    public void addNote(String ticketId, Note note) throws Exception {
-        write(ticketId, "note", Changes.of(note), t -> Changes.hasNote(t, note), () -> {
-            delegate.addNote(ticketId, note);
-            return null;
-        });
+    public WriteReceipt addNote(String ticketId, Note note) throws Exception {
+        WriteReceipt receipt = write(ticketId, "note", Changes.of(note), t -> Changes.hasNote(t, note),
+                () -> delegate.addNote(ticketId, note));
+        return receipt != null ? receipt : WriteReceipt.unknown();
     }
 
     @Override
@@ -85,12 +96,12 @@ final class LedgerTicketSystem implements TicketSystem {
                     + "' would make write number " + (counts.writes().get() + 1) + "; the cap is "
                     + ledger.settings().maxWritesPerRun() + " (infrastructure.storage.ledger.max_writes_per_run)");
         }
-        Ticket current = ticketId == null ? null : delegate.get(ticketId).orElse(null);
-        String base = ticketId == null ? "-" : ledger.baseVersion(ticketId, version(ticketId, current));
+        LedgerDecorator.SeenTicket seen = ticketId == null ? null : seenBefore(ticketId, counts);
+        String base = ticketId == null ? "-" : ledger.baseVersion(ticketId, seen.version());
         String target = ticketId == null ? "new" : ticketId;
         var effect = new Effect(key(run.runnerId(), step.get().stepId(), target, base, operation, detail), run.runId(),
                 run.runnerId(), step.get().stepId(), target, operation, detail, "pending");
-        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, current, alreadyThere, base)) {
+        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base)) {
             counts.skipped().incrementAndGet();
             return null;
         }
@@ -104,22 +115,63 @@ final class LedgerTicketSystem implements TicketSystem {
         return apply(effect, base, ticketId, action, counts);
     }
 
-    private boolean alreadyApplied(Effect effect, Ticket current, Predicate<Ticket> alreadyThere, String base) {
+    /**
+     * The ticket as this run holds it: its version from the ticket system's own counter, else from this run's
+     * fetch or its last write's answer; read from the helpdesk only when the run holds neither.
+     */
+    private LedgerDecorator.SeenTicket seenBefore(String ticketId, LedgerDecorator.RunCounts counts) throws Exception {
+        LedgerDecorator.SeenTicket seen = counts.seen().get(ticketId);
+        if (delegate instanceof VersionedTickets) {
+            return new LedgerDecorator.SeenTicket(version(ticketId, null), seen == null ? null : seen.fetched());
+        }
+        if (seen != null) {
+            return seen;
+        }
+        Ticket current = delegate.get(ticketId).orElse(null);
+        return new LedgerDecorator.SeenTicket(version(ticketId, current), current);
+    }
+
+    private boolean alreadyApplied(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere, String base)
+            throws Exception {
         EffectLedger ledger = decorator.ledger();
         Optional<String> status = ledger.status(effect.key());
         if (status.isEmpty()) {
             return false;
         }
-        if (status.get().equals("pending") && (current == null || !alreadyThere.test(current))) {
-            log.warn("{}: an earlier attempt did not finish and the ticket does not show it; writing again", effect.describe());
-            return false;
-        }
         if (status.get().equals("pending")) {
-            long id = ledger.record(effect.withStatus("pending"), base);
-            ledger.settle(id, "applied", version(effect.ticketId(), current));
+            return settlePending(effect, alreadyThere, base);
+        }
+        if (shownNowhere(effect, seen, alreadyThere)) {
+            log.warn("{}: recorded as applied, but the ticket as fetched shows neither it nor any later write of ours "
+                    + "(version {}); writing again", effect.describe(), seen.version());
+            return false;
         }
         log.debug("Skipped (already applied): {}", effect.describe());
         return true;
+    }
+
+    /** A crash left the write unconfirmed: the one read the ledger makes, to see whether the helpdesk has it. */
+    private boolean settlePending(Effect effect, Predicate<Ticket> alreadyThere, String base) throws Exception {
+        Ticket current = effect.ticketId().equals("new") ? null : delegate.get(effect.ticketId()).orElse(null);
+        if (current == null || !alreadyThere.test(current)) {
+            log.warn("{}: an earlier attempt did not finish and the ticket does not show it; writing again", effect.describe());
+            return false;
+        }
+        EffectLedger ledger = decorator.ledger();
+        long id = ledger.record(effect.withStatus("pending"), base);
+        ledger.settle(id, "applied", version(effect.ticketId(), current));
+        log.debug("Skipped (already applied): {}", effect.describe());
+        return true;
+    }
+
+    /**
+     * Whether an applied field update is missing from the ticket as this run fetched it, at a version none of our
+     * writes produced (a helpdesk restored from a backup, a fake that was reset). Notes are not judged this way:
+     * a fetch may carry only the latest articles.
+     */
+    private boolean shownNowhere(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere) {
+        return effect.operation().equals("update") && seen != null && seen.fetched() != null
+                && !alreadyThere.test(seen.fetched()) && !decorator.ledger().produced(effect.ticketId(), seen.version());
     }
 
     private <T> T apply(Effect effect, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts)
@@ -139,9 +191,20 @@ final class LedgerTicketSystem implements TicketSystem {
             throw e;
         }
         counts.writes().incrementAndGet();
-        String after = result instanceof Ticket created ? created.id() : version(ticketId, delegate.get(ticketId).orElse(null));
+        String after = result instanceof Ticket created ? created.id() : versionAfter(ticketId, result);
+        if (ticketId != null) {
+            counts.seen().put(ticketId, new LedgerDecorator.SeenTicket(after, null));
+        }
         ledger.settle(id, "applied", after);
         return result;
+    }
+
+    /** The ticket's version after our write: from the write's answer; read back only when the answer lacks it. */
+    private String versionAfter(String ticketId, Object result) throws Exception {
+        if (!(delegate instanceof VersionedTickets) && result instanceof WriteReceipt receipt && receipt.updated() != null) {
+            return receipt.updated().toString();
+        }
+        return version(ticketId, delegate instanceof VersionedTickets ? null : delegate.get(ticketId).orElse(null));
     }
 
     /** The ticket's version as the key uses it: the ticket system's own counter when it keeps one, else its updated-at. */

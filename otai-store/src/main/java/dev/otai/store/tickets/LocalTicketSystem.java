@@ -6,6 +6,7 @@ import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.api.ticket.WriteReceipt;
 import dev.otai.store.Store;
 import dev.otai.store.ledger.VersionedTickets;
 import java.sql.Connection;
@@ -53,8 +54,8 @@ public final class LocalTicketSystem implements TicketSystem, VersionedTickets {
     }
 
     @Override
-    public void update(String ticketId, TicketUpdate update) {
-        store.inTransaction(c -> {
+    public WriteReceipt update(String ticketId, TicketUpdate update) {
+        return store.inTransaction(c -> {
             Instant now = store.clock().instant();
             requireTicket(c, ticketId);
             TicketWrites.update(c, ticketId, update, now);
@@ -62,18 +63,18 @@ public final class LocalTicketSystem implements TicketSystem, VersionedTickets {
                 TicketWrites.addNote(c, ticketId, update.note(), now);
             }
             TicketWrites.touch(c, ticketId, now);
-            return null;
+            return new WriteReceipt(now);
         });
     }
 
     @Override
-    public void addNote(String ticketId, Note note) {
-        store.inTransaction(c -> {
+    public WriteReceipt addNote(String ticketId, Note note) {
+        return store.inTransaction(c -> {
             Instant now = store.clock().instant();
             requireTicket(c, ticketId);
             TicketWrites.addNote(c, ticketId, note, now);
             TicketWrites.touch(c, ticketId, now);
-            return null;
+            return new WriteReceipt(now);
         });
     }
 
