@@ -6,6 +6,7 @@ import dev.otai.api.PipeNode;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Runners {
 
     private Runners(List<Runner> runners, Map<String, PipeNode> triggers, Duration shutdownGrace) {
         this.runners = List.copyOf(runners);
-        this.triggers = Map.copyOf(triggers);
+        this.triggers = Collections.unmodifiableMap(new LinkedHashMap<>(triggers)); // config order
         this.shutdownGrace = shutdownGrace;
     }
 
