@@ -17,6 +17,7 @@ import dev.otai.store.EngineRecording;
 import dev.otai.store.Store;
 import dev.otai.store.StoreException;
 import dev.otai.store.ledger.Effect;
+import dev.otai.core.orchestration.RunnerOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -142,9 +143,9 @@ final class EngineSession {
     }
 
     private static int runOnce(Engine engine, PrintWriter out) {
-        List<Engine.RunnerOutcome> outcomes = engine.runOnce();
+        List<RunnerOutcome> outcomes = engine.runOnce();
         boolean ok = true;
-        for (Engine.RunnerOutcome outcome : outcomes) {
+        for (RunnerOutcome outcome : outcomes) {
             PipeResult result = outcome.result();
             ok &= !result.failed();
             out.printf("%-24s %-9s %8s  %s%n", outcome.runnerId(), result.outcome(), Durations.format(outcome.duration()),

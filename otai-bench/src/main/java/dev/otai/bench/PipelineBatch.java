@@ -35,8 +35,8 @@ final class PipelineBatch {
     }
 
     /**
-     * The same tickets through {@link Engine#runOnce()} on the calling thread: the pipeline without the
-     * orchestrator's dispatch (no queue, no virtual thread, no run log line).
+     * The same tickets through {@link Engine#runOnce()}: one run per ticket through the runner runtime, fired
+     * directly rather than by a trigger, so without the trigger's queue.
      */
     static Outcome runDirect(Blueprint blueprint, int firstId, int count) {
         try (Engine engine = Engine.start(blueprint, DemoConfig.TEMPLATES, InstantSource.system(), new Lifecycle(),

@@ -1,6 +1,5 @@
 package dev.otai.core;
 
-import dev.otai.api.PipeContext;
 import dev.otai.core.assembly.Blueprint;
 import dev.otai.core.assembly.Facilities;
 import dev.otai.core.engine.ConfigCheck;
@@ -8,7 +7,6 @@ import dev.otai.core.engine.Engine;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;
-import dev.otai.core.orchestration.OrchestratorPipe;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
 import dev.otai.testkit.FakeClock;
@@ -67,7 +65,6 @@ public final class EngineFixture {
 
     /** The orchestrator of a started engine, built but not started, for driving with a fake clock. */
     public static Orchestrator orchestrator(Engine engine, FakeClock clock, EngineListener listener) {
-        return OrchestratorPipe.orchestrator(
-                engine.assembly().root().render(PipeContext.empty()), clock, engine.lifecycle(), listener);
+        return engine.runners().orchestrator(clock, engine.lifecycle(), listener);
     }
 }

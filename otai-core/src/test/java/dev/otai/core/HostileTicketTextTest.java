@@ -8,6 +8,7 @@ import dev.otai.api.ticket.Ticket;
 import dev.otai.core.engine.Engine;
 import dev.otai.testkit.FakeClock;
 import dev.otai.testkit.InMemoryTicketSystem;
+import dev.otai.core.orchestration.RunnerOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -134,12 +135,12 @@ class HostileTicketTextTest {
             var desk = (InMemoryTicketSystem) engine.assembly().services().get("desk");
             desk.add("1", "Printer", "jams", "Inbox");
 
-            List<Engine.RunnerOutcome> first = engine.runOnce();
+            List<RunnerOutcome> first = engine.runOnce();
             desk.add("2", "Mouse", "broken", "Inbox");
-            List<Engine.RunnerOutcome> second = engine.runOnce();
+            List<RunnerOutcome> second = engine.runOnce();
 
-            for (List<Engine.RunnerOutcome> outcomes : List.of(first, second)) {
-                assertThat(outcomes).extracting(Engine.RunnerOutcome::runnerId).containsExactly("notes", "bomb");
+            for (List<RunnerOutcome> outcomes : List.of(first, second)) {
+                assertThat(outcomes).extracting(RunnerOutcome::runnerId).containsExactly("notes", "bomb");
                 assertThat(outcomes.get(0).result().succeeded()).as(outcomes.get(0).result().message()).isTrue();
                 PipeResult bomb = outcomes.get(1).result();
                 assertThat(bomb.failed()).isTrue();

@@ -7,6 +7,7 @@ import dev.otai.api.ticket.Ticket;
 import dev.otai.core.engine.Engine;
 import dev.otai.testkit.FakeClock;
 import dev.otai.testkit.InMemoryTicketSystem;
+import dev.otai.core.orchestration.RunnerOutcome;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class OtaiDemoConfigTest {
             var tickets = (InMemoryTicketSystem) engine.assembly().services().get("otobo_znuny");
             tickets.add("7", "Printer on floor 3 broken", "The printer jams, urgent please", "OpenTicketAI::Incoming");
 
-            List<Engine.RunnerOutcome> outcomes = engine.runOnce();
+            List<RunnerOutcome> outcomes = engine.runOnce();
 
             assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.result().succeeded()).isTrue());
             Ticket routed = tickets.ticket("7");

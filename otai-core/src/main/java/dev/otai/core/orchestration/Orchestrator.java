@@ -1,9 +1,11 @@
 package dev.otai.core.orchestration;
 
 import dev.otai.api.EventTrigger;
+import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.Trigger;
+import dev.otai.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -13,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class Orchestrator {
 
     private static final Logger log = LoggerFactory.getLogger(Orchestrator.class);
-
-    /** A runner to orchestrate: its id, trigger ids, the pipe it runs and its settings. */
-    public record Runner(String id, List<String> triggerIds, PipeNode run, RunnerSettings settings) {
-    }
+    /** The trigger id of the runs of {@link #runEachOnce()}. */
+    static final String ONCE = "once";
 
     private record Due(Instant at, String triggerId, RunnerRuntime retryOf, Fire retry) {
     }
@@ -53,18 +56,18 @@ public final class Orchestrator {
     private final EngineListener listener;
     private final Map<String, PipeNode> triggers;
     private final Map<String, Trigger.Schedule> schedules = new LinkedHashMap<>();
-    private final Map<String, dev.otai.api.Params> eventTriggers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Params> eventTriggers = new ConcurrentHashMap<>();
     private final Map<String, List<RunnerRuntime>> observers = new LinkedHashMap<>();
     private final List<RunnerRuntime> runners = new ArrayList<>();
     private final List<RunnerRuntime> startupRunners = new ArrayList<>();
     private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
-    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
-    private final java.util.concurrent.locks.Condition changed = lock.newCondition();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private volatile boolean started;
     /** Held while events are delivered and while runners stop taking them, so that no delivery is half done. */
-    private final java.util.concurrent.locks.ReentrantLock deliveries = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock deliveries = new ReentrantLock();
 
-    public Orchestrator(List<Runner> runnerSpecs, Map<String, PipeNode> triggers, InstantSource clock, Lifecycle lifecycle,
+    Orchestrator(List<Runner> runnerSpecs, Map<String, PipeNode> triggers, InstantSource clock, Lifecycle lifecycle,
                         Duration grace, ExecutorService executor, EngineListener listener) {
         this.clock = clock;
         this.lifecycle = lifecycle;
@@ -137,11 +140,11 @@ public final class Orchestrator {
     /** Lets an event trigger check a request; 404 when {@code triggerId} is not an event trigger of this config. */
     EventTrigger.Verdict accept(String triggerId, EventTrigger.Request request) {
         if (!started) {
-            return new EventTrigger.Busy("the engine is starting", java.time.Duration.ofSeconds(5));
+            return new EventTrigger.Busy("the engine is starting", Duration.ofSeconds(5));
         }
-        dev.otai.api.Params params = eventTriggers.get(triggerId);
+        Params params = eventTriggers.get(triggerId);
         PipeNode node = triggers.get(triggerId);
-        java.util.Optional<EventTrigger> trigger = node == null ? java.util.Optional.empty() : node.role(EventTrigger.class);
+        Optional<EventTrigger> trigger = node == null ? Optional.empty() : node.role(EventTrigger.class);
         if (params == null || trigger.isEmpty()) {
             return new EventTrigger.Rejected(404, "no webhook or manual trigger with id '" + triggerId + "'");
         }
@@ -238,6 +241,54 @@ public final class Orchestrator {
     }
 
     /**
+     * Runs each runner once, in order, now, ignoring triggers (for {@code otai run --once}): the same runs as a
+     * fire would start, with the trigger id {@code once}. A failed run with retries left is retried per the runner's
+     * policy, waiting as {@link #run()} waits, before the next runner starts. A stop request ends it after the run in
+     * flight; the runners not yet run are left out of the outcomes.
+     */
+    public List<RunnerOutcome> runEachOnce() {
+        lifecycle.onStop(this::wake);
+        var outcomes = new ArrayList<RunnerOutcome>();
+        try {
+            for (RunnerRuntime runner : runners) {
+                if (lifecycle.stopRequested()) {
+                    break;
+                }
+                runner.fire(new Fire(ONCE, Map.of(), clock.instant(), false, 1));
+                awaitRunAndRetries(runner);
+                runner.lastOutcome().ifPresent(outcomes::add);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdownNow();
+        }
+        return outcomes;
+    }
+
+    /** Waits until the runner's run and the retries it schedules are over; only retries are ever queued here. */
+    private void awaitRunAndRetries(RunnerRuntime runner) throws InterruptedException {
+        while (true) {
+            runner.awaitIdle();
+            lock.lock();
+            try {
+                Due next = queue.peek();
+                if (next == null || lifecycle.stopRequested()) {
+                    return;
+                }
+                long nanos = Duration.between(clock.instant(), next.at()).toNanos();
+                if (nanos > 0) {
+                    changed.awaitNanos(nanos);
+                    continue;
+                }
+            } finally {
+                lock.unlock();
+            }
+            tick(clock.instant());
+        }
+    }
+
+    /**
      * Stops taking fires and events; events already accepted (queued) still run, and in-flight runs finish, within
      * the grace period. Past it, queued events are given up (counted at WARN) and in-flight runs are cancelled.
      */
@@ -251,7 +302,7 @@ public final class Orchestrator {
         } finally {
             deliveries.unlock();
         }
-        String within = dev.otai.core.config.Durations.format(grace);
+        String within = Durations.format(grace);
         if (waiting > 0) {
             log.info("Stopping: {} accepted events still wait and run first (grace period {})", waiting, within);
         }

@@ -8,8 +8,10 @@ import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
+import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +56,7 @@ public final class RunnerPipe implements Pipe {
         }
 
         @Override
-        public Pipe create(dev.otai.api.PipeSetup setup) {
+        public Pipe create(PipeSetup setup) {
             return new RunnerPipe();
         }
     };
@@ -73,7 +75,7 @@ public final class RunnerPipe implements Pipe {
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        var out = new java.util.LinkedHashMap<String, Object>();
+        var out = new LinkedHashMap<String, Object>();
         map.forEach((k, v) -> out.put(String.valueOf(k), v));
         return out;
     }

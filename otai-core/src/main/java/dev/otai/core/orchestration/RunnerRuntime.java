@@ -4,10 +4,12 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
 import dev.otai.api.RunInfo;
+import dev.otai.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +50,7 @@ final class RunnerRuntime {
     private boolean warnedWhileBusy;
     private boolean accepting = true;
     private boolean abandoned;
+    private volatile RunnerOutcome last;
 
     RunnerRuntime(String id, PipeNode run, RunnerSettings settings, InstantSource clock, ExecutorService executor,
                   EngineListener listener, BiConsumer<RunnerRuntime, Fire> retries) {
@@ -66,6 +69,11 @@ final class RunnerRuntime {
 
     RunnerSettings settings() {
         return settings;
+    }
+
+    /** The outcome of the last run that ended, if any. */
+    Optional<RunnerOutcome> lastOutcome() {
+        return Optional.ofNullable(last);
     }
 
     long skipped() {
@@ -157,6 +165,7 @@ final class RunnerRuntime {
             PipeResult result = settings.timeout() == null ? run.run(context) : runWithTimeout(context, ended);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             logRun(runId, fire, result, took);
+            last = new RunnerOutcome(id, result, took);
             listener.on(new EngineEvent.RunFinished(id, runId, fire.triggerId(), result, took, fire.attempt()));
             scheduleRetry(fire, result);
             if (settings.timeout() != null) {
@@ -191,7 +200,7 @@ final class RunnerRuntime {
             return future.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             cancel(future, begun, ended);
-            return PipeResult.failed("timed out after " + dev.otai.core.config.Durations.format(settings.timeout())
+            return PipeResult.failed("timed out after " + Durations.format(settings.timeout())
                     + " and was cancelled");
         } catch (InterruptedException e) {
             cancel(future, begun, ended);
@@ -248,6 +257,13 @@ final class RunnerRuntime {
             notifyAll();
         }
         return next;
+    }
+
+    /** Waits until no run is in flight or queued. */
+    synchronized void awaitIdle() throws InterruptedException {
+        while (inFlight > 0 || !pending.isEmpty()) {
+            wait();
+        }
     }
 
     /** Waits until no run is in flight, up to {@code nanos}; returns whether it is idle. */

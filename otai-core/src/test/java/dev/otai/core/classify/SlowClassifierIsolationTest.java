@@ -2,14 +2,12 @@ package dev.otai.core.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otai.api.PipeContext;
 import dev.otai.core.EngineFixture;
 import dev.otai.core.assembly.Facilities;
 import dev.otai.core.engine.Engine;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;
-import dev.otai.core.orchestration.OrchestratorPipe;
 import dev.otai.testkit.FakeClock;
 import java.time.Duration;
 import java.util.Map;
@@ -53,8 +51,7 @@ class SlowClassifierIsolationTest {
         var lifecycle = new Lifecycle();
         try (Engine engine = Engine.start(EngineFixture.valid(CONFIG, Map.of()), EngineFixture.TEMPLATES, clock, lifecycle,
                 event -> { }, Facilities.builder().add(SlowClassifierPlugin.Gate.class, gate))) {
-            Orchestrator orchestrator = OrchestratorPipe.orchestrator(engine.assembly().root().render(PipeContext.empty()),
-                    clock, lifecycle, event -> {
+            Orchestrator orchestrator = engine.runners().orchestrator(clock, lifecycle, event -> {
                         if (event instanceof EngineEvent.RunFinished done) {
                             finished.add(done);
                         }

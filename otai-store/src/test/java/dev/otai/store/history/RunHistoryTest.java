@@ -9,6 +9,7 @@ import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.template.TemplateEngine;
 import dev.otai.store.StoreFixture;
 import dev.otai.testkit.InMemoryTicketSystem;
+import dev.otai.core.orchestration.RunnerOutcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,7 +166,7 @@ class RunHistoryTest {
     void engine_without_a_recording_runs_every_runner_with_the_same_outcomes_and_records_nothing() {
         try (Engine engine = Engine.start(StoreFixture.valid(CONFIG, ENV), new TemplateEngine(),
                 fixture.clock, new Lifecycle(), EngineListener.NONE)) {
-            assertThat(engine.runOnce()).extracting(Engine.RunnerOutcome::runnerId, o -> o.result().outcome())
+            assertThat(engine.runOnce()).extracting(RunnerOutcome::runnerId, o -> o.result().outcome())
                     .containsExactly(Tuple.tuple("route", "succeeded"),
                             Tuple.tuple("broken", "failed"),
                             Tuple.tuple("idle", "skipped"));
