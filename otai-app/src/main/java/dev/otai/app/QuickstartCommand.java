@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
                 + "show a summary, and keep running until Ctrl-C.")
 final class QuickstartCommand implements Callable<Integer> {
 
+    /** The override that points the quickstart config's ticket seed at the repository's sample tickets. */
+    private static final String SAMPLE_SEED = "OTAI__SERVICES__TICKETS__PARAMS__SEED";
+
     @Mixin
     StoreOption store;
 
@@ -36,11 +39,13 @@ final class QuickstartCommand implements Callable<Integer> {
         PrintWriter err = TerminalText.err(spec);
         Path home = home();
         var environment = new HashMap<>(System.getenv());
-        environment.putIfAbsent("OTAI_HOME", home.toString());
-        var composition = new Composition(environment);
         if (store.config.config == null) {
             store.config.config = home.resolve("examples/quickstart/config.yml");
+            // The sample tickets wherever the command runs from. An override rather than get_env('OTAI_HOME') in the
+            // config: every get_env value is treated as a secret, and the path would print as ***.
+            environment.putIfAbsent(SAMPLE_SEED, home.resolve("data/sample-tickets/tickets.jsonl").toString());
         }
+        var composition = new Composition(environment);
         if (!Files.isRegularFile(store.config.config)) {
             err.println("quickstart config not found at " + store.config.config + "; run from the otai repository or set OTAI_HOME");
             err.flush();
