@@ -25,6 +25,7 @@ final class ParamRenderer {
     private final TemplateEngine templates;
     private final Map<String, String> environment;
     private final Secrets secrets;
+    private final Secrets.Kinds secretKinds;
 
     ParamRenderer(String culprit, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment,
                   Secrets secrets) {
@@ -33,6 +34,7 @@ final class ParamRenderer {
         this.templates = templates;
         this.environment = environment;
         this.secrets = secrets;
+        this.secretKinds = Secrets.Kinds.of(params);
         secrets.learnEnvironmentReads(params);
         var converted = new LinkedHashMap<String, Object>();
         for (ParamPlan param : params) {
@@ -41,7 +43,7 @@ final class ParamRenderer {
             }
         }
         this.constants = converted;
-        secrets.learn(params, converted);
+        secrets.learn(secretKinds, params, converted);
     }
 
     List<ParamPlan> params() {
@@ -71,7 +73,7 @@ final class ParamRenderer {
         if (scope != null) {
             secrets.redactor().registerAll(scope.environmentRead());
         }
-        secrets.learn(params, values);
+        secrets.learn(secretKinds, params, values);
         return new RenderedParams(values);
     }
 

@@ -62,13 +62,37 @@ final class Secrets {
         }
     }
 
+    /**
+     * What {@link #learn} needs to know of one node's params, worked out once per node rather than on every render:
+     * the params that are secret, and those whose name says they hold a user (for Basic credentials).
+     */
+    record Kinds(List<ParamPlan> secret, List<String> users) {
+
+        static Kinds of(List<ParamPlan> plans) {
+            var secret = new ArrayList<ParamPlan>();
+            var users = new ArrayList<String>();
+            for (ParamPlan plan : plans) {
+                String name = plan.name().toLowerCase(Locale.ROOT);
+                if (secretParam(plan.spec())) {
+                    secret.add(plan);
+                } else if (USER_WORDS.stream().anyMatch(name::contains)) {
+                    users.add(plan.name());
+                }
+            }
+            return new Kinds(List.copyOf(secret), List.copyOf(users));
+        }
+    }
+
     /** Registers the values of the secret params in {@code rendered}, and the credentials of any URL in them. */
-    void learn(List<ParamPlan> plans, Map<String, Object> rendered) {
-        String user = userOf(plans, rendered);
-        for (ParamPlan plan : plans) {
-            if (secretParam(plan.spec()) && rendered.get(plan.name()) != null) {
+    void learn(Kinds kinds, List<ParamPlan> plans, Map<String, Object> rendered) {
+        if (!kinds.secret().isEmpty()) {
+            String user = kinds.users().stream().map(rendered::get).filter(String.class::isInstance).map(String.class::cast)
+                    .findFirst().orElse(null);
+            for (ParamPlan plan : kinds.secret()) {
                 remember(rendered.get(plan.name()), user);
             }
+        }
+        for (ParamPlan plan : plans) {
             rememberUrlCredentials(rendered.get(plan.name()));
         }
     }
@@ -80,17 +104,6 @@ final class Secrets {
             case Collection<?> items -> items.forEach(this::rememberUrlCredentials);
             case null, default -> { }
         }
-    }
-
-    private static String userOf(List<ParamPlan> plans, Map<String, Object> rendered) {
-        for (ParamPlan plan : plans) {
-            String name = plan.name().toLowerCase(Locale.ROOT);
-            if (!secretParam(plan.spec()) && USER_WORDS.stream().anyMatch(name::contains)
-                    && rendered.get(plan.name()) instanceof String user) {
-                return user;
-            }
-        }
-        return null;
     }
 
     private void remember(Object value, String user) {

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -42,12 +42,13 @@ public final class Redactor {
 
     private static final Pattern URL_USER_INFO = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s]*@");
 
-    private final Set<String> registered = new HashSet<>();
+    /** Keys already registered; read without a lock, so that re-registering a known secret costs a lookup. */
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private volatile List<Form> forms = List.of();
 
     /** Registers {@code secret} (ignored when null or empty) in all its forms. */
     public void register(String secret) {
-        if (secret == null || secret.isEmpty()) {
+        if (secret == null || secret.isEmpty() || registered.contains(secret)) {
             return;
         }
         add(secret, SecretForms.of(secret));
@@ -63,8 +64,9 @@ public final class Redactor {
             return;
         }
         register(password);
-        if (user != null) {
-            add("basic " + user + ":" + password, SecretForms.basicCredentials(user, password));
+        String key = user == null ? null : "basic " + user + ":" + password;
+        if (key != null && !registered.contains(key)) {
+            add(key, SecretForms.basicCredentials(user, password));
         }
     }
 
@@ -87,7 +89,7 @@ public final class Redactor {
      * with credentials; does nothing for anything else.
      */
     public void registerUrlCredentials(String url) {
-        if (url == null || !url.contains("@") || !url.contains("://")) {
+        if (url == null || !looksLikeUrlWithUserInfo(url)) {
             return;
         }
         try {
@@ -104,6 +106,25 @@ public final class Redactor {
         } catch (URISyntaxException | IllegalArgumentException e) {
             // not a URL: the text masking of user info still applies wherever it is printed
         }
+    }
+
+    /**
+     * Whether {@code text} is one URL with user info ({@code scheme://…@…}, no white space): checked before parsing,
+     * so that ticket text full of addresses and links costs a scan, not a parse.
+     */
+    private static boolean looksLikeUrlWithUserInfo(String text) {
+        String url = text.strip();
+        int scheme = url.indexOf("://");
+        if (scheme <= 0 || url.indexOf('@', scheme) < 0) {
+            return false;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (Character.isWhitespace(c) || i < scheme && !(Character.isLetterOrDigit(c) || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether no secret is registered, so {@link #redact} changes nothing. */
