@@ -5,17 +5,23 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.SplittableRandom;
 
 /**
  * The faults a fake server injects, decided per call by its 1-based call number: one-shot faults queued with
- * {@link #next} first, then the first {@link #every} rule whose period divides the call number. Thread-safe.
+ * {@link #next} first, then the first {@link #every} rule whose period divides the call number, then the
+ * {@link #randomly} rules. Thread-safe.
  */
 public final class Faults {
 
     private record Rule(int period, Fault fault) {
     }
 
+    private record Chance(double probability, Fault fault, SplittableRandom random) {
+    }
+
     private final List<Rule> rules = new ArrayList<>();
+    private final List<Chance> chances = new ArrayList<>();
     private final Queue<Fault> upcoming = new ArrayDeque<>();
     private volatile Duration latency = Duration.ZERO;
 
@@ -25,6 +31,19 @@ public final class Faults {
             throw new IllegalArgumentException("period was " + period + "; expected at least 1");
         }
         rules.add(new Rule(period, fault));
+        return this;
+    }
+
+    /**
+     * Each call gets {@code fault} with {@code probability}, drawn from a random sequence seeded with {@code seed}.
+     * Unlike {@link #every}, concurrent callers whose retries fall into step with a period cannot meet the same
+     * fault on every attempt.
+     */
+    public synchronized Faults randomly(long seed, double probability, Fault fault) {
+        if (!(probability > 0 && probability < 1)) {
+            throw new IllegalArgumentException("probability was " + probability + "; expected a number between 0 and 1");
+        }
+        chances.add(new Chance(probability, fault, new SplittableRandom(seed)));
         return this;
     }
 
@@ -46,6 +65,7 @@ public final class Faults {
 
     public synchronized Faults clear() {
         rules.clear();
+        chances.clear();
         upcoming.clear();
         latency = Duration.ZERO;
         return this;
@@ -59,6 +79,11 @@ public final class Faults {
         for (Rule rule : rules) {
             if (callNumber % rule.period() == 0) {
                 return rule.fault();
+            }
+        }
+        for (Chance chance : chances) {
+            if (chance.random().nextDouble() < chance.probability()) {
+                return chance.fault();
             }
         }
         return null;
