@@ -2,8 +2,6 @@ package dev.otai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Tickets whose text carries terminal control sequences (screen clearing, cursor moves, a window title, a one-byte
@@ -35,19 +32,6 @@ class HostileTerminalTextTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome otai(String... args) {
-        CommandLine cli = Main.commandLine();
-        var out = new StringWriter();
-        var err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     private String data() {
         return dir.resolve("data").toString();
     }
@@ -55,18 +39,18 @@ class HostileTerminalTextTest {
     @BeforeEach
     void importHostileTicket() throws Exception {
         Path file = Files.writeString(dir.resolve("hostile.jsonl"), HOSTILE_TICKET);
-        Outcome imported = otai("tickets", "import", file.toString(), "--data-dir", data());
+        Cli.Outcome imported = Cli.run("tickets", "import", file.toString(), "--data-dir", data());
         assertThat(imported.code()).as(imported.err()).isZero();
     }
 
-    private static void assertTerminalSafe(Outcome outcome) {
+    private static void assertTerminalSafe(Cli.Outcome outcome) {
         assertThat(outcome.out()).doesNotContainPattern(TERMINAL_CONTROL);
         assertThat(outcome.err()).doesNotContainPattern(TERMINAL_CONTROL);
     }
 
     @Test
     void tickets_show_prints_every_control_sequence_as_a_visible_escape() {
-        Outcome shown = otai("tickets", "show", "T-1", "--data-dir", data());
+        Cli.Outcome shown = Cli.run("tickets", "show", "T-1", "--data-dir", data());
 
         assertThat(shown.code()).isZero();
         assertTerminalSafe(shown);
@@ -78,7 +62,7 @@ class HostileTerminalTextTest {
 
     @Test
     void tickets_list_keeps_each_ticket_on_one_line_with_its_escapes_visible() {
-        Outcome listed = otai("tickets", "list", "--data-dir", data());
+        Cli.Outcome listed = Cli.run("tickets", "list", "--data-dir", data());
 
         assertThat(listed.code()).isZero();
         assertTerminalSafe(listed);
@@ -88,17 +72,17 @@ class HostileTerminalTextTest {
 
     @Test
     void tickets_export_to_a_terminal_is_escaped_and_still_reimports_exactly() throws Exception {
-        Outcome exported = otai("tickets", "export", "--data-dir", data());
+        Cli.Outcome exported = Cli.run("tickets", "export", "--data-dir", data());
         assertTerminalSafe(exported);
         assertThat(exported.out()).contains("\\u009b31m").contains("\\u202efdp.exe");
 
         Path again = Files.writeString(dir.resolve("again.jsonl"), exported.out());
         String otherData = dir.resolve("other").toString();
-        assertThat(otai("tickets", "import", again.toString(), "--data-dir", otherData).code()).isZero();
+        assertThat(Cli.run("tickets", "import", again.toString(), "--data-dir", otherData).code()).isZero();
 
-        assertThat(otai("tickets", "export", "--data-dir", otherData).out()).isEqualTo(exported.out());
-        assertThat(otai("tickets", "show", "T-1", "--data-dir", otherData).out())
-                .isEqualTo(otai("tickets", "show", "T-1", "--data-dir", data()).out());
+        assertThat(Cli.run("tickets", "export", "--data-dir", otherData).out()).isEqualTo(exported.out());
+        assertThat(Cli.run("tickets", "show", "T-1", "--data-dir", otherData).out())
+                .isEqualTo(Cli.run("tickets", "show", "T-1", "--data-dir", data()).out());
     }
 
     @Test
@@ -119,10 +103,10 @@ class HostileTerminalTextTest {
                           params: { ticket_search_criteria: { queue: { name: "IT\\e[5m" }, limit: 5 } }
                 """.formatted(data().replace("\\", "/")));
 
-        Outcome run = otai("run", "--once", "--config", config.toString());
-        Outcome runs = otai("runs", "--config", config.toString());
+        Cli.Outcome run = Cli.run("run", "--once", "--config", config.toString());
+        Cli.Outcome runs = Cli.run("runs", "--config", config.toString());
         String runId = runs.out().lines().skip(1).findFirst().orElseThrow().split(" ")[0];
-        Outcome history = otai("runs", "show", runId, "--config", config.toString());
+        Cli.Outcome history = Cli.run("runs", "show", runId, "--config", config.toString());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertTerminalSafe(run);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otai.testkit.process.ReapChildProcesses;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * An engine runs as a real process (under umask 000) on a data directory; a second {@code otai run} on it is
@@ -31,19 +28,6 @@ class OneEnginePerDataDirectoryTest {
     Path dir;
 
     private Process engine;
-
-    record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome otai(String... args) {
-        CommandLine cli = Main.commandLine();
-        var out = new StringWriter();
-        var err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private Path config() throws IOException {
         Path tickets = Files.writeString(dir.resolve("tickets.jsonl"),
@@ -79,9 +63,9 @@ class OneEnginePerDataDirectoryTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(dir.resolve("ticks")) || !engine.isAlive());
         assertThat(engine.isAlive()).as(Files.readString(dir.resolve("engine.log"))).isTrue();
 
-        Outcome second = otai("run", "--once", "--config", config.toString());
-        Outcome runs = otai("runs", "--config", config.toString());
-        Outcome tickets = otai("tickets", "list", "--config", config.toString());
+        Cli.Outcome second = Cli.run("run", "--once", "--config", config.toString());
+        Cli.Outcome runs = Cli.run("runs", "--config", config.toString());
+        Cli.Outcome tickets = Cli.run("tickets", "list", "--config", config.toString());
 
         assertThat(second.code()).isEqualTo(1);
         assertThat(second.err()).startsWith("the data directory " + data + " is in use by another otai engine (pid "
@@ -98,7 +82,7 @@ class OneEnginePerDataDirectoryTest {
 
         engine.destroyForcibly(); // SIGKILL
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !engine.isAlive());
-        Outcome after = otai("run", "--once", "--config", config.toString());
+        Cli.Outcome after = Cli.run("run", "--once", "--config", config.toString());
 
         assertThat(after.code()).as(after.err()).isZero();
         assertThat(after.out()).contains("ticker");

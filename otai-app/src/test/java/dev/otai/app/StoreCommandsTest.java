@@ -2,32 +2,15 @@ package dev.otai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StoreCommandsTest {
 
     @TempDir
     Path dir;
-
-    /** The exit code and what the command printed. */
-    record Outcome(int code, String out, String err) {
-    }
-
-    private Outcome otai(String... args) {
-        CommandLine cli = Main.commandLine();
-        var out = new StringWriter();
-        var err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private String dataDir() {
         return dir.resolve("data").toString();
@@ -44,10 +27,10 @@ class StoreCommandsTest {
 
     @Test
     void imported_tickets_can_be_listed_filtered_shown_and_exported() throws Exception {
-        Outcome imported = otai("tickets", "import", tickets().toString(), "--data-dir", dataDir());
-        Outcome listed = otai("tickets", "list", "--queue", "IT", "--data-dir", dataDir());
-        Outcome shown = otai("tickets", "show", "T-2", "--data-dir", dataDir());
-        Outcome exported = otai("tickets", "export", "--data-dir", dataDir());
+        Cli.Outcome imported = Cli.run("tickets", "import", tickets().toString(), "--data-dir", dataDir());
+        Cli.Outcome listed = Cli.run("tickets", "list", "--queue", "IT", "--data-dir", dataDir());
+        Cli.Outcome shown = Cli.run("tickets", "show", "T-2", "--data-dir", dataDir());
+        Cli.Outcome exported = Cli.run("tickets", "export", "--data-dir", dataDir());
 
         assertThat(imported.code()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("Importing: 2/2").contains("Imported 2 tickets");
@@ -58,8 +41,8 @@ class StoreCommandsTest {
 
     @Test
     void a_missing_ticket_or_run_is_an_error_naming_it() {
-        Outcome ticket = otai("tickets", "show", "nope", "--data-dir", dataDir());
-        Outcome run = otai("runs", "show", "abcd1234", "--data-dir", dataDir());
+        Cli.Outcome ticket = Cli.run("tickets", "show", "nope", "--data-dir", dataDir());
+        Cli.Outcome run = Cli.run("runs", "show", "abcd1234", "--data-dir", dataDir());
 
         assertThat(ticket.code()).isEqualTo(1);
         assertThat(ticket.err()).contains("no ticket 'nope'");
@@ -98,26 +81,26 @@ class StoreCommandsTest {
                                   updated_ticket: { queue: { name: "{{ get_pipe_result('fetch','fetched_tickets')[0]['fields']['label_queue'] }}" } }
                 """.formatted(dataDir().replace("\\", "/"), tickets().toString().replace("\\", "/")));
 
-        Outcome dry = otai("run", "--once", "--dry-run", "--config", config.toString());
-        Outcome after = otai("tickets", "list", "--queue", "Incoming", "--config", config.toString());
-        Outcome real = otai("run", "--once", "--config", config.toString());
-        Outcome runs = otai("runs", "--runner", "route", "--config", config.toString());
+        Cli.Outcome dry = Cli.run("run", "--once", "--dry-run", "--config", config.toString());
+        Cli.Outcome after = Cli.run("tickets", "list", "--queue", "Incoming", "--config", config.toString());
+        Cli.Outcome real = Cli.run("run", "--once", "--config", config.toString());
+        Cli.Outcome runs = Cli.run("runs", "--runner", "route", "--config", config.toString());
 
         assertThat(dry.code()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("Dry run: 1 write planned, nothing was sent").contains("ticket T-1: update {\"queue\":\"IT\"}");
         assertThat(after.out()).contains("2 tickets");
         assertThat(real.code()).as(real.err()).isZero();
-        assertThat(otai("tickets", "show", "T-1", "--config", config.toString()).out()).contains("queue IT");
+        assertThat(Cli.run("tickets", "show", "T-1", "--config", config.toString()).out()).contains("queue IT");
         assertThat(runs.out()).contains("succeeded*").contains("2 runs (* dry run)");
         String runId = runs.out().lines().skip(1).findFirst().orElseThrow().split(" ")[0];
-        assertThat(otai("runs", "show", runId, "--config", config.toString()).out())
+        assertThat(Cli.run("runs", "show", runId, "--config", config.toString()).out())
                 .contains("Run " + runId + " of runner 'route'").contains("fetch").contains("move")
                 .contains("applied ticket T-1: update {\"queue\":\"IT\"}");
     }
 
     @Test
     void a_bad_since_value_is_rejected_with_the_expected_forms() {
-        Outcome outcome = otai("runs", "--since", "yesterday", "--data-dir", dataDir());
+        Cli.Outcome outcome = Cli.run("runs", "--since", "yesterday", "--data-dir", dataDir());
 
         assertThat(outcome.code()).isEqualTo(2);
         assertThat(outcome.err()).contains("--since was \"yesterday\"").contains("30m, 2h, 7d");
