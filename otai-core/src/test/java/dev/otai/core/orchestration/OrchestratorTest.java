@@ -242,6 +242,32 @@ class OrchestratorTest {
     }
 
     @Test
+    void a_retry_that_falls_due_while_its_runner_is_still_busy_waits_for_it_instead_of_being_skipped() throws Exception {
+        Orchestrator orchestrator = start("""
+                otai:
+                  orchestrator:
+                    runners:
+                      - id: deaf
+                        timeout: PT0.05S
+                        retry: { attempts: 2, initial_delay: PT0S }
+                        on: [{ id: minutely, use: base:IntervalTrigger, params: { minutes: 1 } }]
+                        run: { id: work, use: "probe:Deaf" }
+                """);
+        orchestrator.tick(clock.advance(Duration.ofMinutes(1)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.finished("deaf").size() == 1);
+
+        orchestrator.tick(clock.instant()); // the retry is due now; the first attempt still holds the runner
+
+        assertThat(events.of(EngineEvent.FireSkipped.class)).isEmpty();
+        probes.release("work", 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.finished("deaf").size() == 2);
+        probes.release("work", 1);
+        assertThat(orchestrator.awaitIdle(Duration.ofSeconds(10))).isTrue();
+        assertThat(events.finished("deaf")).extracting(EngineEvent.RunFinished::attempt).containsExactly(1, 2);
+        assertThat(probes.maxActive("work")).as("never two runs at once").isEqualTo(1);
+    }
+
+    @Test
     void a_stop_whose_grace_runs_out_cancels_the_run_in_flight_warns_and_returns() throws Exception {
         ListAppender<ILoggingEvent> logs = capture(Orchestrator.class);
         engine = EngineFixture.start("""
