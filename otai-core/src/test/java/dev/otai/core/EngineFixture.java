@@ -6,7 +6,6 @@ import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
-import dev.otai.core.orchestration.Orchestrator;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
 import dev.otai.testkit.FakeClock;
@@ -61,10 +60,5 @@ public final class EngineFixture {
     public static Engine start(String yaml, FakeClock clock, EngineListener listener, Probes probes) {
         return Engine.start(valid(yaml, Map.of()), TEMPLATES, clock, new Lifecycle(), listener,
                 Facilities.builder().add(Probes.class, probes));
-    }
-
-    /** The orchestrator of a started engine, built but not started, for driving with a fake clock. */
-    public static Orchestrator orchestrator(Engine engine, FakeClock clock, EngineListener listener) {
-        return engine.runners().orchestrator(clock, engine.lifecycle(), listener);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.core.config.HttpSettings;
 import dev.otai.api.EventTrigger;
 import dev.otai.core.orchestration.Orchestrator;
+import dev.otai.core.orchestration.RunnerStatus;
 import dev.otai.core.orchestration.TriggerGateway;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -136,7 +137,7 @@ public final class EngineHttpServer implements AutoCloseable {
         var body = new LinkedHashMap<String, Object>();
         var runners = new ArrayList<Map<String, Object>>();
         boolean running = gateway.orchestrator().isPresent();
-        for (Orchestrator.RunnerStatus status : gateway.orchestrator().map(Orchestrator::status).orElse(List.of())) {
+        for (RunnerStatus status : gateway.orchestrator().map(Orchestrator::status).orElse(List.of())) {
             var runner = new LinkedHashMap<String, Object>();
             runner.put("id", status.id());
             runner.put("state", status.running() > 0 ? "running" : "idle");

@@ -11,7 +11,8 @@ import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;
 import dev.otai.core.orchestration.RunnerOutcome;
 import dev.otai.core.orchestration.Runners;
-import dev.otai.core.orchestration.RunnersHandoff;
+import dev.otai.core.orchestration.OrchestratorHandoff;
+import dev.otai.core.orchestration.RunOnce;
 import dev.otai.core.orchestration.TriggerGateway;
 import dev.otai.core.orchestration.WebhookReaders;
 import dev.otai.core.template.TemplateEngine;
@@ -20,38 +21,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A running config: its services, pipe tree and runners, created from a valid blueprint. {@link #run()} runs the
- * root pipe (the orchestrator) until the lifecycle stops it; {@link #runOnce()} runs each runner once, now, through
- * the same runner runtime.
+ * A running config: its services, pipe tree and runners, created from a valid blueprint. Each runner's runtime
+ * (busy state, event queue, retries) is built once, here, and used by every way of running: {@link #run()} runs
+ * the root pipe, which runs {@link #orchestrator()} until the lifecycle stops it; {@link #runOnce()} runs each
+ * runner once, now.
  */
 public final class Engine implements AutoCloseable {
 
     private final Assembly assembly;
     private final Runners runners;
+    private final Orchestrator orchestrator;
     private final TriggerGateway gateway;
     private final Lifecycle lifecycle;
     private final InstantSource clock;
-    private final EngineListener listener;
 
-    private Engine(Assembly assembly, Runners runners, TriggerGateway gateway, Lifecycle lifecycle, InstantSource clock,
-                   EngineListener listener) {
+    private Engine(Assembly assembly, Runners runners, Orchestrator orchestrator, TriggerGateway gateway,
+                   Lifecycle lifecycle, InstantSource clock) {
         this.assembly = assembly;
         this.runners = runners;
+        this.orchestrator = orchestrator;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.listener = listener;
     }
 
     /**
-     * Creates services and pipes, and reads the runners from the tree once; facilities beyond the standard ones may
-     * be added by the caller. Templates render with the limits of the config's {@code infrastructure.templates}.
+     * The start sequence: creates services and pipes, reads the runners from the tree once and builds their
+     * runtimes and the orchestrator. Nothing runs yet; work that must happen before any trigger fires (resuming
+     * interrupted runs) goes between this and {@link #run()} or {@link #runOnce()}. Facilities beyond the
+     * standard ones may be added by the caller. Templates render with the limits of the config's
+     * {@code infrastructure.templates}.
      */
     public static Engine start(Blueprint blueprint, TemplateEngine engineTemplates, InstantSource clock, Lifecycle lifecycle,
                                EngineListener listener, Facilities.Builder extra) {
         TemplateEngine templates = engineTemplates.withLimits(blueprint.config().templates());
         var gateway = new TriggerGateway();
-        var handoff = new RunnersHandoff();
+        var handoff = new OrchestratorHandoff();
         Facilities facilities = extra
                 .add(InstantSource.class, clock)
                 .add(TemplateEngine.class, templates)
@@ -59,18 +64,19 @@ public final class Engine implements AutoCloseable {
                 .add(EngineListener.class, listener)
                 .add(TriggerGateway.class, gateway)
                 .add(WebhookReaders.class, new WebhookReaders(blueprint.webhookReaders()))
-                .add(RunnersHandoff.class, handoff)
+                .add(OrchestratorHandoff.class, handoff)
                 .build();
         Assembly assembly = Instantiator.instantiate(blueprint, templates, facilities);
         Runners runners;
         try {
-            runners = Runners.of(assembly.root());
+            runners = Runners.of(assembly.root(), clock, listener);
         } catch (RuntimeException e) {
             assembly.close();
             throw e;
         }
-        handoff.hand(runners);
-        return new Engine(assembly, runners, gateway, lifecycle, clock, listener);
+        var orchestrator = new Orchestrator(runners, clock, lifecycle);
+        handoff.hand(orchestrator);
+        return new Engine(assembly, runners, orchestrator, gateway, lifecycle, clock);
     }
 
     public static Engine start(Blueprint blueprint, TemplateEngine templates, InstantSource clock, Lifecycle lifecycle,
@@ -90,9 +96,14 @@ public final class Engine implements AutoCloseable {
         return lifecycle;
     }
 
-    /** The runners, read from the tree when the engine started. */
+    /** The runners and their runtimes, built when the engine started. */
     public Runners runners() {
         return runners;
+    }
+
+    /** The orchestrator {@link #run()} runs; tests drive it with a fake clock instead. */
+    public Orchestrator orchestrator() {
+        return orchestrator;
     }
 
     /** Ids of triggers that receive events over HTTP; when there are any, the engine needs its HTTP server. */
@@ -106,15 +117,17 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs every runner once, in order, ignoring triggers, as {@link Orchestrator#runEachOnce()} does: each run is
-     * reported to the listener, with the runner's timeout and retries.
+     * Runs every runner once, in order, ignoring triggers ({@link RunOnce}), through the same runtimes the
+     * orchestrator uses: each run is reported to the listener, with the runner's timeout and retries.
      */
     public List<RunnerOutcome> runOnce() {
-        return runners.orchestrator(clock, lifecycle, listener).runEachOnce();
+        return new RunOnce(runners, clock, lifecycle).runEach();
     }
 
+    /** Ends whatever still runs, then closes the services. */
     @Override
     public void close() {
+        runners.close();
         assembly.close();
     }
 }

@@ -1,6 +1,5 @@
 package dev.otai.core.orchestration;
 
-import dev.otai.api.EventTrigger;
 import dev.otai.api.ParamKind;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
@@ -10,7 +9,6 @@ import dev.otai.api.PipeResult;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 
@@ -51,31 +49,25 @@ public final class OrchestratorPipe implements Pipe {
 
         @Override
         public Pipe create(PipeSetup setup) {
-            return new OrchestratorPipe(setup.facility(InstantSource.class), setup.facility(Lifecycle.class),
-                    setup.facility(EngineListener.class), setup.facility(TriggerGateway.class),
-                    setup.facility(RunnersHandoff.class));
+            return new OrchestratorPipe(setup.facility(TriggerGateway.class), setup.facility(OrchestratorHandoff.class));
         }
     };
 
-    private final InstantSource clock;
-    private final Lifecycle lifecycle;
-    private final EngineListener listener;
     private final TriggerGateway gateway;
-    private final RunnersHandoff runners;
+    private final OrchestratorHandoff handoff;
 
-    OrchestratorPipe(InstantSource clock, Lifecycle lifecycle, EngineListener listener, TriggerGateway gateway,
-                     RunnersHandoff runners) {
-        this.clock = clock;
-        this.lifecycle = lifecycle;
-        this.listener = listener;
+    OrchestratorPipe(TriggerGateway gateway, OrchestratorHandoff handoff) {
         this.gateway = gateway;
-        this.runners = runners;
+        this.handoff = handoff;
     }
 
-    /** Runs the runners the engine read from the tree when it started; the rendered params add nothing to them. */
+    /**
+     * Runs the engine's orchestrator over the runners the engine read from the tree when it started; the rendered
+     * params add nothing to them.
+     */
     @Override
     public PipeResult execute(PipeContext context, Params params) throws Exception {
-        Orchestrator orchestrator = runners.runners().orchestrator(clock, lifecycle, listener);
+        Orchestrator orchestrator = handoff.orchestrator();
         gateway.attach(orchestrator);
         try {
             orchestrator.run();

@@ -37,6 +37,7 @@ final class RunnerRuntime {
     /** How long a run cancelled at its timeout may take to end before the runner says that it lingers. */
     private static final Duration LINGER_BEFORE_WARNING = Duration.ofSeconds(1);
 
+    private final Runner spec;
     private final String id;
     private final PipeNode run;
     private final RunnerSettings settings;
@@ -52,11 +53,12 @@ final class RunnerRuntime {
     private boolean abandoned;
     private volatile RunnerOutcome last;
 
-    RunnerRuntime(String id, PipeNode run, RunnerSettings settings, InstantSource clock, ExecutorService executor,
-                  EngineListener listener, BiConsumer<RunnerRuntime, Fire> retries) {
-        this.id = id;
-        this.run = run;
-        this.settings = settings;
+    RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
+                  BiConsumer<RunnerRuntime, Fire> retries) {
+        this.spec = spec;
+        this.id = spec.id();
+        this.run = spec.run();
+        this.settings = spec.settings();
         this.clock = clock;
         this.executor = executor;
         this.listener = listener;
@@ -65,6 +67,15 @@ final class RunnerRuntime {
 
     String id() {
         return id;
+    }
+
+    Runner spec() {
+        return spec;
+    }
+
+    /** Whether it has no trigger, and so runs once when the orchestrator starts. */
+    boolean runsAtStartup() {
+        return spec.triggerIds().isEmpty();
     }
 
     RunnerSettings settings() {

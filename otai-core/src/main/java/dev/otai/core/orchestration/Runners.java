@@ -5,6 +5,7 @@ import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,34 +14,57 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The runners of an assembled tree, the triggers they listen to and the orchestrator's shutdown grace, read once
- * when the engine starts. Every way of running a config builds its {@link Orchestrator} from here: the
- * orchestrator pipe ({@code otai run}), {@code otai run --once} and tests.
+ * The runners of an engine, read once from the assembled tree when the engine starts, each with its one
+ * {@link RunnerRuntime} (busy state, event queue, retries, skip counts), the triggers they listen to, the
+ * timetable their retries go to, and the threads their runs take. Every way of running a config uses these same
+ * objects: the {@link Orchestrator} ({@code otai run}), {@link RunOnce} ({@code otai run --once}) and tests.
  */
-public final class Runners {
+public final class Runners implements AutoCloseable {
 
-    private final List<Runner> runners;
+    private final List<RunnerRuntime> runtimes;
+    private final Map<String, List<RunnerRuntime>> observers;
     private final Map<String, PipeNode> triggers;
     private final Duration shutdownGrace;
+    private final Timetable timetable;
+    private final ExecutorService executor;
+    private final EngineListener listener;
 
-    private Runners(List<Runner> runners, Map<String, PipeNode> triggers, Duration shutdownGrace) {
-        this.runners = List.copyOf(runners);
+    private Runners(List<Runner> specs, Map<String, PipeNode> triggers, Duration shutdownGrace, InstantSource clock,
+                    EngineListener listener) {
         this.triggers = Collections.unmodifiableMap(new LinkedHashMap<>(triggers)); // config order
         this.shutdownGrace = shutdownGrace;
+        this.listener = listener;
+        this.timetable = new Timetable();
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        var all = new ArrayList<RunnerRuntime>();
+        var byTrigger = new LinkedHashMap<String, List<RunnerRuntime>>();
+        for (Runner spec : specs) {
+            var runtime = new RunnerRuntime(spec, clock, executor, listener,
+                    (runner, retry) -> timetable.add(Timetable.Due.retry(runner, retry)));
+            all.add(runtime);
+            spec.triggerIds().forEach(id -> byTrigger.computeIfAbsent(id, k -> new ArrayList<>()).add(runtime));
+        }
+        this.runtimes = List.copyOf(all);
+        byTrigger.replaceAll((id, list) -> List.copyOf(list));
+        this.observers = Collections.unmodifiableMap(byTrigger);
     }
 
-    /** Reads the runners of the root (orchestrator) pipe; a step that is not a runner runs once at startup. */
-    public static Runners of(PipeNode root) {
+    /**
+     * Reads the runners of the root (orchestrator) pipe and builds their runtimes; a step that is not a runner
+     * runs once at startup.
+     */
+    public static Runners of(PipeNode root, InstantSource clock, EngineListener listener) {
         Params params = root.render(PipeContext.empty());
-        var runners = new ArrayList<Runner>();
+        var specs = new ArrayList<Runner>();
         var triggers = new LinkedHashMap<String, PipeNode>();
         for (PipeNode step : params.pipes("steps")) {
-            runners.add(runner(step, triggers));
+            specs.add(runner(step, triggers));
         }
-        return new Runners(runners, triggers, params.duration("shutdown_grace"));
+        return new Runners(specs, triggers, params.duration("shutdown_grace"), clock, listener);
     }
 
     private static Runner runner(PipeNode step, Map<String, PipeNode> triggers) {
@@ -56,8 +80,9 @@ public final class Runners {
         return new Runner(step.id(), ids, params.pipe("run"), RunnerPipe.settings(params));
     }
 
+    /** The runners as configured, in config order. */
     public List<Runner> all() {
-        return runners;
+        return runtimes.stream().map(RunnerRuntime::spec).toList();
     }
 
     /** Ids of the triggers that take events over HTTP (webhook, manual); when there are any, the engine needs its HTTP server. */
@@ -71,9 +96,58 @@ public final class Runners {
         return ids;
     }
 
-    /** A new orchestrator for these runners, with a fresh runtime per runner; not started. */
-    public Orchestrator orchestrator(InstantSource clock, Lifecycle lifecycle, EngineListener listener) {
-        return new Orchestrator(runners, triggers, clock, lifecycle, shutdownGrace,
-                Executors.newVirtualThreadPerTaskExecutor(), listener);
+    List<RunnerRuntime> runtimes() {
+        return runtimes;
+    }
+
+    Map<String, PipeNode> triggers() {
+        return triggers;
+    }
+
+    Duration shutdownGrace() {
+        return shutdownGrace;
+    }
+
+    Timetable timetable() {
+        return timetable;
+    }
+
+    ExecutorService executor() {
+        return executor;
+    }
+
+    /** The runners a fire of {@code triggerId} goes to; empty when none listens. */
+    List<RunnerRuntime> observing(String triggerId) {
+        return observers.getOrDefault(triggerId, List.of());
+    }
+
+    /** Fires {@code triggerId}: reported once, then handed to every runner that names it. */
+    void fire(String triggerId, Map<String, Object> event, Instant at, boolean queueable) {
+        listener.on(new EngineEvent.TriggerFired(triggerId, at));
+        for (RunnerRuntime runner : observing(triggerId)) {
+            runner.fire(new Fire(triggerId, event, at, queueable, 1));
+        }
+    }
+
+    /** Runner state for health checks and tests. */
+    public List<RunnerStatus> status() {
+        return runtimes.stream().map(r -> new RunnerStatus(r.id(), r.inFlight(), r.queued(), r.skipped())).toList();
+    }
+
+    /** Waits until no runner has a run in flight or queued; for tests and the run-once mode. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (RunnerRuntime runner : runtimes) {
+            if (!runner.awaitIdle(Math.max(0, deadline - System.nanoTime()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ends the runs' threads: whatever still runs is interrupted. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 }

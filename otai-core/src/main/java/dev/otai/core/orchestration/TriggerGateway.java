@@ -40,8 +40,8 @@ public final class TriggerGateway {
         if (!(verdict instanceof EventTrigger.Accepted accepted)) {
             return verdict;
         }
-        Orchestrator.Delivery delivery = orchestrator.deliver(triggerId, accepted.event());
-        if (delivery == Orchestrator.Delivery.QUEUED) {
+        EventDelivery.Outcome delivery = orchestrator.deliver(triggerId, accepted.event());
+        if (delivery == EventDelivery.Outcome.QUEUED) {
             accepted.receipt().queued();
             return verdict;
         }
@@ -62,7 +62,7 @@ public final class TriggerGateway {
     /** Delivers an event; false when it was not queued (no running orchestrator, no runner, full, stopping). */
     public boolean deliver(String triggerId, Map<String, Object> event) {
         Orchestrator orchestrator = current.get();
-        return orchestrator != null && orchestrator.deliver(triggerId, event) == Orchestrator.Delivery.QUEUED;
+        return orchestrator != null && orchestrator.deliver(triggerId, event) == EventDelivery.Outcome.QUEUED;
     }
 
     public Optional<Orchestrator> orchestrator() {

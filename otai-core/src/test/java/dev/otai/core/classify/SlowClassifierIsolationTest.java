@@ -8,6 +8,7 @@ import dev.otai.core.engine.Engine;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;
+import dev.otai.core.orchestration.RunnerStatus;
 import dev.otai.testkit.FakeClock;
 import java.time.Duration;
 import java.util.Map;
@@ -50,12 +51,12 @@ class SlowClassifierIsolationTest {
         var finished = new LinkedBlockingQueue<EngineEvent.RunFinished>();
         var lifecycle = new Lifecycle();
         try (Engine engine = Engine.start(EngineFixture.valid(CONFIG, Map.of()), EngineFixture.TEMPLATES, clock, lifecycle,
-                event -> { }, Facilities.builder().add(SlowClassifierPlugin.Gate.class, gate))) {
-            Orchestrator orchestrator = engine.runners().orchestrator(clock, lifecycle, event -> {
-                        if (event instanceof EngineEvent.RunFinished done) {
-                            finished.add(done);
-                        }
-                    });
+                event -> {
+                    if (event instanceof EngineEvent.RunFinished done) {
+                        finished.add(done);
+                    }
+                }, Facilities.builder().add(SlowClassifierPlugin.Gate.class, gate))) {
+            Orchestrator orchestrator = engine.orchestrator();
             orchestrator.start();
             try {
                 driveTwelveTicks(orchestrator, clock, gate, finished);
@@ -88,7 +89,7 @@ class SlowClassifierIsolationTest {
         assertThat(slow.runnerId()).isEqualTo("classify_runner");
         assertThat(slow.result().data()).containsEntry("label", "IT");
         // the classifier runner's fire at 120 s came while it was still busy, so it was skipped, not queued
-        assertThat(orchestrator.status()).extracting(Orchestrator.RunnerStatus::id, Orchestrator.RunnerStatus::skippedFires)
+        assertThat(orchestrator.status()).extracting(RunnerStatus::id, RunnerStatus::skippedFires)
                 .containsExactly(Tuple.tuple("classify_runner", 1L),
                         Tuple.tuple("fast_runner", 0L));
     }

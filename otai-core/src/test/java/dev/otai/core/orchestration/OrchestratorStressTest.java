@@ -45,7 +45,7 @@ class OrchestratorStressTest {
         var events = new RecordingListener();
         Orchestrator orchestrator;
         try (Engine engine = EngineFixture.start(config(), clock, events, probes)) {
-            orchestrator = EngineFixture.orchestrator(engine, clock, events);
+            orchestrator = engine.orchestrator();
             orchestrator.start();
             try {
                 drive(orchestrator, clock, probes, events);
@@ -63,7 +63,7 @@ class OrchestratorStressTest {
         assertThat(events.finished("runner18").size() + skippedByThrower).as("every fire ran or was counted as skipped").isEqualTo(FIRES);
         assertThat(events.finished("runner18").size()).isGreaterThan(FIRES / 2);
         assertThat(events.finished("runner19")).allSatisfy(e -> assertThat(e.result().message()).contains("timed out"));
-        var skipped = orchestrator.status().stream().filter(s -> s.id().startsWith("runner1")).mapToLong(Orchestrator.RunnerStatus::skippedFires).sum();
+        var skipped = orchestrator.status().stream().filter(s -> s.id().startsWith("runner1")).mapToLong(RunnerStatus::skippedFires).sum();
         assertThat(skipped).isPositive();
     }
 

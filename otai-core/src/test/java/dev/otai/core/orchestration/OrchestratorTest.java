@@ -66,7 +66,7 @@ class OrchestratorTest {
 
     private Orchestrator start(String yaml) {
         engine = EngineFixture.start(yaml, clock, events, probes);
-        orchestrator = EngineFixture.orchestrator(engine, clock, events);
+        orchestrator = engine.orchestrator();
         orchestrator.start();
         return orchestrator;
     }
@@ -278,7 +278,7 @@ class OrchestratorTest {
                       - id: stuck
                         run: { id: hang, use: "probe:Hang" }
                 """, clock, events, probes);
-        orchestrator = EngineFixture.orchestrator(engine, clock, events);
+        orchestrator = engine.orchestrator();
         Thread loop = Thread.ofVirtual().start(() -> {
             try {
                 orchestrator.run();

@@ -7,7 +7,9 @@ import dev.otai.core.Probes;
 import dev.otai.core.RecordingListener;
 import dev.otai.core.engine.Engine;
 import dev.otai.testkit.FakeClock;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** {@code otai run --once} runs each runner through the same runtime as the orchestrator: timeout, retries, events. */
@@ -79,6 +81,37 @@ class RunOnceTest {
             assertThat(events.of(EngineEvent.RunStarted.class)).extracting(EngineEvent.RunStarted::triggerId)
                     .containsExactly("once");
             assertThat(probes.runs("work")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void once_and_the_orchestrator_share_one_runtime_per_runner_so_a_busy_runner_is_never_run_twice_at_once()
+            throws Exception {
+        try (Engine engine = EngineFixture.start("""
+                otai:
+                  orchestrator:
+                    runners:
+                      - id: slow
+                        on: { id: every_minute, use: "base:IntervalTrigger", params: { interval: "PT1M" } }
+                        run: { id: work, use: "probe:Count", params: { gated: true } }
+                """, clock, events, probes)) {
+            Orchestrator orchestrator = engine.orchestrator();
+            orchestrator.start();
+            orchestrator.tick(clock.advance(Duration.ofMinutes(1)));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.of(EngineEvent.RunStarted.class).size() == 1);
+
+            Thread once = Thread.ofVirtual().start(engine::runOnce);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.of(EngineEvent.FireSkipped.class).size() == 1);
+            probes.release("work", 1);
+
+            assertThat(once.join(Duration.ofSeconds(10))).as("--once returned").isTrue();
+            assertThat(events.of(EngineEvent.FireSkipped.class)).singleElement()
+                    .satisfies(e -> assertThat(e.triggerId()).isEqualTo("once"));
+            assertThat(orchestrator.status()).singleElement().satisfies(s -> assertThat(s.skippedFires()).isEqualTo(1));
+            assertThat(probes.runs("work")).isEqualTo(1);
+            assertThat(probes.maxActive("work")).isEqualTo(1);
+            engine.lifecycle().requestStop();
+            orchestrator.stop();
         }
     }
 }

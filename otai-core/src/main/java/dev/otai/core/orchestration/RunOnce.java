@@ -1,0 +1,70 @@
+package dev.otai.core.orchestration;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code otai run --once}: runs each runner once, in order, now, ignoring triggers, through the engine's own
+ * runner runtimes: the same runs as a fire would start, with the trigger id {@value #TRIGGER}. A failed run with
+ * retries left is retried per the runner's policy, waiting as the orchestrator waits, before the next runner
+ * starts. A stop request ends it after the run in flight; the runners not yet run are left out of the outcomes.
+ */
+public final class RunOnce {
+
+    /** The trigger id of these runs. */
+    static final String TRIGGER = "once";
+
+    private final Runners runners;
+    private final InstantSource clock;
+    private final Lifecycle lifecycle;
+
+    public RunOnce(Runners runners, InstantSource clock, Lifecycle lifecycle) {
+        this.runners = runners;
+        this.clock = clock;
+        this.lifecycle = lifecycle;
+    }
+
+    public List<RunnerOutcome> runEach() {
+        Timetable timetable = runners.timetable();
+        lifecycle.onStop(timetable::wake);
+        var outcomes = new ArrayList<RunnerOutcome>();
+        try {
+            for (RunnerRuntime runner : runners.runtimes()) {
+                if (lifecycle.stopRequested()) {
+                    break;
+                }
+                RunnerOutcome before = runner.lastOutcome().orElse(null);
+                runner.fire(new Fire(TRIGGER, Map.of(), clock.instant(), false, 1));
+                awaitRunAndRetries(runner, timetable);
+                runner.lastOutcome().filter(last -> last != before).ifPresent(outcomes::add);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return outcomes;
+    }
+
+    /**
+     * Waits until the runner's run and the retries it schedules are over; the time fires of an orchestrator that
+     * shares the timetable are left to it.
+     */
+    private void awaitRunAndRetries(RunnerRuntime runner, Timetable timetable) throws InterruptedException {
+        while (true) {
+            runner.awaitIdle();
+            Optional<Instant> next = timetable.nextRetry();
+            if (next.isEmpty() || lifecycle.stopRequested()) {
+                return;
+            }
+            Optional<Timetable.Due> due = timetable.takeDueRetry(clock.instant());
+            if (due.isPresent()) {
+                due.get().retryOf().fire(due.get().retry());
+            } else {
+                timetable.awaitChange(next.get(), clock, lifecycle::stopRequested);
+            }
+        }
+    }
+}
