@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Metric names: {@code otai_runs_total{runner,outcome}}, {@code otai_run_duration_seconds{runner}},
  * {@code otai_fires_skipped_total{runner}}, {@code otai_trigger_fires_total{trigger}},
  * {@code otai_webhook_events_total{trigger,status}} (trigger {@code unknown} for ids that are no event trigger of the
- * config), {@code otai_events_queued_total{runner}}.
+ * config), {@code otai_events_queued_total{runner}}, {@code otai_runs_spinning_total{runner}} (runs that fetched tickets
+ * and wrote nothing because every write was already applied; the runner backs off after each).
  */
 public final class EngineMetrics implements EngineListener {
 
@@ -53,6 +54,9 @@ public final class EngineMetrics implements EngineListener {
             case EngineEvent.EventQueued q -> Counter.builder("otai_events_queued")
                     .description("events that waited for a busy runner").tag("runner", q.runnerId())
                     .register(registry).increment();
+            case EngineEvent.RunSpinning s -> Counter.builder("otai_runs_spinning")
+                    .description("runs that fetched tickets and wrote nothing, every write already applied; the runner backs off")
+                    .tag("runner", s.runnerId()).register(registry).increment();
             case EngineEvent.RunStarted s -> { }
         }
     }

@@ -44,9 +44,14 @@ public final class StoreFixture implements AutoCloseable {
 
     /** An engine recording into the store; close the returned pair's recording after the engine. */
     public Running start(String yaml, Map<String, String> env, boolean dryRun) {
+        return start(yaml, env, dryRun, EngineListener.NONE);
+    }
+
+    /** As {@link #start(String, Map, boolean)}, with a listener that hears the engine's events after the store. */
+    public Running start(String yaml, Map<String, String> env, boolean dryRun, EngineListener listener) {
         EngineRecording recording = EngineRecording.start(store, settings, dryRun, new Redactor());
         Engine engine = Engine.start(valid(yaml, env), TEMPLATES, clock, new Lifecycle(),
-                recording.listener(EngineListener.NONE), recording.facilities(Facilities.builder()));
+                recording.listener(listener), recording.facilities(Facilities.builder()));
         return new Running(engine, recording);
     }
 

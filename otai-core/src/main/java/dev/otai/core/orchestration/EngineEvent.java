@@ -21,6 +21,14 @@ public sealed interface EngineEvent {
     record FireSkipped(String runnerId, String triggerId, Instant at) implements EngineEvent {
     }
 
+    /**
+     * A run that fetched tickets and wrote nothing, every write skipped as already applied: the runner backs off
+     * for {@code backOff} instead of fetching the same tickets again at full rate.
+     */
+    record RunSpinning(String runnerId, String runId, int ticketsFetched, int writesSkipped, Duration backOff)
+            implements EngineEvent {
+    }
+
     /** An event queued because the runner was busy; it runs when the runner is free. */
     record EventQueued(String runnerId, String triggerId) implements EngineEvent {
     }

@@ -4,6 +4,7 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
 import dev.otai.api.RunInfo;
+import dev.otai.api.RunTally;
 import dev.otai.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ final class RunnerRuntime {
     private final BiConsumer<RunnerRuntime, Fire> retries;
     private final ArrayDeque<Fire> pending = new ArrayDeque<>();
     private final AtomicLong skipped = new AtomicLong();
+    private final SpinBackoff backoff = new SpinBackoff();
     private int inFlight;
     private boolean warnedWhileBusy;
     private boolean accepting = true;
@@ -120,6 +122,10 @@ final class RunnerRuntime {
     }
 
     void fire(Fire fire) {
+        if (restsFrom(fire)) {
+            log.debug("Runner '{}' backs off after runs that wrote nothing; fire of '{}' skipped", id, fire.triggerId());
+            return;
+        }
         synchronized (this) {
             if (!accepting) {
                 return;
@@ -141,6 +147,11 @@ final class RunnerRuntime {
             }
         }
         listener.on(new EngineEvent.FireSkipped(id, fire.triggerId(), fire.at()));
+    }
+
+    /** Time fires wait out a spinning runner's back-off; events, retries and {@code --once} runs do not. */
+    private boolean restsFrom(Fire fire) {
+        return !fire.queueable() && !fire.triggerId().equals(RunOnce.TRIGGER) && backoff.resting(clock.instant());
     }
 
     /** Called with the lock held. */
@@ -169,7 +180,8 @@ final class RunnerRuntime {
         long start = System.nanoTime();
         try (var ignoredRunner = MDC.putCloseable("runner", id); var ignoredRun = MDC.putCloseable("run_id", runId)) {
             listener.on(new EngineEvent.RunStarted(id, runId, fire.triggerId(), started));
-            PipeContext context = PipeContext.forRun(new RunInfo(id, runId, fire.triggerId(), false))
+            var info = new RunInfo(id, runId, fire.triggerId(), false);
+            PipeContext context = PipeContext.forRun(info)
                     .withValue("trigger", fire.triggerId())
                     .withValue("event", fire.event());
             var ended = new CountDownLatch(1);
@@ -178,6 +190,7 @@ final class RunnerRuntime {
             logRun(runId, fire, result, took);
             last = new RunnerOutcome(id, result, took);
             listener.on(new EngineEvent.RunFinished(id, runId, fire.triggerId(), result, took, fire.attempt()));
+            judgeSpinning(runId, info.tally());
             scheduleRetry(fire, result);
             if (settings.timeout() != null) {
                 awaitEnd(runId, ended);
@@ -185,6 +198,22 @@ final class RunnerRuntime {
         } catch (RuntimeException | Error e) {
             log.error("Runner '{}' run {} crashed", id, runId, e);
         }
+    }
+
+    /** Reports a run that spun (WARN and an event) and starts the runner's back-off, or ends one in force. */
+    private void judgeSpinning(String runId, RunTally tally) {
+        if (backoff.endedBy(tally)) {
+            log.info("Runner '{}' is back to its schedule: run {} {}", id, runId,
+                    tally.fetched() == 0 ? "fetched no tickets" : "wrote to its tickets");
+        }
+        backoff.after(tally, clock.instant()).ifPresent(rest -> {
+            log.warn("Run {} of runner '{}' fetched {} tickets and wrote nothing: all {} of its writes were already applied "
+                    + "by the effect ledger's record, yet the tickets still match its fetch. The runner backs off for {} "
+                    + "(its time fires are skipped until then); check that the pipeline moves the tickets out of its "
+                    + "fetch, or whether the helpdesk was restored from a backup", runId, id, tally.fetched(),
+                    tally.alreadyApplied(), Durations.format(rest));
+            listener.on(new EngineEvent.RunSpinning(id, runId, tally.fetched(), tally.alreadyApplied(), rest));
+        });
     }
 
     /** Called before the run releases its slot, so that whoever waits for idleness sees the retry scheduled. */

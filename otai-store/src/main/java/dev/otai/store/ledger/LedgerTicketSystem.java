@@ -46,6 +46,7 @@ final class LedgerTicketSystem implements TicketSystem {
     public List<Ticket> find(TicketQuery query) throws Exception {
         List<Ticket> found = delegate.find(query);
         found.forEach(this::saw);
+        decorator.step().ifPresent(step -> step.run().tally().countFetched(found.size()));
         return found;
     }
 
@@ -103,16 +104,20 @@ final class LedgerTicketSystem implements TicketSystem {
                 run.runnerId(), step.get().stepId(), target, operation, detail, "pending");
         if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base)) {
             counts.skipped().incrementAndGet();
+            run.tally().countAlreadyApplied();
             return null;
         }
         if (decorator.dryRun()) {
             ledger.record(effect.withStatus("planned"), base);
             decorator.planned(effect.withStatus("planned"));
             counts.writes().incrementAndGet();
+            run.tally().countWritten();
             log.info("Dry run: would write {}", effect.describe());
             return null;
         }
-        return apply(effect, base, ticketId, action, counts);
+        T result = apply(effect, base, ticketId, action, counts);
+        run.tally().countWritten();
+        return result;
     }
 
     /**
