@@ -2,7 +2,10 @@
 # End-to-end HTTP benchmark: otai vs a plain JDK-client loop (the floor) vs Apache Camel 4, against the fake OTOBO
 # in its own JVM on loopback. Builds otai-bench-http, then runs dev.otai.bench.http.HttpBench with the options given:
 #   bench/run-http.sh [--tickets 400] [--warmup 2] [--rounds 5] [--parallelism 1,4,16] [--sides otai,camel,floor] [--pin true]
-# Prints one line per round and a Markdown result table. See docs/benchmarks-http.md.
+# The real `otai run` process (default store and ledger, the ledger off, and Camel as a process of its own; builds
+# the app jar too):
+#   bench/run-http.sh otai-run [--tickets 2000] [--fetch 50] [--parallelism 1,4,16] [--runs 3] [--jfr otai]
+# Prints one line per round and Markdown result tables. See docs/benchmarks-http.md.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
@@ -17,10 +20,19 @@ for candidate in ${OTAI_JAVA:-} ${JAVA_HOME:+$JAVA_HOME/bin/java} "$(command -v 
 done
 [ -n "$java" ] || { echo "run-http.sh: no JDK >= 21 found; set OTAI_JAVA" >&2; exit 1; }
 
-./mvnw -q -pl otai-bench-http -am package -DskipTests
-cp="otai-bench-http/target/classes:$(cat otai-bench-http/target/bench-classpath.txt)"
-if ! command -v taskset >/dev/null; then
-  set -- --pin false "$@"
+main=dev.otai.bench.http.HttpBench
+modules=otai-bench-http
+if [ "${1:-}" = otai-run ]; then
+  shift
+  main=dev.otai.bench.http.OtaiRunBench
+  modules=otai-bench-http,otai-app
+  set -- --app-jar otai-app/target/otai.jar --testkit-jar "$(echo otai-testkit/target/otai-testkit-*[0-9T].jar)" "$@"
 fi
-echo "# java: $java ($("$java" -version 2>&1 | head -n1)); nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-exec "$java" -Xmx256m -cp "$cp" dev.otai.bench.http.HttpBench "$@"
+./mvnw -q -pl "$modules" -am package -DskipTests
+cp="otai-bench-http/target/classes:$(cat otai-bench-http/target/bench-classpath.txt)"
+if ! command -v taskset >/dev/null || [ "$(nproc)" -lt 2 ]; then
+  echo "# taskset missing or fewer than 2 CPUs: nothing is pinned, the fake and the contenders share the CPUs" >&2
+  set -- "$@" --pin false
+fi
+echo "# java: $java ($("$java" -version 2>&1 | head -n1)); nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
+exec "$java" -Xmx256m -cp "$cp" "$main" "$@"

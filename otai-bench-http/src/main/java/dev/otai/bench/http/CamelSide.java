@@ -25,12 +25,23 @@ final class CamelSide implements Side {
     private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
     private final ExecutorService splitPool;
     private final boolean templated;
+    private final long pollMs;
     private CamelContext camel;
     private ProducerTemplate producer;
 
     /** @param templated true: the route renders otai's templates in processors ({@link CamelJinjaRoutes}) */
     CamelSide(String baseUrl, int parallelism, int limit, boolean templated) {
+        this(baseUrl, parallelism, limit, templated, 0);
+    }
+
+    /**
+     * @param pollMs above 0: a timer starts a round every {@code pollMs} ms (fixed delay: at once when a round took
+     *               longer), for as long as the side runs, and {@link #start()} returns without waiting; 0: one
+     *               round at start, further ones by {@link #round()}
+     */
+    CamelSide(String baseUrl, int parallelism, int limit, boolean templated, long pollMs) {
         this.templated = templated;
+        this.pollMs = pollMs;
         this.wire = new OtoboWire(baseUrl);
         this.parallelism = parallelism;
         this.limit = limit;
@@ -43,7 +54,9 @@ final class CamelSide implements Side {
         camel.addRoutes(templated ? new CamelJinjaRoutes(this, splitPool) : routes());
         camel.start();
         producer = camel.createProducerTemplate();
-        firstRound.get(5, TimeUnit.MINUTES);
+        if (pollMs == 0) {
+            firstRound.get(5, TimeUnit.MINUTES);
+        }
     }
 
     @Override
@@ -73,7 +86,12 @@ final class CamelSide implements Side {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("timer:first?repeatCount=1&delay=0").process(CamelSide.this::firstRound);
+                if (pollMs > 0) {
+                    // synchronous: the timer waits for the round (else its parallel split returns at once and polls overlap)
+                    from("timer:poll?delay=0&synchronous=true&period=" + pollMs).to("direct:round");
+                } else {
+                    from("timer:first?repeatCount=1&delay=0").process(CamelSide.this::firstRound);
+                }
                 from("direct:round")
                         .process(e -> e.getMessage().setBody(wire.fetch(Workload.INCOMING, limit)))
                         .split(body()).parallelProcessing().executorService(splitPool).stopOnException()

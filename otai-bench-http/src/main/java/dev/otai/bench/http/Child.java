@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,21 +56,18 @@ final class Child implements AutoCloseable {
         in.println(line);
     }
 
-    /** Resident set size now, in MiB, from {@code /proc/<pid>/status} (the JVM only: taskset exec's it). */
-    double rssMiB() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return -1;
+    long pid() {
+        return process.pid();
     }
 
-    /** User + system CPU of the JVM so far, in ns, from {@code /proc/<pid>/stat} (clock ticks of 10 ms). */
+    /** Resident set size now, in MiB (the JVM only: taskset exec's it). */
+    double rssMiB() throws IOException {
+        return ProcStat.rssMiB(process.pid());
+    }
+
+    /** User + system CPU of the JVM so far, in ns. */
     long cpuNs() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        return ProcStat.cpuNs(process.pid());
     }
 
     private int waitExit() {

@@ -30,7 +30,7 @@ final class OtaiSide implements Side {
 
     @Override
     public void start() throws Exception {
-        String yaml = config().replace("${LIMIT}", Integer.toString(limit)).replace("${PARALLELISM}", Integer.toString(parallelism));
+        String yaml = config(limit, parallelism, "");
         var templates = new TemplateEngine();
         ConfigCheck.Result check = ConfigCheck.text(yaml, "otai-http-bench.yml",
                 Map.of("OTOBO_URL", baseUrl, "OTOBO_PASSWORD", FakeOtobo.PASSWORD),
@@ -50,9 +50,11 @@ final class OtaiSide implements Side {
         }
     }
 
-    private static String config() throws IOException {
+    /** The bench config: fetch {@code limit}, for-each {@code parallelism}, {@code on} the runner's trigger (a YAML line, or empty). */
+    static String config(int limit, int parallelism, String on) throws IOException {
         try (InputStream in = OtaiSide.class.getResourceAsStream("/otai-http-bench.yml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${LIMIT}", Integer.toString(limit))
+                    .replace("${PARALLELISM}", Integer.toString(parallelism)).replace("${ON}", on);
         }
     }
 
