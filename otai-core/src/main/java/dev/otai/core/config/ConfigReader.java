@@ -42,6 +42,7 @@ public final class ConfigReader {
         String apiVersion = apiVersion(root);
         List<EngineConfig.PluginRequirement> plugins = plugins(root);
         MapNode infrastructure = mapAt(root, "infrastructure", "infrastructure");
+        InfrastructureReader.sections(infrastructure, problems);
         LoggingSettings logging = InfrastructureReader.logging(infrastructure, problems);
         HttpSettings http = InfrastructureReader.http(infrastructure, problems);
         TemplateLimits templates = InfrastructureReader.templates(infrastructure, problems);

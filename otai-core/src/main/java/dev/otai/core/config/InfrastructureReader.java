@@ -20,9 +20,15 @@ final class InfrastructureReader {
     private static final Set<String> LOGGING_KEYS = Set.of("level", "log_to_file", "log_file_path", "file", "format",
             "log_format", "date_format", "json");
     private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes", "allowed_hosts");
+    private static final Set<String> SECTIONS = Set.of("logging", "http", "templates", "storage");
     private static final Set<String> TEMPLATE_KEYS = Set.of("max_output_chars", "max_loop_iterations", "max_render_time");
 
     private InfrastructureReader() {
+    }
+
+    /** Warns of each key directly under {@code infrastructure} that is none of its sections (OTAI ignores them too). */
+    static void sections(MapNode infrastructure, Problems problems) {
+        new SectionReader(problems).unknownKeys(infrastructure, SECTIONS, "infrastructure");
     }
 
     static StorageSettings storage(MapNode infrastructure, Problems problems) {
