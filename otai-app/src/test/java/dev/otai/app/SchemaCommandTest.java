@@ -113,9 +113,28 @@ class SchemaCommandTest {
             "run: { id: r, use: base:ClassificationPipe, params: { text: x, threshold: \"{{ params.t }}\" } }",
             "run: { id: r, use: open_ticket_ai.base.pipes.expression_pipe:ExpressionPipe, params: { expression: x } }",
             "run: { id: r, use: otai_base:expressionpipe, expression: x }",
-            "run: { id: r, use: ExpressionPipe, params: { expression: x } }"})
+            "run: { id: r, use: ExpressionPipe, params: { expression: x } }",
+            "run: { id: r, use: base:ClassificationPipe, params: { text: x, threshold: ~, top_k: \"3\" } }"})
     void templates_and_otai_spellings_pass_the_schema(String runner) {
         assertThat(errors(config(runner))).isEmpty();
+    }
+
+    @Test
+    void a_trigger_defined_once_can_be_named_by_id_alone_or_as_a_mapping() {
+        assertThat(errors("""
+                open_ticket_ai:
+                  orchestrator:
+                    runners:
+                      - id: a
+                        on: { id: hourly, use: base:IntervalTrigger, minutes: 60 }
+                        run: { id: r, use: base:ExpressionPipe, expression: x }
+                      - id: b
+                        on: [hourly]
+                        run: { id: s, use: base:ExpressionPipe, expression: y }
+                      - id: c
+                        on: [{ id: hourly }]
+                        run: { id: t, use: base:ExpressionPipe, expression: z }
+                """)).isEmpty();
     }
 
     private static String config(String runner) {

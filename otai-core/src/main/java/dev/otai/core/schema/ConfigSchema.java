@@ -143,13 +143,17 @@ public final class ConfigSchema {
                 .set("allOf", cases);
     }
 
-    /** A trigger in a runner's {@code on}: a pipe, or only the {@code id} of a trigger defined elsewhere. */
+    /**
+     * A trigger in a runner's {@code on}: a pipe, or the id of a trigger defined elsewhere, written alone
+     * ({@code on: [hourly]}) or as {@code {id: hourly}}.
+     */
     private static ObjectNode trigger() {
         ObjectNode reference = JSON.objectNode().put("type", "object")
                 .<ObjectNode>set("required", JSON.arrayNode().add("id"))
                 .<ObjectNode>set("properties", JSON.objectNode().set("id", id()))
                 .put("additionalProperties", false);
-        return JSON.objectNode().set("anyOf", JSON.arrayNode().add(reference).add(ParamSchema.ref(ParamSchema.PIPE)));
+        ObjectNode byId = JSON.objectNode().put("type", "string").put("description", "the id of a trigger defined elsewhere");
+        return JSON.objectNode().set("anyOf", JSON.arrayNode().add(byId).add(reference).add(ParamSchema.ref(ParamSchema.PIPE)));
     }
 
     /** The {@code params} mapping of a type; {@code requireHere} when required params can be written nowhere else. */

@@ -2,6 +2,7 @@ package dev.otai.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.otai.api.ParamSpec;
@@ -11,7 +12,7 @@ import java.time.Duration;
  * The schema of one param's value, from its {@link ParamSpec}: the kind's JSON type (with what the engine converts,
  * such as a number written as text where a number is expected), the default, the description, bounds and allowed
  * values, and a template wherever the value is data (a string with {@code {{ }}}, {@code {% %}} or {@code {# #}}
- * renders when the pipe runs). This is the one place a spec becomes a schema node: a spec that declares nested keys
+ * renders when the pipe runs), and null for a param that is not required. This is the one place a spec becomes a schema node: a spec that declares nested keys
  * turns into {@code properties} here.
  */
 final class ParamSchema {
@@ -30,9 +31,14 @@ final class ParamSchema {
     }
 
     static ObjectNode of(ParamSpec spec) {
-        ObjectNode value = value(spec);
-        ObjectNode node = spec.kind().holdsPipes() ? value : JSON.objectNode().set("anyOf", JSON.arrayNode()
-                .add(value).add(ref(TEMPLATE)));
+        ArrayNode alternatives = JSON.arrayNode().add(value(spec));
+        if (!spec.kind().holdsPipes()) {
+            alternatives.add(ref(TEMPLATE));
+        }
+        if (!spec.required()) {
+            alternatives.add(types("null"));
+        }
+        ObjectNode node = JSON.objectNode().set("anyOf", alternatives);
         String description = spec.description();
         if (!spec.constraintText().isEmpty()) {
             description = (description.isEmpty() ? "" : description + "; ") + "expected " + spec.constraintText();
