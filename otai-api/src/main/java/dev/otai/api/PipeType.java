@@ -54,7 +54,9 @@ public interface PipeType {
     /**
      * Checks that involve several params, at load time; returns one message per problem (for example "no
      * interval"). Gets every param given in the config as a plain value; a value that holds a template is
-     * passed as its template text, since it is known only when it renders.
+     * passed as its template text, since it is known only when it renders. A message that starts with the name
+     * of a given param, or a dotted path into it ({@code "interval was 0s; …"}, {@code "retry.attempts was 0; …"}),
+     * is reported at that value's line and column; any other message at the pipe's.
      */
     default List<String> check(Map<String, Object> givenParams) {
         return List.of();

@@ -4,6 +4,7 @@ import dev.otai.api.PipeResult;
 import dev.otai.core.assembly.Blueprint;
 import dev.otai.core.config.Durations;
 import dev.otai.core.config.HttpSettings;
+import dev.otai.core.config.Problem;
 import dev.otai.core.config.StorageSettings;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.engine.Engine;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, lock the data directory
@@ -30,6 +33,8 @@ import java.util.function.Consumer;
  * stopped), print a dry run's planned writes.
  */
 final class EngineSession {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
 
     /** What a command adds to a session: listeners, and something to do once the engine has started. */
     record Hooks(EngineListener listener, StepListener steps, Consumer<Engine> started) {
@@ -68,6 +73,7 @@ final class EngineSession {
         }
         Blueprint blueprint = result.blueprint().orElseThrow();
         LoggingSetup.apply(blueprint.config().logging());
+        result.problems().stream().filter(Problem::warning).forEach(warning -> log.warn("{}", warning));
         var lifecycle = new Lifecycle();
         try (Signals signals = Signals.install(lifecycle)) {
             StorageSettings settings = store.resolved(blueprint.config().storage());

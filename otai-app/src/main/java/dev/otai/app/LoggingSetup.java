@@ -12,7 +12,6 @@ import ch.qos.logback.core.encoder.Encoder;
 import dev.otai.app.redaction.RedactingAppender;
 import dev.otai.core.config.LoggingSettings;
 import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,16 +21,6 @@ import org.slf4j.LoggerFactory;
  * Console and file appender sit behind one {@link RedactingAppender}, so no secret reaches either.
  */
 final class LoggingSetup {
-
-    private static final Map<String, String> PYTHON_FIELDS = Map.of(
-            "%(asctime)s", "%d{DATE}",
-            "%(name)s", "%logger{30}",
-            "%(levelname)s", "%level",
-            "%(message)s", "%msg",
-            "%(threadName)s", "%thread",
-            "%(module)s", "%logger{0}",
-            "%(funcName)s", "%method",
-            "%(lineno)d", "%line");
 
     private LoggingSetup() {
     }
@@ -83,20 +72,10 @@ final class LoggingSetup {
 
     /** Translates OTAI's Python format and strftime date format into a logback pattern. */
     static String pattern(LoggingSettings settings) {
-        String pattern = settings.messageFormat();
-        for (var field : PYTHON_FIELDS.entrySet()) {
-            pattern = pattern.replace(field.getKey(), field.getValue());
-        }
-        pattern = pattern.replace("%d{DATE}", "%d{" + javaDate(settings.dateFormat()) + "}");
+        String pattern = PythonLogFormat.pattern(settings.messageFormat(), settings.dateFormat());
         boolean defaultFormat = settings.messageFormat().equals(LoggingSettings.DEFAULT_MESSAGE_FORMAT);
         String mdc = defaultFormat ? "%replace( [%X{runner} %X{run_id}]){' \\[ \\]', ''}" : "";
         return pattern + mdc + "%n";
-    }
-
-    private static String javaDate(String strftime) {
-        return strftime.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%H", "HH")
-                .replace("%M", "mm").replace("%S", "ss").replace("%f", "SSS").replace("%y", "yy")
-                .replace("%b", "MMM").replace("%z", "Z");
     }
 
     private static Level level(String name) {

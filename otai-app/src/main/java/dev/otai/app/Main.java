@@ -14,7 +14,7 @@ import picocli.CommandLine;
         description = "Config-driven automation for helpdesks: watch tickets, classify them, route them.",
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, TriggerCommand.class,
                 CheckConnectionCommand.class, ModelCommand.class, TicketsCommand.class, RunsCommand.class,
-                QuickstartCommand.class,
+                QuickstartCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -2,6 +2,10 @@ package dev.otai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.otai.core.config.LoggingSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class CliTest {
 
@@ -79,6 +84,38 @@ class CliTest {
                 .contains(file + ":3:43: infrastructure.storage.retention.max_ages: warning: unknown key 'max_ages' is ignored; "
                         + "did you mean 'max_age'?")
                 .contains("1 problem in " + file);
+    }
+
+    @Test
+    void validate_warns_of_an_unknown_infrastructure_section_with_its_place_and_the_nearest_one() throws IOException {
+        String file = config(VALID.replace("otai:\n", """
+                otai:
+                  infrastructure:
+                    loging: { level: DEBUG }
+                """));
+        assertThat(otai("validate", "--config", file)).isZero();
+        assertThat(out.toString())
+                .contains(file + ":3:5: infrastructure.loging: warning: unknown key 'loging' is ignored; "
+                        + "did you mean 'logging'? known keys: http, logging, storage, templates")
+                .contains("is valid");
+    }
+
+    @Test
+    void run_logs_each_warning_at_load() throws IOException {
+        var appender = new ListAppender<ILoggingEvent>();
+        var logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(EngineSession.class);
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            otai("run", "--once", "--config", config(VALID.replace("otai:\n", "otai:\n  infrastructure: { templats: {} }\n")));
+        } finally {
+            logger.detachAppender(appender);
+            LoggingSetup.apply(LoggingSettings.defaults());
+        }
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly(dir.resolve("config.yml") + ":2:21: infrastructure.templats: warning: unknown key 'templats' "
+                        + "is ignored; did you mean 'templates'? known keys: http, logging, storage, templates");
+        assertThat(appender.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN);
     }
 
     @Test

@@ -61,7 +61,9 @@ public final class Assembler {
         NodePlan root = plan(config.orchestrator(), new PlanScope(Set.of(), Set.of()));
         for (PipeConfig reference : triggerReferences) {
             if (!triggers.containsKey(reference.id())) {
-                problems.error(reference.location(), reference.path(), "trigger '" + reference.id()
+                String path = reference.idLocation().equals(reference.location()) ? reference.path()
+                        : Paths.child(reference.path(), "id");
+                problems.error(reference.idLocation(), path, "trigger '" + reference.id()
                         + "' is referenced but never defined; expected a trigger with this id and a 'use' somewhere in the config"
                         + (triggers.isEmpty() ? "" : "; defined triggers: " + String.join(", ", triggers.keySet())));
             }
@@ -120,7 +122,8 @@ public final class Assembler {
         List<ParamPlan> params = params(culprit, type.params(), type.acceptsExtraParams(), pipe.params(), scope,
                 pipe.location(), pipe.path(), type, childScope);
         for (String problem : type.check(constants)) {
-            problems.error(pipe.location(), pipe.path(), culprit + ": " + problem);
+            CheckPlace place = CheckPlace.of(problem, type, pipe);
+            problems.error(place.location(), place.path(), culprit + ": " + problem);
         }
         var injects = new LinkedHashMap<String, String>();
         pipe.injects().values().forEach(inject -> injects.put(inject.slot(), inject.serviceId()));
@@ -213,7 +216,7 @@ public final class Assembler {
             }
             PipeConfig earlier = siblings.putIfAbsent(child.get().id(), child.get());
             if (earlier != null && child.get().idGiven()) {
-                problems.error(child.get().location(), Paths.child(child.get().path(), "id"), "duplicate id '"
+                problems.error(child.get().idLocation(), Paths.child(child.get().path(), "id"), "duplicate id '"
                         + child.get().id() + "' (also at " + earlier.path() + ", line " + earlier.location().line()
                         + "); sibling pipes need unique ids so their results can be told apart");
             }
@@ -270,7 +273,7 @@ public final class Assembler {
             }
             NodePlan earlier = triggers.putIfAbsent(trigger.get().id(), plan);
             if (earlier != null) {
-                problems.error(trigger.get().location(), path, "trigger id '" + trigger.get().id()
+                problems.error(trigger.get().idLocation(), Paths.child(path, "id"), "trigger id '" + trigger.get().id()
                         + "' is defined twice (first at " + earlier.config().path() + ", line "
                         + earlier.config().location().line() + "); define it once and refer to it elsewhere by id only");
                 continue;

@@ -36,11 +36,13 @@ final class ParamValues {
             }
             return value;
         }
-        checkTemplates(culprit, spec, value, param.value().location(), param.path(), scope);
+        checkTemplates(culprit, spec, value, param.value(), param.path(), scope);
         return value;
     }
 
-    private void checkTemplates(String culprit, ParamSpec spec, ParamValue value, Location location, String path, PlanScope scope) {
+    /** Checks every template in the value, each reported at its own place in {@code node}, the value's YAML tree. */
+    private void checkTemplates(String culprit, ParamSpec spec, ParamValue value, ConfigNode node, String path, PlanScope scope) {
+        Location location = node.location();
         switch (value) {
             case ParamValue.Templated t -> {
                 var validation = new ValidationScope(scope.visibleIds(), null,
@@ -49,10 +51,12 @@ final class ParamValues {
                     problems.error(location, path, culprit + ": param '" + spec.name() + "': " + problem);
                 }
             }
-            case ParamValue.Mapping m -> m.entries().forEach((k, v) -> checkTemplates(culprit, spec, v, location, Paths.child(path, k), scope));
+            case ParamValue.Mapping m -> m.entries().forEach((k, v) -> checkTemplates(culprit, spec, v,
+                    node instanceof ConfigNode.MapNode map ? map.get(k).orElse(node) : node, Paths.child(path, k), scope));
             case ParamValue.Sequence s -> {
                 for (int i = 0; i < s.items().size(); i++) {
-                    checkTemplates(culprit, spec, s.items().get(i), location, Paths.index(path, i), scope);
+                    ConfigNode item = node instanceof ConfigNode.ListNode list && i < list.items().size() ? list.items().get(i) : node;
+                    checkTemplates(culprit, spec, s.items().get(i), item, Paths.index(path, i), scope);
                 }
             }
             default -> {

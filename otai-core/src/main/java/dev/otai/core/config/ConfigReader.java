@@ -42,6 +42,7 @@ public final class ConfigReader {
         String apiVersion = apiVersion(root);
         List<EngineConfig.PluginRequirement> plugins = plugins(root);
         MapNode infrastructure = mapAt(root, "infrastructure", "infrastructure");
+        InfrastructureReader.sections(infrastructure, problems);
         LoggingSettings logging = InfrastructureReader.logging(infrastructure, problems);
         HttpSettings http = InfrastructureReader.http(infrastructure, problems);
         TemplateLimits templates = InfrastructureReader.templates(infrastructure, problems);
@@ -102,7 +103,7 @@ public final class ConfigReader {
                     problems.error(m.get("version").orElseThrow(), path + ".version", "plugin version was \"" + version
                             + "\"; expected a version specifier such as \">=1.0\"");
                 }
-                out.add(new EngineConfig.PluginRequirement(name, version, item.location(), path));
+                out.add(new EngineConfig.PluginRequirement(name, version, n.location(), path + ".name"));
             } else {
                 problems.error(item, path, "plugin entry was " + item.describe()
                         + "; expected a plugin name or a mapping with 'name' and optional 'version'");
@@ -169,7 +170,7 @@ public final class ConfigReader {
         }
         String id = map.get("id").map(ConfigNode::toPlain).map(Object::toString).orElse("orchestrator");
         return new PipeConfig(id, map.has("id"), ORCHESTRATOR_TYPE, map.location(), map.location(), "orchestrator",
-                params, Map.of(), false);
+                params, Map.of(), false, map.get("id").map(ConfigNode::location).orElse(map.location()));
     }
 
     /** Gives each seed runner ({@code {id, on, run}}) the runner type, so it reads as any other pipe. */
@@ -229,8 +230,9 @@ public final class ConfigReader {
         Location useLocation = map.get("use").map(ConfigNode::location).orElse(map.location());
         String typeName = use.orElse("");
         String effectiveId = id.orElseGet(() -> typeName.substring(typeName.lastIndexOf(':') + 1));
+        Location idLocation = map.get("id").map(ConfigNode::location).orElse(map.location());
         return Optional.of(new PipeConfig(effectiveId, id.isPresent(), typeName, map.location(), useLocation, path,
-                params, injects(map, path), reference));
+                params, injects(map, path), reference, idLocation));
     }
 
     private void paramsBlock(MapNode map, String path, Map<String, ConfigParam> into) {

@@ -19,10 +19,17 @@ final class InfrastructureReader {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARNING", "WARN", "ERROR", "CRITICAL", "OFF");
     private static final Set<String> LOGGING_KEYS = Set.of("level", "log_to_file", "log_file_path", "file", "format",
             "log_format", "date_format", "json");
+    private static final Set<String> FORMAT_KEYS = Set.of("message_format", "date_format");
     private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes", "allowed_hosts");
+    private static final Set<String> SECTIONS = Set.of("logging", "http", "templates", "storage");
     private static final Set<String> TEMPLATE_KEYS = Set.of("max_output_chars", "max_loop_iterations", "max_render_time");
 
     private InfrastructureReader() {
+    }
+
+    /** Warns of each key directly under {@code infrastructure} that is none of its sections (OTAI ignores them too). */
+    static void sections(MapNode infrastructure, Problems problems) {
+        new SectionReader(problems).unknownKeys(infrastructure, SECTIONS, "infrastructure");
     }
 
     static StorageSettings storage(MapNode infrastructure, Problems problems) {
@@ -45,17 +52,17 @@ final class InfrastructureReader {
                     + level + "\"; expected one of DEBUG, INFO, WARNING, ERROR, CRITICAL");
             level = defaults.level();
         }
-        boolean toFile = SectionReader.scalar(logging, "log_to_file").map(v -> Boolean.parseBoolean(v.toString()))
-                .orElse(false);
+        boolean toFile = section.bool(logging, "log_to_file", "infrastructure.logging.log_to_file").orElse(false);
         String file = SectionReader.scalar(logging, "file").map(Object::toString)
                 .or(() -> toFile ? SectionReader.scalar(logging, "log_file_path").map(Object::toString) : Optional.empty())
                 .orElse(null);
         String messageFormat = defaults.messageFormat();
         String dateFormat = SectionReader.scalar(logging, "date_format").map(Object::toString).orElse(defaults.dateFormat());
-        boolean json = SectionReader.scalar(logging, "json").map(v -> Boolean.parseBoolean(v.toString())).orElse(false);
+        boolean json = section.bool(logging, "json", "infrastructure.logging.json").orElse(false);
         messageFormat = SectionReader.scalar(logging, "log_format").map(Object::toString).orElse(messageFormat);
         Optional<ConfigNode> format = logging.get("format");
         if (format.isPresent() && format.get() instanceof MapNode formatMap) {
+            section.unknownKeys(formatMap, FORMAT_KEYS, "infrastructure.logging.format");
             messageFormat = SectionReader.scalar(formatMap, "message_format").map(Object::toString).orElse(messageFormat);
             dateFormat = SectionReader.scalar(formatMap, "date_format").map(Object::toString).orElse(dateFormat);
         } else if (format.isPresent() && format.get() instanceof ScalarNode s && s.value() instanceof String word) {

@@ -12,13 +12,21 @@ import java.util.Map;
  * @param params   params by name, from {@code params:} and from keys written directly on the pipe
  * @param injects  service slots to service ids
  * @param reference true when the node only names the id of a pipe defined elsewhere (shared triggers)
+ * @param idLocation where the id's value is written; the pipe's location when it has none
  */
 public record PipeConfig(String id, boolean idGiven, String use, Location location, Location useLocation, String path,
-                         Map<String, ConfigParam> params, Map<String, Inject> injects, boolean reference) {
+                         Map<String, ConfigParam> params, Map<String, Inject> injects, boolean reference,
+                         Location idLocation) {
 
     public PipeConfig {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         injects = Collections.unmodifiableMap(new LinkedHashMap<>(injects));
+    }
+
+    /** A pipe whose id, if any, is written where the pipe starts. */
+    public PipeConfig(String id, boolean idGiven, String use, Location location, Location useLocation, String path,
+                      Map<String, ConfigParam> params, Map<String, Inject> injects, boolean reference) {
+        this(id, idGiven, use, location, useLocation, path, params, injects, reference, location);
     }
 
     /** A param value with the location of its key and its YAML path. */

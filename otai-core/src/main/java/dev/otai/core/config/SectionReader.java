@@ -41,6 +41,24 @@ final class SectionReader {
         return map.get(key).filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).value());
     }
 
+    /** A boolean under {@code key}: {@code true}/{@code false}, or that text in any case. */
+    Optional<Boolean> bool(MapNode map, String key, String path) {
+        Optional<Object> value = scalar(map, key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        String text = value.get().toString().strip();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Optional.of(Boolean.parseBoolean(text));
+        }
+        ConfigNode node = map.get(key).orElseThrow();
+        problems.error(node, path, "'" + key + "' was " + node.describe() + "; expected true or false");
+        return Optional.empty();
+    }
+
     /** A whole number in [min, max] under {@code key}. */
     Optional<Long> integer(MapNode map, String key, String path, long min, long max) {
         Optional<Object> value = scalar(map, key);

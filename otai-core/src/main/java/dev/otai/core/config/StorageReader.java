@@ -64,8 +64,7 @@ final class StorageReader {
         }
         MapNode ledger = node.get();
         section.unknownKeys(ledger, LEDGER_KEYS, path);
-        boolean enabled = SectionReader.scalar(ledger, "enabled").map(v -> Boolean.parseBoolean(v.toString()))
-                .orElse(defaults.enabled());
+        boolean enabled = section.bool(ledger, "enabled", path + ".enabled").orElse(defaults.enabled());
         long perRun = section.integer(ledger, "max_writes_per_run", path + ".max_writes_per_run", 1, Long.MAX_VALUE)
                 .orElse((long) defaults.maxWritesPerRun());
         long perTicket = section.integer(ledger, "max_writes_per_ticket", path + ".max_writes_per_ticket", 1, Long.MAX_VALUE)

@@ -14,9 +14,12 @@ import java.util.Map;
  * Builds the {@link ConfigNode} tree of one YAML document from the parser's tokens, within {@link YamlLimits}.
  * Anchors ({@code &a}) are remembered and aliases ({@code *a}) share the anchored node; the size of the tree with
  * every alias expanded is counted as it is built, so a file that would expand beyond the limit is refused without
- * ever being expanded.
+ * ever being expanded. Merge keys ({@code <<: *a}, {@code <<: [*a, *b]}) merge mappings with YAML 1.1's rules.
  */
 final class YamlTreeBuilder {
+
+    /** YAML 1.1's merge key. */
+    private static final String MERGE_KEY = "<<";
 
     private final JsonParser parser;
     private final String source;
@@ -122,21 +125,59 @@ final class YamlTreeBuilder {
 
     private ConfigNode map(String path, Location location, int depth) throws IOException {
         var entries = new LinkedHashMap<String, ConfigNode.Entry>();
+        var merged = new LinkedHashMap<String, ConfigNode.Entry>();
+        Location mergeKey = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             Location keyLocation = here();
             String key = text(keyLocation, path, "a key");
             parser.nextToken();
             String childPath = path.isEmpty() && ConfigLoader.ROOT_KEYS.contains(key) ? "" : Paths.child(path, key);
             ConfigNode value = node(childPath, depth);
+            if (key.equals(MERGE_KEY)) {
+                if (mergeKey != null) {
+                    duplicate(key, keyLocation, mergeKey, childPath);
+                } else {
+                    mergeKey = keyLocation;
+                    merge(value, childPath, merged);
+                }
+                continue;
+            }
             ConfigNode.Entry previous = entries.get(key);
             if (previous != null) {
-                problems.error(keyLocation, childPath, "duplicate key '" + key + "' (first defined at line "
-                        + previous.keyLocation().line() + "); each key may appear once in a mapping");
+                duplicate(key, keyLocation, previous.keyLocation(), childPath);
                 continue;
             }
             entries.put(key, new ConfigNode.Entry(key, keyLocation, value));
         }
-        return new ConfigNode.MapNode(entries, location);
+        merged.putAll(entries);
+        return new ConfigNode.MapNode(merged, location);
+    }
+
+    /**
+     * YAML 1.1's merge key: {@code <<: *a} adds the keys of mapping {@code a} that the mapping does not set itself;
+     * {@code <<: [*a, *b]} adds those of each, an earlier mapping winning over a later one. Merged entries keep the
+     * place where they are written.
+     */
+    private void merge(ConfigNode value, String path, Map<String, ConfigNode.Entry> into) {
+        if (value instanceof ConfigNode.MapNode map) {
+            map.entries().values().forEach(entry -> into.putIfAbsent(entry.key(), entry));
+            return;
+        }
+        if (value instanceof ConfigNode.ListNode list && list.items().stream().allMatch(ConfigNode.MapNode.class::isInstance)) {
+            list.items().forEach(item -> merge(item, path, into));
+            return;
+        }
+        String culprit = value instanceof ConfigNode.ListNode list
+                ? "a list holding " + list.items().stream().filter(i -> !(i instanceof ConfigNode.MapNode)).findFirst()
+                        .orElseThrow().describe()
+                : value.describe();
+        problems.error(value.location(), path, "merge key '<<' was " + culprit
+                + "; expected a mapping or a list of mappings, such as <<: *defaults or <<: [*a, *b]");
+    }
+
+    private void duplicate(String key, Location at, Location first, String path) {
+        problems.error(at, path, "duplicate key '" + key + "' (first defined at line " + first.line()
+                + "); each key may appear once in a mapping");
     }
 
     private ConfigNode list(String path, Location location, int depth) throws IOException {

@@ -10,6 +10,7 @@ import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
+import dev.otai.core.template.TemplateEngine;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,21 @@ public final class RunnerPipe implements Pipe {
             return Set.of("event", "trigger");
         }
 
+        /** Checks {@code retry} at load time, unless a template decides it when the runner starts. */
+        @Override
+        public List<String> check(Map<String, Object> given) {
+            Object retry = given.get("retry");
+            if (retry == null || holdsTemplate(retry)) {
+                return List.of();
+            }
+            try {
+                retry(retry);
+                return List.of();
+            } catch (ConfigException e) {
+                return List.of(e.getMessage());
+            }
+        }
+
         @Override
         public Pipe create(PipeSetup setup) {
             return new RunnerPipe();
@@ -64,14 +80,27 @@ public final class RunnerPipe implements Pipe {
     /** The settings of a runner from its rendered params. */
     static RunnerSettings settings(Params params) {
         Duration timeout = params.optionalDuration("timeout").orElse(null);
-        RunnerSettings.Retry retry = switch (params.value("retry")) {
+        return new RunnerSettings(timeout, retry(params.value("retry")), (int) params.integer("concurrency"),
+                (int) params.integer("max_queued_events"));
+    }
+
+    private static RunnerSettings.Retry retry(Object value) {
+        return switch (value) {
             case null -> RunnerSettings.Retry.NONE;
             case Map<?, ?> map -> RunnerSettings.Retry.from(stringKeys(map));
             case Number attempts -> RunnerSettings.Retry.from(Map.of("attempts", attempts));
             case Object other -> throw new ConfigException("retry was \"" + other
                     + "\"; expected a mapping {attempts, initial_delay, factor, max_delay} or a number of attempts");
         };
-        return new RunnerSettings(timeout, retry, (int) params.integer("concurrency"), (int) params.integer("max_queued_events"));
+    }
+
+    private static boolean holdsTemplate(Object value) {
+        return switch (value) {
+            case String s -> TemplateEngine.isTemplate(s);
+            case Map<?, ?> map -> map.values().stream().anyMatch(v -> v != null && holdsTemplate(v));
+            case List<?> list -> list.stream().anyMatch(v -> v != null && holdsTemplate(v));
+            default -> false;
+        };
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

@@ -57,11 +57,24 @@ public record RunnerSettings(Duration timeout, Retry retry, int concurrency, int
         }
 
         static Retry from(Map<String, Object> map) {
-            int attempts = map.get("attempts") == null ? 3 : Integer.parseInt(map.get("attempts").toString().strip());
+            int attempts = (int) number(map, "attempts", 3, "an integer of at least 1", true);
             Duration initial = duration(map, "initial_delay", map.containsKey("delay") ? "delay" : "initial_delay", Duration.ofSeconds(1));
-            double factor = map.get("factor") == null ? 2.0 : Double.parseDouble(map.get("factor").toString());
+            double factor = number(map, "factor", 2.0, "a number of at least 1", false);
             Duration max = duration(map, "max_delay", "max_delay", Duration.ofMinutes(5));
             return new Retry(attempts, initial, factor, max);
+        }
+
+        private static double number(Map<String, Object> map, String key, double fallback, String expected, boolean whole) {
+            Object value = map.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                String text = value.toString().strip();
+                return whole ? Integer.parseInt(text) : Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("retry." + key + " was \"" + value + "\"; expected " + expected);
+            }
         }
 
         private static Duration duration(Map<String, Object> map, String name, String key, Duration fallback) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Fires every {@code interval} (or the sum of {@code milliseconds … days}), at fixed times counted from when the
@@ -49,7 +50,11 @@ public final class IntervalTrigger implements Trigger {
         }
         Optional<Duration> total = total(given);
         if (total.isPresent() && !total.get().isPositive()) {
-            return List.of("interval was " + Durations.format(total.get()) + "; expected a positive duration");
+            List<String> keys = Stream.concat(Stream.of("interval"), UNITS.stream()).filter(given::containsKey).toList();
+            String only = keys.size() == 1 ? keys.getFirst() : "interval";
+            String value = only.equals("interval") ? Durations.format(total.get())
+                    : given.get(only) + " (an interval of " + Durations.format(total.get()) + ")";
+            return List.of(only + " was " + value + "; expected a positive duration");
         }
         return List.of();
     }
