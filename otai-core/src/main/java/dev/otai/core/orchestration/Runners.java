@@ -37,10 +37,10 @@ public final class Runners {
         Params params = root.render(PipeContext.empty());
         var runners = new ArrayList<Runner>();
         var triggers = new LinkedHashMap<String, PipeNode>();
-        for (PipeNode step : params.pipes("steps")) {
+        for (PipeNode step : params.get(OrchestratorPipe.STEPS)) {
             runners.add(runner(step, triggers));
         }
-        return new Runners(runners, triggers, params.duration("shutdown_grace"));
+        return new Runners(runners, triggers, params.get(OrchestratorPipe.SHUTDOWN_GRACE));
     }
 
     private static Runner runner(PipeNode step, Map<String, PipeNode> triggers) {
@@ -49,11 +49,11 @@ public final class Runners {
         }
         Params params = step.render(PipeContext.empty());
         var ids = new ArrayList<String>();
-        for (PipeNode trigger : params.pipes("on")) {
+        for (PipeNode trigger : params.get(RunnerPipe.ON)) {
             triggers.putIfAbsent(trigger.id(), trigger);
             ids.add(trigger.id());
         }
-        return new Runner(step.id(), ids, params.pipe("run"), RunnerPipe.settings(params));
+        return new Runner(step.id(), ids, params.get(RunnerPipe.RUN), RunnerPipe.settings(params));
     }
 
     public List<Runner> all() {

@@ -1,8 +1,7 @@
 package dev.otai.core.base.trigger;
 
 import dev.otai.api.ConfigException;
-import dev.otai.api.ParamKind;
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Fires every {@code interval} (or the sum of {@code milliseconds … days}), at fixed times counted from when the
@@ -25,22 +25,26 @@ import java.util.Optional;
  */
 public final class IntervalTrigger implements Trigger {
 
-    private static final List<String> UNITS = List.of("milliseconds", "seconds", "minutes", "hours", "days");
+    private static final Param<Duration> INTERVAL = Param.duration("interval").describedAs("ISO-8601 (PT5M), H:MM:SS or seconds");
+    private static final List<Param<Double>> UNITS = Stream.of("milliseconds", "seconds", "minutes", "hours", "days")
+            .map(unit -> Param.number(unit).describedAs("added to the interval")).toList();
+    private static final Param<Boolean> FIRE_AT_START = Param.bool("fire_at_start").defaultsTo(false)
+            .describedAs("fire once when the orchestrator starts");
 
     public static final PipeType TYPE = PipeType.trigger("IntervalTrigger",
             "Fires every interval, at fixed times from the start; the first fire after one interval.",
             params(), IntervalTrigger::check, setup -> new IntervalTrigger(setup.facility(InstantSource.class)));
 
-    private static List<ParamSpec> params() {
-        var params = new ArrayList<ParamSpec>();
-        params.add(ParamSpec.duration("interval").describedAs("ISO-8601 (PT5M), H:MM:SS or seconds"));
-        UNITS.forEach(unit -> params.add(ParamSpec.of(unit, ParamKind.NUMBER).describedAs("added to the interval")));
-        params.add(ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("fire once when the orchestrator starts"));
+    private static List<Param<?>> params() {
+        var params = new ArrayList<Param<?>>();
+        params.add(INTERVAL);
+        params.addAll(UNITS);
+        params.add(FIRE_AT_START);
         return params;
     }
 
     private static List<String> check(Map<String, Object> given) {
-        if (!given.containsKey("interval") && UNITS.stream().noneMatch(given::containsKey)) {
+        if (!given.containsKey(INTERVAL.name()) && UNITS.stream().noneMatch(unit -> given.containsKey(unit.name()))) {
             return List.of("no interval; expected 'interval' (" + Durations.EXPECTATION
                     + ") or one of milliseconds, seconds, minutes, hours, days");
         }
@@ -65,8 +69,8 @@ public final class IntervalTrigger implements Trigger {
     /** The interval from constant or rendered params; empty when a value is not a duration. */
     static Optional<Duration> total(Map<String, Object> params) {
         Duration sum = Duration.ZERO;
-        if (params.get("interval") != null) {
-            Optional<Duration> interval = Durations.parse(params.get("interval"));
+        if (params.get(INTERVAL.name()) != null) {
+            Optional<Duration> interval = Durations.parse(params.get(INTERVAL.name()));
             if (interval.isEmpty()) {
                 return Optional.empty();
             }
@@ -74,7 +78,7 @@ public final class IntervalTrigger implements Trigger {
         }
         long[] millisPerUnit = {1, 1_000, 60_000, 3_600_000, 86_400_000};
         for (int i = 0; i < UNITS.size(); i++) {
-            Object value = params.get(UNITS.get(i));
+            Object value = params.get(UNITS.get(i).name());
             if (value != null) {
                 try {
                     double amount = Double.parseDouble(value.toString());
@@ -97,7 +101,7 @@ public final class IntervalTrigger implements Trigger {
 
     @Override
     public Firing firing(Params params) {
-        return new Timed(new FixedRate(clock.instant(), interval(params)), params.bool("fire_at_start"));
+        return new Timed(new FixedRate(clock.instant(), interval(params)), params.get(FIRE_AT_START));
     }
 
     /** As a plain gate: succeeds when at least one interval has passed since it last succeeded. */
