@@ -91,7 +91,7 @@ class NestedParamsTest {
                 .contains("at orchestrator.runners[0].run.steps[1].params.updated_ticket.priority "
                         + position(run.yaml(), "\"{{ ['high'] }}\""));
         assertThat(run.desk().ticket("1").title()).isEqualTo("First");
-        assertThat(run.desk().ticket("1").priority()).isNull();
+        assertThat(run.desk().ticket("1").priority().name()).isEqualTo("3 normal");
     }
 
     @Test
