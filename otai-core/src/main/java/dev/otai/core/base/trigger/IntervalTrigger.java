@@ -25,9 +25,12 @@ import java.util.stream.Stream;
  */
 public final class IntervalTrigger implements Trigger {
 
-    private static final Param<Duration> INTERVAL = Param.duration("interval").describedAs("ISO-8601 (PT5M), H:MM:SS or seconds");
+    private static final Param<Duration> INTERVAL = Param.duration("interval")
+            .constrained(Duration::isPositive, "a positive duration (ISO-8601 like PT5M, H:MM:SS, or seconds)")
+            .describedAs("ISO-8601 (PT5M), H:MM:SS or seconds");
     private static final List<Param<Double>> UNITS = Stream.of("milliseconds", "seconds", "minutes", "hours", "days")
-            .map(unit -> Param.number(unit).describedAs("added to the interval")).toList();
+            .map(unit -> Param.number(unit).constrained(v -> v >= 0, "a number of zero or more")
+                    .describedAs("added to the interval")).toList();
     private static final Param<Boolean> FIRE_AT_START = Param.bool("fire_at_start").defaultsTo(false)
             .describedAs("fire once when the orchestrator starts");
 
@@ -52,7 +55,7 @@ public final class IntervalTrigger implements Trigger {
             return List.of();
         }
         Optional<Duration> total = total(given);
-        if (total.isPresent() && !total.get().isPositive()) {
+        if (total.isPresent() && !total.get().isPositive() && !given.containsKey(INTERVAL.name())) {
             return List.of("interval was " + Durations.format(total.get()) + "; expected a positive duration");
         }
         return List.of();
