@@ -173,7 +173,7 @@ public final class Param<T> {
      */
     @SuppressWarnings("unchecked")
     T cast(Object value) {
-        if ((spec.kind() == ParamKind.PIPES || spec.kind() == ParamKind.TRIGGERS)) {
+        if (spec.kind() == ParamKind.PIPES || spec.kind() == ParamKind.TRIGGERS) {
             if (value == null) {
                 return (T) List.of();
             }
