@@ -14,9 +14,10 @@ public interface EventTrigger {
     /**
      * The param by which a trigger type that takes HTTP requests says it may go without credentials. Load-time
      * validation refuses such a trigger without a secret or token when the HTTP server is reachable from other
-     * hosts, unless this param is {@code true}; a trigger type declares the param to be checked this way.
+     * hosts, unless this param is {@code true}; a trigger type declares the param (usually with its own
+     * description) to be checked this way.
      */
-    String ALLOW_UNAUTHENTICATED = "allow_unauthenticated";
+    Param<Boolean> ALLOW_UNAUTHENTICATED = Param.bool("allow_unauthenticated").defaultsTo(false);
 
     Verdict accept(Request request, Params params);
 

@@ -1,73 +1,22 @@
 package dev.otai.api;
 
-import java.time.Duration;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The params of one pipe execution, rendered from their templates and converted to the kinds their
- * {@link ParamSpec}s declare. Accessors for a param that is absent and has no default throw
- * {@link IllegalStateException}; the engine has already checked required params, so this means a pipe asked
- * for a param it did not declare as required.
+ * {@link Param} keys declare (nested keys and items included). Read them with the keys the pipe declared:
+ * {@code params.get(TOP_K)}.
  */
 public interface Params {
 
-    /** Whether the param is present (given in the config, or defaulted). */
-    boolean has(String name);
-
-    /** The converted value, or null when absent. */
+    /**
+     * The converted value under a name, or null when absent. The escape hatch for params a type does not declare
+     * (types that accept extra params pass them on); declared params are read with {@link #get}.
+     */
     Object value(String name);
-
-    default String string(String name) {
-        return (String) require(name);
-    }
-
-    default Optional<String> optionalString(String name) {
-        return Optional.ofNullable((String) value(name));
-    }
-
-    default long integer(String name) {
-        return ((Number) require(name)).longValue();
-    }
-
-    default double number(String name) {
-        return ((Number) require(name)).doubleValue();
-    }
-
-    default boolean bool(String name) {
-        return (Boolean) require(name);
-    }
-
-    default Duration duration(String name) {
-        return (Duration) require(name);
-    }
-
-    default Optional<Duration> optionalDuration(String name) {
-        return Optional.ofNullable((Duration) value(name));
-    }
-
-    @SuppressWarnings("unchecked")
-    default Map<String, Object> map(String name) {
-        return (Map<String, Object>) require(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    default List<Object> list(String name) {
-        return (List<Object>) require(name);
-    }
-
-    /** The nested pipe of a {@link ParamKind#PIPE} param; it is rendered only when run. */
-    default PipeNode pipe(String name) {
-        return (PipeNode) require(name);
-    }
-
-    /** The nested pipes of a {@link ParamKind#PIPES} or {@link ParamKind#TRIGGERS} param, or an empty list. */
-    @SuppressWarnings("unchecked")
-    default List<PipeNode> pipes(String name) {
-        Object value = value(name);
-        return value == null ? List.of() : (List<PipeNode>) value;
-    }
 
     /**
      * All data params (declared and extra) as rendered, in config order, without nested pipe configs: what
@@ -75,11 +24,53 @@ public interface Params {
      */
     Map<String, Object> asMap();
 
-    private Object require(String name) {
-        Object value = value(name);
+    /**
+     * The value of a declared param, or its default. Lists of pipes read as empty when absent. Throws
+     * {@link IllegalStateException} for any other absent param: the engine has already checked required params,
+     * so this means the pipe read an optional param without a default; use {@link #find} for those.
+     */
+    default <T> T get(Param<T> key) {
+        return find(key).orElseThrow(() -> new IllegalStateException("param '" + key.name()
+                + "' is not set and has no default; read optional params with find()"));
+    }
+
+    /** The value of a declared param or its default, or empty when absent. */
+    default <T> Optional<T> find(Param<T> key) {
+        Object value = value(key.name());
         if (value == null) {
-            throw new IllegalStateException("param '" + name + "' is not set");
+            value = key.spec().defaultValue();
         }
-        return value;
+        return Optional.ofNullable(key.cast(value));
+    }
+
+    /** Whether the param was given or has a default. */
+    default boolean has(Param<?> key) {
+        return value(key.name()) != null || key.spec().defaultValue() != null;
+    }
+
+    /** The fields of a mapping param, read with the keys its {@link Param#withFields} declared. */
+    default Params fields(Param<Map<String, Object>> key) {
+        return of(find(key).orElse(Map.of()));
+    }
+
+    /** Params over a plain mapping, for reading a mapping's declared fields or for tests. */
+    static Params of(Map<String, ?> values) {
+        Map<String, Object> copy = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        return new Params() {
+            @Override
+            public Object value(String name) {
+                return copy.get(name);
+            }
+
+            @Override
+            public Map<String, Object> asMap() {
+                return copy;
+            }
+
+            @Override
+            public String toString() {
+                return "Params" + copy.keySet();
+            }
+        };
     }
 }

@@ -17,7 +17,7 @@ public interface PipeType {
     /** One sentence for {@code otai plugins}. */
     String description();
 
-    /** Declared params, in the order the docs list them. */
+    /** Declared params, in the order the docs list them: the specs of the type's {@link Param} keys. */
     List<ParamSpec> params();
 
     /** Whether params not declared are accepted (and passed on to children as parent params). */
@@ -66,21 +66,26 @@ public interface PipeType {
     Pipe create(PipeSetup setup) throws Exception;
 
     /** A pipe type defined by its parts, for plugins that need no class of their own for the type. */
-    static PipeType of(String name, String description, List<ParamSpec> params, Map<String, Class<?>> injects,
+    static PipeType of(String name, String description, List<? extends Param<?>> params, Map<String, Class<?>> injects,
                        boolean acceptsExtraParams, PipeFactory factory) {
-        return new SimplePipeType(name, description, List.copyOf(params), Map.copyOf(injects), acceptsExtraParams,
+        return new SimplePipeType(name, description, specs(params), Map.copyOf(injects), acceptsExtraParams,
                 false, given -> List.of(), factory);
     }
 
     /** A trigger type defined by its parts; its pipes must implement {@link Trigger}. */
-    static PipeType trigger(String name, String description, List<ParamSpec> params, PipeFactory factory) {
+    static PipeType trigger(String name, String description, List<? extends Param<?>> params, PipeFactory factory) {
         return trigger(name, description, params, given -> List.of(), factory);
     }
 
     /** A trigger type with a load-time {@link #check} of its params. */
-    static PipeType trigger(String name, String description, List<ParamSpec> params,
+    static PipeType trigger(String name, String description, List<? extends Param<?>> params,
                             Function<Map<String, Object>, List<String>> check, PipeFactory factory) {
-        return new SimplePipeType(name, description, List.copyOf(params), Map.of(), false, true, check, factory);
+        return new SimplePipeType(name, description, specs(params), Map.of(), false, true, check, factory);
+    }
+
+    /** The specs of typed keys, in order. */
+    static List<ParamSpec> specs(List<? extends Param<?>> params) {
+        return params.stream().map(Param::spec).toList();
     }
 
     @FunctionalInterface

@@ -26,9 +26,9 @@ public interface ServiceType {
 
     Object create(ServiceSetup setup) throws Exception;
 
-    static ServiceType of(String name, String description, Class<?> provides, List<ParamSpec> params,
+    static ServiceType of(String name, String description, Class<?> provides, List<? extends Param<?>> params,
                           ServiceFactory factory) {
-        return new SimpleServiceType(name, description, provides, List.copyOf(params), factory);
+        return new SimpleServiceType(name, description, provides, PipeType.specs(params), factory);
     }
 
     @FunctionalInterface

@@ -5,6 +5,7 @@ import dev.otai.api.PipeType;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,10 +46,17 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     private static void params(PrintWriter out, List<ParamSpec> params) {
-        for (ParamSpec param : params) {
-            String flags = param.required() ? "required" : param.defaultValue() != null ? "default " + param.defaultValue() : "optional";
-            out.println("      " + param.name() + ": " + param.expectation() + " (" + flags + (param.secret() ? ", secret" : "")
-                    + ")" + (param.description().isEmpty() ? "" : " - " + param.description()));
-        }
+        params.forEach(param -> param(out, param, "      "));
+    }
+
+    /** One param, then the keys a mapping declares (also inside a shape of several), indented below it. */
+    private static void param(PrintWriter out, ParamSpec param, String indent) {
+        String flags = param.required() ? "required" : param.defaultValue() != null ? "default " + param.defaultValue() : "optional";
+        String aliases = param.aliases().isEmpty() ? "" : ", also " + String.join(", ", param.aliases());
+        out.println(indent + param.name() + ": " + param.expectation() + " (" + flags + (param.secret() ? ", secret" : "")
+                + aliases + ")" + (param.description().isEmpty() ? "" : " - " + param.description()));
+        var shapes = new ArrayList<ParamSpec>(param.alternatives());
+        shapes.add(param);
+        shapes.stream().flatMap(shape -> shape.fields().stream()).forEach(field -> param(out, field, indent + "  "));
     }
 }

@@ -137,7 +137,9 @@ class CliTest {
     void plugins_lists_types_with_their_params() {
         assertThat(otai("plugins")).isZero();
         assertThat(out.toString()).contains("pipe base:CompositePipe").contains("pipe base:IntervalTrigger (trigger)")
-                .contains("interval: a duration").contains("inject ticket_system: a TicketSystem service");
+                .contains("interval: a positive duration").contains("inject ticket_system: a TicketSystem service")
+                .contains("ticket_search_criteria: a mapping with keys queue, states, limit")
+                .contains("        limit: an integer of at least 1 (optional)");
     }
 
     @Test

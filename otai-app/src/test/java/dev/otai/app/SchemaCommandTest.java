@@ -103,7 +103,11 @@ class SchemaCommandTest {
             "run: { id: r, use: base:ExpressionPipe }",
             "run: { id: r, use: base:ForEachPipe, params: { items: [], steps: [], fail_when: sometimes } }",
             "run: { id: r, use: base:FetchTicketsPipe, injects: { tickets: t } }",
-            "run: { id: r, use: base:CompositePipe, steps: fetch }"})
+            "run: { id: r, use: base:CompositePipe, steps: fetch }",
+            "run: { id: r, use: base:FetchTicketsPipe, injects: { ticket_system: t }, params: { ticket_search_criteria: { limt: 3 } } }",
+            "run: { id: r, use: base:FetchTicketsPipe, injects: { ticket_system: t }, params: { ticket_search_criteria: { queue: [Inbox] } } }",
+            "run: { id: r, use: base:UpdateTicketPipe, injects: { ticket_system: t }, params: { ticket_id: 1, updated_ticket: { subject: { key: value } } } }",
+            "run: { id: r, use: base:ClassificationPipe, params: { text: x, labels: { a: [b] } } }"})
     void wrong_params_fail_the_schema(String runner) {
         assertThat(errors(config(runner))).isNotEmpty();
     }
@@ -114,7 +118,8 @@ class SchemaCommandTest {
             "run: { id: r, use: open_ticket_ai.base.pipes.expression_pipe:ExpressionPipe, params: { expression: x } }",
             "run: { id: r, use: otai_base:expressionpipe, expression: x }",
             "run: { id: r, use: ExpressionPipe, params: { expression: x } }",
-            "run: { id: r, use: base:ClassificationPipe, params: { text: x, threshold: ~, top_k: \"3\" } }"})
+            "run: { id: r, use: base:ClassificationPipe, params: { text: x, threshold: ~, top_k: \"3\" } }",
+            "run: { id: r, use: base:FetchTicketsPipe, injects: { ticket_system: t }, params: { ticket_search_criteria: { queue: { name: Inbox }, limit: \"{{ params.n }}\" } } }"})
     void templates_and_otai_spellings_pass_the_schema(String runner) {
         assertThat(errors(config(runner))).isEmpty();
     }

@@ -1,6 +1,6 @@
 package dev.otai.core;
 
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Pipe;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeType;
@@ -76,14 +76,16 @@ public final class Probes {
             return "probe";
         }
 
+        private static final Param<Boolean> GATED = Param.bool("gated").defaultsTo(false);
+
         @Override
         public List<PipeType> pipes() {
             return List.of(
-                    PipeType.of("Count", "counts runs", List.of(ParamSpec.bool("gated").defaultsTo(false)), Map.of(), false,
+                    PipeType.of("Count", "counts runs", List.of(GATED), Map.of(), false,
                             setup -> {
                                 Probes probes = setup.facility(Probes.class);
                                 String id = setup.id();
-                                return (Pipe) (context, params) -> probes.count(id, params.bool("gated"), false);
+                                return (Pipe) (context, params) -> probes.count(id, params.get(GATED), false);
                             }),
                     PipeType.of("Deaf", "like a gated Count, but deaf to interrupts: only a permit ends it", List.of(),
                             Map.of(), false,

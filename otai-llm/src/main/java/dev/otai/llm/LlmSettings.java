@@ -75,19 +75,19 @@ record LlmSettings(String serviceId, URI endpoint, String model, ApiKey apiKey, 
     /** Reads the params the plugin declares (see {@link LlmPlugin}); the engine has checked their kinds. */
     static LlmSettings from(String serviceId, Params params) {
         return new LlmSettings(serviceId,
-                Endpoints.chatCompletions(params.string("base_url"), params.optionalString("api_version").orElse("")),
-                params.string("model"),
-                new ApiKey(params.optionalString("api_key").orElse("")),
-                params.string("auth_header"),
-                LabelSet.parse(params.value("labels")),
-                PromptTemplate.of(params.optionalString("prompt").orElse(PromptTemplate.DEFAULT)),
-                (int) Math.min(Integer.MAX_VALUE, params.integer("max_text_chars")),
-                params.number("temperature"),
-                params.has("max_tokens") ? OptionalLong.of(params.integer("max_tokens")) : OptionalLong.empty(),
-                params.duration("timeout"),
-                (int) params.integer("max_retries"),
-                ResponseFormat.parse(params.string("response_format")).orElseThrow(),
-                params.bool("logprobs") ? (int) params.integer("top_logprobs") : 0);
+                Endpoints.chatCompletions(params.get(LlmPlugin.BASE_URL), params.find(LlmPlugin.API_VERSION).orElse("")),
+                params.get(LlmPlugin.MODEL),
+                new ApiKey(params.find(LlmPlugin.API_KEY).orElse("")),
+                params.get(LlmPlugin.AUTH_HEADER),
+                LabelSet.parse(params.get(LlmPlugin.LABELS)),
+                PromptTemplate.of(params.find(LlmPlugin.PROMPT).orElse(PromptTemplate.DEFAULT)),
+                (int) Math.min(Integer.MAX_VALUE, params.get(LlmPlugin.MAX_TEXT_CHARS)),
+                params.get(LlmPlugin.TEMPERATURE),
+                params.find(LlmPlugin.MAX_TOKENS).map(OptionalLong::of).orElse(OptionalLong.empty()),
+                params.get(LlmPlugin.TIMEOUT),
+                Math.toIntExact(params.get(LlmPlugin.MAX_RETRIES)),
+                ResponseFormat.parse(params.get(LlmPlugin.RESPONSE_FORMAT)).orElseThrow(),
+                params.get(LlmPlugin.LOGPROBS) ? Math.toIntExact(params.get(LlmPlugin.TOP_LOGPROBS)) : 0);
     }
 
     @Override

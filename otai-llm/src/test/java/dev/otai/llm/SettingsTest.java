@@ -29,7 +29,7 @@ class SettingsTest {
 
     @Test
     void base_url_with_user_and_password_is_refused_and_the_expectation_points_to_api_key() {
-        var baseUrl = LlmPlugin.PARAMS.stream().filter(p -> p.name().equals("base_url")).findFirst().orElseThrow();
+        var baseUrl = LlmPlugin.BASE_URL.spec();
 
         assertThat(baseUrl.constraint().test("https://user:sk-live-123@api.openai.com/v1")).isFalse();
         assertThat(baseUrl.constraint().test("https://api.openai.com/v1")).isTrue();

@@ -1,5 +1,6 @@
 package dev.otai.llm;
 
+import dev.otai.api.PipeType;
 import dev.otai.testkit.StandaloneSetup;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -29,6 +30,6 @@ final class TestSettings {
         for (int i = 0; i < overrides.length; i += 2) {
             values.put((String) overrides[i], overrides[i + 1]);
         }
-        return LlmSettings.from("llm_queue", StandaloneSetup.params(LlmPlugin.PARAMS, values));
+        return LlmSettings.from("llm_queue", StandaloneSetup.params(PipeType.specs(LlmPlugin.PARAMS), values));
     }
 }

@@ -1,5 +1,20 @@
 package dev.otai.otobo;
 
+import static dev.otai.otobo.OtoboZnunyPlugin.ARTICLE_LIMIT;
+import static dev.otai.otobo.OtoboZnunyPlugin.AUTH;
+import static dev.otai.otobo.OtoboZnunyPlugin.BASE_URL;
+import static dev.otai.otobo.OtoboZnunyPlugin.CONNECT_TIMEOUT;
+import static dev.otai.otobo.OtoboZnunyPlugin.DEFAULT_CUSTOMER_USER;
+import static dev.otai.otobo.OtoboZnunyPlugin.INITIAL_BACKOFF;
+import static dev.otai.otobo.OtoboZnunyPlugin.MAX_ATTEMPTS;
+import static dev.otai.otobo.OtoboZnunyPlugin.MAX_BACKOFF;
+import static dev.otai.otobo.OtoboZnunyPlugin.OPERATION_METHODS;
+import static dev.otai.otobo.OtoboZnunyPlugin.OPERATION_URLS;
+import static dev.otai.otobo.OtoboZnunyPlugin.PASSWORD;
+import static dev.otai.otobo.OtoboZnunyPlugin.TIMEOUT;
+import static dev.otai.otobo.OtoboZnunyPlugin.USERNAME;
+import static dev.otai.otobo.OtoboZnunyPlugin.WEBSERVICE_NAME;
+
 import dev.otai.api.Params;
 import dev.otai.support.endpoint.EndpointUrl;
 import dev.otai.support.retry.RetryPolicy;
@@ -32,18 +47,18 @@ record OtoboSettings(URI baseUrl, String username, String password, String webse
     }
 
     static OtoboSettings from(Params params, RetryTiming timing) {
-        URI uri = EndpointUrl.parse("base_url", params.string("base_url"), OtoboZnunyPlugin.BASE_URL_EXPECTED);
-        var policy = new RetryPolicy((int) params.integer("max_attempts"), params.duration("initial_backoff"),
-                params.duration("max_backoff"), timing);
-        String auth = params.string("auth").toLowerCase(Locale.ROOT);
+        URI uri = EndpointUrl.parse(BASE_URL.name(), params.get(BASE_URL), OtoboZnunyPlugin.BASE_URL_EXPECTED);
+        var policy = new RetryPolicy(Math.toIntExact(params.get(MAX_ATTEMPTS)), params.get(INITIAL_BACKOFF),
+                params.get(MAX_BACKOFF), timing);
+        String auth = params.get(AUTH).toLowerCase(Locale.ROOT);
         if (!auth.equals("credentials") && !auth.equals("session")) {
             throw new IllegalArgumentException("auth was \"" + auth + "\"; expected credentials or session");
         }
-        return new OtoboSettings(uri, params.string("username"), params.string("password"), params.string("webservice_name"),
-                operations("operation_urls", DEFAULT_ROUTES, params.has("operation_urls") ? params.map("operation_urls") : Map.of()),
-                operations("operation_methods", DEFAULT_METHODS, params.has("operation_methods") ? params.map("operation_methods") : Map.of()),
-                auth.equals("session"), params.duration("connect_timeout"), params.duration("timeout"), policy,
-                (int) params.integer("article_limit"), params.optionalString("default_customer_user").orElse(null));
+        return new OtoboSettings(uri, params.get(USERNAME), params.get(PASSWORD), params.get(WEBSERVICE_NAME),
+                operations(OPERATION_URLS.name(), DEFAULT_ROUTES, params.find(OPERATION_URLS).orElse(Map.of())),
+                operations(OPERATION_METHODS.name(), DEFAULT_METHODS, params.find(OPERATION_METHODS).orElse(Map.of())),
+                auth.equals("session"), params.get(CONNECT_TIMEOUT), params.get(TIMEOUT), policy,
+                Math.toIntExact(params.get(ARTICLE_LIMIT)), params.find(DEFAULT_CUSTOMER_USER).orElse(null));
     }
 
     private static Map<String, String> operations(String param, Map<String, String> defaults, Map<String, Object> given) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.api.Params;
+import dev.otai.api.PipeType;
 import dev.otai.support.retry.RetryTiming;
 import dev.otai.support.retry.Sleeper;
 import dev.otai.testkit.StandaloneSetup;
@@ -17,7 +18,7 @@ class OtoboSettingsTest {
 
     /** The plugin's params with their defaults, overridden by {@code given}. */
     private static Params params(Map<String, Object> given) {
-        return StandaloneSetup.params(OtoboZnunyPlugin.PARAMS, given);
+        return StandaloneSetup.params(PipeType.specs(OtoboZnunyPlugin.PARAMS), given);
     }
 
     @Test

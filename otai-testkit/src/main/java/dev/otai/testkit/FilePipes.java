@@ -1,6 +1,6 @@
 package dev.otai.testkit;
 
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeType;
 import java.io.IOException;
@@ -24,19 +24,21 @@ final class FilePipes {
     private FilePipes() {
     }
 
+    private static final Param<String> PATH = Param.string("path").mandatory();
+
     static final PipeType TOUCH = PipeType.of("Touch", "Appends a line to a file.",
-            List.of(ParamSpec.string("path").mandatory()), Map.of(), false,
+            List.of(PATH), Map.of(), false,
             setup -> (context, params) -> {
-                Path path = Path.of(params.string("path"));
+                Path path = Path.of(params.get(PATH));
                 Files.writeString(path, context.run().runId() + System.lineSeparator(), StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 return PipeResult.success();
             });
 
     static final PipeType AWAIT_FILE = PipeType.of("AwaitFile", "Blocks until a file exists.",
-            List.of(ParamSpec.string("path").mandatory()), Map.of(), false,
+            List.of(PATH), Map.of(), false,
             setup -> (context, params) -> {
-                await(Path.of(params.string("path")).toAbsolutePath());
+                await(Path.of(params.get(PATH)).toAbsolutePath());
                 return PipeResult.success();
             });
 

@@ -4,7 +4,6 @@ import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public record StandaloneSetup(String id, Params params) implements ServiceSetup 
             }
         }
         values.putAll(given);
-        return new MapParams(Collections.unmodifiableMap(values));
+        return Params.of(values);
     }
 
     public static StandaloneSetup of(ServiceType type, String id, Map<String, ?> given) {
@@ -50,22 +49,5 @@ public record StandaloneSetup(String id, Params params) implements ServiceSetup 
     public <T> T facility(Class<T> type) {
         throw new IllegalStateException("service '" + id + "' asked for facility " + type.getName()
                 + "; a standalone setup has none");
-    }
-
-    private record MapParams(Map<String, Object> values) implements Params {
-        @Override
-        public boolean has(String name) {
-            return values.get(name) != null;
-        }
-
-        @Override
-        public Object value(String name) {
-            return values.get(name);
-        }
-
-        @Override
-        public Map<String, Object> asMap() {
-            return values;
-        }
     }
 }

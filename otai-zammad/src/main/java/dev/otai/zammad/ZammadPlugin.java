@@ -1,6 +1,6 @@
 package dev.otai.zammad;
 
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
@@ -23,23 +23,31 @@ public final class ZammadPlugin implements Plugin {
 
     static final String BASE_URL_EXPECTED = EndpointUrl.expected("https://zammad.example.com", "access_token");
 
-    static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.string("base_url").mandatory().constrained(EndpointUrl::acceptable, BASE_URL_EXPECTED)
-                    .describedAs("the Zammad URL, e.g. https://zammad.example.com"),
-            ParamSpec.string("access_token").mandatory().secretValue().describedAs("a personal access token (ticket.agent)"),
-            ParamSpec.duration("timeout").defaultsTo(Duration.ofSeconds(30)).describedAs("time allowed for one request"),
-            ParamSpec.any("verify").defaultsTo(Boolean.TRUE)
-                    .describedAs("TLS: true (system trust), false (no certificate check) or the path of a PEM CA bundle"),
-            ParamSpec.string("auth_scheme").defaultsTo("token")
-                    .describedAs("token (Authorization: Token token=…) or bearer (Authorization: Bearer …)"),
-            ParamSpec.duration("connect_timeout").defaultsTo(Duration.ofSeconds(5)).describedAs("TCP connect timeout"),
-            ParamSpec.integer("max_attempts").defaultsTo(4L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
-                    .describedAs("attempts per call, the first included, on connection errors, 429 and 5xx"),
-            ParamSpec.duration("initial_backoff").defaultsTo(Duration.ofMillis(200))
-                    .describedAs("backoff ceiling before the second attempt; doubles per attempt, with jitter"),
-            ParamSpec.duration("max_backoff").defaultsTo(Duration.ofSeconds(10)).describedAs("longest wait between attempts"),
-            ParamSpec.bool("read_articles").defaultsTo(true)
-                    .describedAs("read each found ticket's articles (one request per ticket) for body and notes"));
+    static final Param<String> BASE_URL = Param.string("base_url").mandatory()
+            .constrained(EndpointUrl::acceptable, BASE_URL_EXPECTED).describedAs("the Zammad URL, e.g. https://zammad.example.com");
+    static final Param<String> ACCESS_TOKEN = Param.string("access_token").mandatory().secretValue()
+            .describedAs("a personal access token (ticket.agent)");
+    static final Param<Duration> TIMEOUT = Param.duration("timeout").defaultsTo(Duration.ofSeconds(30))
+            .describedAs("time allowed for one request");
+    static final Param<Object> VERIFY = Param.either("verify", Param.bool("verify"), Param.string("verify"))
+            .defaultsTo(Boolean.TRUE)
+            .describedAs("TLS: true (system trust), false (no certificate check) or the path of a PEM CA bundle");
+    static final Param<String> AUTH_SCHEME = Param.string("auth_scheme").defaultsTo("token").oneOf("token", "bearer")
+            .describedAs("token (Authorization: Token token=…) or bearer (Authorization: Bearer …)");
+    static final Param<Duration> CONNECT_TIMEOUT = Param.duration("connect_timeout").defaultsTo(Duration.ofSeconds(5))
+            .describedAs("TCP connect timeout");
+    static final Param<Long> MAX_ATTEMPTS = Param.integer("max_attempts").defaultsTo(4L)
+            .constrained(v -> v >= 1, "an integer of at least 1")
+            .describedAs("attempts per call, the first included, on connection errors, 429 and 5xx");
+    static final Param<Duration> INITIAL_BACKOFF = Param.duration("initial_backoff").defaultsTo(Duration.ofMillis(200))
+            .describedAs("backoff ceiling before the second attempt; doubles per attempt, with jitter");
+    static final Param<Duration> MAX_BACKOFF = Param.duration("max_backoff").defaultsTo(Duration.ofSeconds(10))
+            .describedAs("longest wait between attempts");
+    static final Param<Boolean> READ_ARTICLES = Param.bool("read_articles").defaultsTo(true)
+            .describedAs("read each found ticket's articles (one request per ticket) for body and notes");
+
+    static final List<Param<?>> PARAMS = List.of(BASE_URL, ACCESS_TOKEN, TIMEOUT, VERIFY, AUTH_SCHEME, CONNECT_TIMEOUT,
+            MAX_ATTEMPTS, INITIAL_BACKOFF, MAX_BACKOFF, READ_ARTICLES);
 
     @Override
     public String name() {

@@ -1,5 +1,16 @@
 package dev.otai.zammad;
 
+import static dev.otai.zammad.ZammadPlugin.ACCESS_TOKEN;
+import static dev.otai.zammad.ZammadPlugin.AUTH_SCHEME;
+import static dev.otai.zammad.ZammadPlugin.BASE_URL;
+import static dev.otai.zammad.ZammadPlugin.CONNECT_TIMEOUT;
+import static dev.otai.zammad.ZammadPlugin.INITIAL_BACKOFF;
+import static dev.otai.zammad.ZammadPlugin.MAX_ATTEMPTS;
+import static dev.otai.zammad.ZammadPlugin.MAX_BACKOFF;
+import static dev.otai.zammad.ZammadPlugin.READ_ARTICLES;
+import static dev.otai.zammad.ZammadPlugin.TIMEOUT;
+import static dev.otai.zammad.ZammadPlugin.VERIFY;
+
 import dev.otai.api.Params;
 import dev.otai.support.endpoint.EndpointUrl;
 import dev.otai.support.retry.RetryPolicy;
@@ -22,15 +33,15 @@ record ZammadSettings(URI baseUrl, String token, String scheme, Object verify, D
     }
 
     static ZammadSettings from(Params params, RetryTiming timing) {
-        URI uri = EndpointUrl.parse("base_url", params.string("base_url"), ZammadPlugin.BASE_URL_EXPECTED);
-        String scheme = params.string("auth_scheme");
+        URI uri = EndpointUrl.parse(BASE_URL.name(), params.get(BASE_URL), ZammadPlugin.BASE_URL_EXPECTED);
+        String scheme = params.get(AUTH_SCHEME);
         if (!scheme.equals("token") && !scheme.equals("bearer")) {
             throw new IllegalArgumentException("auth_scheme was \"" + scheme + "\"; expected token or bearer");
         }
-        var policy = new RetryPolicy((int) params.integer("max_attempts"), params.duration("initial_backoff"),
-                params.duration("max_backoff"), timing);
-        return new ZammadSettings(uri, params.string("access_token"), scheme, params.value("verify"),
-                params.duration("connect_timeout"), params.duration("timeout"), policy, params.bool("read_articles"));
+        var policy = new RetryPolicy(Math.toIntExact(params.get(MAX_ATTEMPTS)), params.get(INITIAL_BACKOFF),
+                params.get(MAX_BACKOFF), timing);
+        return new ZammadSettings(uri, params.get(ACCESS_TOKEN), scheme, params.get(VERIFY),
+                params.get(CONNECT_TIMEOUT), params.get(TIMEOUT), policy, params.get(READ_ARTICLES));
     }
 
     /** False when {@code verify: false} turned certificate checks off. */

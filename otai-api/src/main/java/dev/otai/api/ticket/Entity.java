@@ -1,5 +1,6 @@
 package dev.otai.api.ticket;
 
+import dev.otai.api.Param;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +28,15 @@ public record Entity(String id, String name) {
         map.put("id", id);
         map.put("name", name);
         return map;
+    }
+
+    /**
+     * The shape of a param that names an entity: a number (its id), text (its name) or {@code {id, name}}.
+     */
+    public static Param<Object> param(String name) {
+        return Param.either(name, Param.integer(name), Param.string(name),
+                Param.map(name).withFields(Param.string("id"), Param.string("name")))
+                .describedAs("a name, an id, or {id, name}");
     }
 
     /**

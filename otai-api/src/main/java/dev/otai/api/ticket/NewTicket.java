@@ -1,5 +1,6 @@
 package dev.otai.api.ticket;
 
+import dev.otai.api.Param;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,16 @@ public record NewTicket(String title, String body, Entity queue, Entity priority
     public NewTicket {
         tags = tags == null ? List.of() : List.copyOf(tags);
         fields = fields == null ? Map.of() : Map.copyOf(fields);
+    }
+
+    /** The shape of a param holding a new ticket: the keys {@link #from} reads. */
+    public static Param<Map<String, Object>> param(String name) {
+        return Param.map(name).withFields(
+                Param.string("title").aliasedAs("subject").describedAs("the subject line"),
+                Param.string("body").describedAs("the text of the first article"),
+                Entity.param("queue"), Entity.param("priority"), Entity.param("state"), Entity.param("customer"),
+                Param.list("tags").ofItems(Param.string("tag")),
+                Param.map("fields").describedAs("custom or dynamic fields by name"));
     }
 
     public static NewTicket from(Map<String, Object> map) {

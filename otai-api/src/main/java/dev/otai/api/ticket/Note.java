@@ -1,5 +1,6 @@
 package dev.otai.api.ticket;
 
+import dev.otai.api.Param;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -42,6 +43,19 @@ public record Note(String id, String subject, String body, String contentType, b
         map.put("visible_to_customer", visibleToCustomer);
         map.put("created", created == null ? null : created.toString());
         return map;
+    }
+
+    /**
+     * The shape of a param holding a note: its body as text, or {@code {subject, body, content_type,
+     * visible_to_customer}}. Other keys are accepted, as OTAI's {@code UnifiedNote} accepts them.
+     */
+    public static Param<Object> param(String name) {
+        return Param.either(name, Param.string(name), Param.map(name).withFields(
+                        Param.string("id"), Param.string("subject"), Param.string("body"),
+                        Param.string("content_type").describedAs("text/plain or text/html; a charset is dropped"),
+                        Param.bool("visible_to_customer").aliasedAs("is_visible_for_customer"))
+                .allowingOtherKeys())
+                .describedAs("the body text, or {subject, body, content_type, visible_to_customer}");
     }
 
     /** Reads {@code {subject, body, content_type, visible_to_customer}}; a bare string is the body. */

@@ -1,6 +1,8 @@
 package dev.otai.api.ticket;
 
+import dev.otai.api.Param;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,22 @@ import java.util.Map;
 public record TicketQuery(Entity queue, List<String> states, int limit, int offset, Instant updatedSince, String sort) {
 
     public static final int DEFAULT_LIMIT = 10;
+
+    private static final Param<Object> QUEUE = Entity.param("queue");
+    private static final Param<Object> STATES = Param.either("states",
+            Param.list("states").ofItems(Entity.param("state")), Entity.param("states")).aliasedAs("state")
+            .describedAs("state names (or one), any state when absent");
+    private static final Param<Long> LIMIT = Param.integer("limit").constrained(v -> v >= 1, "an integer of at least 1")
+            .describedAs("the most tickets to return (default 10)");
+    private static final Param<Long> OFFSET = Param.integer("offset").constrained(v -> v >= 0, "an integer of at least 0")
+            .describedAs("matching tickets to skip");
+    private static final Param<Long> PAGE = Param.integer("page").constrained(v -> v >= 1, "an integer of at least 1")
+            .describedAs("1-based page of 'limit' tickets, instead of offset");
+    private static final Param<String> UPDATED_SINCE = Param.string("updated_since")
+            .constrained(TicketQuery::instant, "an ISO-8601 instant such as 2025-01-31T08:00:00Z")
+            .describedAs("only tickets changed after this instant");
+    private static final Param<String> SORT = Param.string("sort").oneOf("created", "-created", "updated", "-updated")
+            .describedAs("order by creation or last change; '-' for newest first");
 
     public TicketQuery {
         states = states == null ? List.of() : List.copyOf(states);
@@ -37,20 +55,35 @@ public record TicketQuery(Entity queue, List<String> states, int limit, int offs
         return new TicketQuery(queue, states, limit, newOffset, updatedSince, sort);
     }
 
+    /** The shape of a {@code ticket_search_criteria} param: the keys {@link #from} reads. */
+    public static Param<Map<String, Object>> param(String name) {
+        return Param.map(name).withFields(QUEUE, STATES, LIMIT, OFFSET, PAGE, UPDATED_SINCE, SORT);
+    }
+
+    private static boolean instant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     /** Reads {@code {queue, states|state, limit, offset|page, updated_since, sort}}. */
     public static TicketQuery from(Map<String, Object> map) {
-        Object states = map.containsKey("states") ? map.get("states") : map.get("state");
+        Object states = map.containsKey(STATES.name()) ? map.get(STATES.name()) : map.get("state");
         List<String> stateNames = switch (states) {
             case null -> List.of();
             case List<?> list -> list.stream().map(item -> item instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : String.valueOf(item)).toList();
             case Map<?, ?> m -> List.of(String.valueOf(m.get("name")));
             default -> List.of(states.toString());
         };
-        int limit = integer(map.get("limit"), DEFAULT_LIMIT);
-        int offset = map.containsKey("page") ? (integer(map.get("page"), 1) - 1) * limit : integer(map.get("offset"), 0);
-        Object since = map.get("updated_since");
-        Object sort = map.get("sort");
-        return new TicketQuery(Entity.from(map.get("queue")), stateNames, limit, offset,
+        int limit = integer(map.get(LIMIT.name()), DEFAULT_LIMIT);
+        int offset = map.containsKey(PAGE.name()) ? (integer(map.get(PAGE.name()), 1) - 1) * limit
+                : integer(map.get(OFFSET.name()), 0);
+        Object since = map.get(UPDATED_SINCE.name());
+        Object sort = map.get(SORT.name());
+        return new TicketQuery(Entity.from(map.get(QUEUE.name())), stateNames, limit, offset,
                 since == null ? null : Instant.parse(since.toString()), sort == null ? null : sort.toString());
     }
 

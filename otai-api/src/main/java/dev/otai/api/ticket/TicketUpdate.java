@@ -1,5 +1,6 @@
 package dev.otai.api.ticket;
 
+import dev.otai.api.Param;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,29 @@ public record TicketUpdate(String title, Entity queue, Entity priority, Entity s
     public boolean isEmpty() {
         return title == null && queue == null && priority == null && state == null && type == null && owner == null
                 && addTags.isEmpty() && removeTags.isEmpty() && fields.isEmpty() && note == null;
+    }
+
+    /**
+     * The shape of an {@code updated_ticket} param: the keys {@link #from} reads, plus {@code id}, {@code body}
+     * and {@code customer}, which OTAI's {@code UnifiedTicket} accepts and which change nothing.
+     */
+    public static Param<Map<String, Object>> param(String name) {
+        return Param.map(name).withFields(
+                Param.string("title").aliasedAs("subject").describedAs("the new subject line"),
+                Entity.param("queue"), Entity.param("priority"), Entity.param("state"), Entity.param("type"),
+                Entity.param("owner"),
+                tags("add_tags"), tags("remove_tags"),
+                Param.map("fields").describedAs("custom or dynamic fields by name"),
+                Note.param("note").describedAs("a note added with the change"),
+                Param.list("notes").ofItems(Note.param("note")).describedAs("OTAI's notes; the last one is added"),
+                Param.string("id").describedAs("accepted for OTAI configs; the ticket is the one named by ticket_id"),
+                Param.string("body").describedAs("accepted for OTAI configs; changes nothing"),
+                Entity.param("customer").describedAs("accepted for OTAI configs; changes nothing"));
+    }
+
+    private static Param<Object> tags(String name) {
+        return Param.either(name, Param.list(name).ofItems(Param.string("tag")), Param.string(name))
+                .describedAs("a tag or a list of tags");
     }
 
     /** Reads an {@code updated_ticket} mapping; OTAI's {@code notes} list contributes its last entry as the note. */

@@ -1,5 +1,6 @@
 package dev.otai.core.assembly;
 
+import dev.otai.api.ParamKind;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.PipeType;
 import dev.otai.api.Plugin;
@@ -12,6 +13,7 @@ import dev.otai.core.config.Paths;
 import dev.otai.core.config.PipeConfig;
 import dev.otai.core.config.Problems;
 import dev.otai.core.config.ServiceConfig;
+import dev.otai.core.config.Similarity;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
 import java.util.ArrayList;
@@ -165,17 +167,27 @@ public final class Assembler {
                 continue;
             }
             if (!extras) {
-                problems.error(param.keyLocation(), param.path(), culprit + ": unknown param '" + param.name()
-                        + "'; expected one of: " + String.join(", ", specs.stream().map(ParamSpec::name).toList()));
+                problems.error(param.keyLocation(), param.path(), culprit + ": unknown param '" + param.name() + "'; "
+                        + suggestion(param.name(), specs));
                 continue;
             }
-            ParamSpec spec = ParamSpec.any(param.name());
+            ParamSpec spec = ParamSpec.of(param.name(), ParamKind.ANY);
             ParamValue value = values.data(culprit, spec, param, scope);
             if (value != null) {
                 out.add(new ParamPlan(spec, value, param.path(), param.keyLocation()));
             }
         }
         return List.copyOf(out);
+    }
+
+    private static String suggestion(String name, List<ParamSpec> specs) {
+        var names = new ArrayList<String>();
+        specs.forEach(spec -> {
+            names.add(spec.name());
+            names.addAll(spec.aliases());
+        });
+        return Similarity.closest(name, names).map(near -> "did you mean '" + near + "'? ").orElse("")
+                + "expected one of: " + String.join(", ", specs.stream().map(ParamSpec::name).toList());
     }
 
     private static Optional<PipeConfig.ConfigParam> find(ParamSpec spec, Map<String, PipeConfig.ConfigParam> given) {

@@ -26,7 +26,7 @@ final class OpenEndpointCheck {
         for (NodePlan trigger : triggers) {
             List<String> credentials = trigger.type().params().stream().filter(ParamSpec::secret).map(ParamSpec::name).toList();
             boolean takesRequests = trigger.type().params().stream()
-                    .anyMatch(spec -> spec.name().equals(EventTrigger.ALLOW_UNAUTHENTICATED));
+                    .anyMatch(spec -> spec.name().equals(EventTrigger.ALLOW_UNAUTHENTICATED.name()));
             boolean hasCredential = trigger.params().stream().anyMatch(param -> param.spec().secret());
             if (takesRequests && !hasCredential && !allowed(trigger.config())) {
                 String credential = credentials.isEmpty() ? "a credential" : "'" + String.join("' or '", credentials) + "'";
@@ -34,13 +34,13 @@ final class OpenEndpointCheck {
                         + "' (" + trigger.use() + ") takes POST /hooks/" + trigger.config().id() + " without " + credential
                         + ", and the HTTP server listens on " + http.host() + ", reachable from other hosts; expected "
                         + credential + " (for example \"{{ get_env('HOOK_SECRET') }}\"), infrastructure.http.host: 127.0.0.1, or '"
-                        + EventTrigger.ALLOW_UNAUTHENTICATED + ": true' when something in front of otai checks every request");
+                        + EventTrigger.ALLOW_UNAUTHENTICATED.name() + ": true' when something in front of otai checks every request");
             }
         }
     }
 
     private static boolean allowed(PipeConfig trigger) {
-        PipeConfig.ConfigParam param = trigger.params().get(EventTrigger.ALLOW_UNAUTHENTICATED);
+        PipeConfig.ConfigParam param = trigger.params().get(EventTrigger.ALLOW_UNAUTHENTICATED.name());
         return param != null && "true".equalsIgnoreCase(String.valueOf(param.value().toPlain()).strip());
     }
 }

@@ -85,8 +85,9 @@ final class ParamRenderer {
     private Object convert(ParamPlan param, Object rendered) {
         return switch (Coercion.coerce(param.spec(), rendered)) {
             case Coercion.Outcome.Ok ok -> ok.value();
-            case Coercion.Outcome.Wrong wrong ->
-                    throw new ConfigException(culprit + ": param '" + param.name() + "' " + wrong.problem() + where(param));
+            case Coercion.Outcome.Wrong wrong -> throw new ConfigException(culprit + ": param '" + wrong.label(param.name())
+                    + "' " + wrong.problem() + " at " + ParamValues.path(param.path(), wrong.at()) + " ("
+                    + param.value().templateAt(wrong.at(), param.location()) + ")");
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.otai.core.assembly;
 
 import dev.otai.api.PipeNode;
+import dev.otai.core.config.Location;
 import dev.otai.core.template.Template;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ sealed interface ParamValue {
     record Constant(Object value) implements ParamValue {
     }
 
-    record Templated(Template template) implements ParamValue {
+    /** A template, with its place in the file, where errors about its rendered value point. */
+    record Templated(Template template, Location location) implements ParamValue {
     }
 
     record Mapping(Map<String, ParamValue> entries) implements ParamValue {
@@ -30,6 +32,33 @@ sealed interface ParamValue {
 
     /** Nested pipes at run time. */
     record Pipes(List<PipeNode> nodes, boolean single) implements ParamValue {
+    }
+
+    /**
+     * Where the part of this value at {@code at} (keys and indexes) came from: the innermost template on the way
+     * there, since a rendered value is known only by its template; {@code fallback} when no template is on the way.
+     */
+    default Location templateAt(List<Object> at, Location fallback) {
+        ParamValue current = this;
+        Location found = fallback;
+        for (int i = 0; ; i++) {
+            if (current instanceof Templated t) {
+                found = t.location();
+            }
+            if (i == at.size()) {
+                return found;
+            }
+            Object step = at.get(i);
+            ParamValue next = switch (current) {
+                case Mapping m when step instanceof String key -> m.entries().get(key);
+                case Sequence s when step instanceof Integer index && index < s.items().size() -> s.items().get(index);
+                default -> null;
+            };
+            if (next == null) {
+                return found;
+            }
+            current = next;
+        }
     }
 
     /** True when the value contains no template, so it can be converted once at load time. */

@@ -9,11 +9,14 @@ import dev.otai.core.config.Problems;
 import dev.otai.core.template.TemplateEngine;
 import dev.otai.core.template.ValidationScope;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Compiles data param values (constants, templates, mappings and lists of them) and checks them at load time:
- * constants against their spec, templates for syntax and for names that will not exist when they render.
+ * literal values (also the literal parts of a mapping or list that holds templates) against their spec, down to
+ * nested keys and items, and templates for syntax and for names that will not exist when they render. Each
+ * problem points at the exact key or value at fault.
  */
 final class ParamValues {
 
@@ -29,11 +32,11 @@ final class ParamValues {
 
     ParamValue data(String culprit, ParamSpec spec, PipeConfig.ConfigParam param, PlanScope scope) {
         ParamValue value = compile(param.value());
+        if (Coercion.coerce(spec, Rendering.withTemplatesUnrendered(value)) instanceof Coercion.Outcome.Wrong wrong) {
+            problems.error(locate(param.value(), wrong), path(param.path(), wrong.at()),
+                    culprit + ": param '" + wrong.label(spec.name()) + "' " + wrong.problem());
+        }
         if (value.isConstant()) {
-            Object plain = Rendering.plain(value);
-            if (Coercion.coerce(spec, plain) instanceof Coercion.Outcome.Wrong wrong) {
-                problems.error(param.value(), param.path(), culprit + ": param '" + spec.name() + "' " + wrong.problem());
-            }
             return value;
         }
         checkTemplates(culprit, spec, value, param.value(), param.path(), scope);
@@ -64,6 +67,35 @@ final class ParamValues {
         }
     }
 
+    /** The YAML path of the key or value at {@code at} below {@code path}. */
+    static String path(String path, List<Object> at) {
+        String out = path;
+        for (Object step : at) {
+            out = step instanceof Integer index ? Paths.index(out, index) : Paths.child(out, step.toString());
+        }
+        return out;
+    }
+
+    /** Where the key or value at fault is in the file; as near to it as the tree goes. */
+    private static Location locate(ConfigNode node, Coercion.Outcome.Wrong wrong) {
+        ConfigNode current = node;
+        List<Object> at = wrong.at();
+        for (int i = 0; i < at.size(); i++) {
+            Object step = at.get(i);
+            if (current instanceof ConfigNode.MapNode map && map.entries().get(step.toString()) instanceof ConfigNode.Entry entry) {
+                if (wrong.atKey() && i == at.size() - 1) {
+                    return entry.keyLocation();
+                }
+                current = entry.value();
+            } else if (current instanceof ConfigNode.ListNode list && step instanceof Integer index && index < list.items().size()) {
+                current = list.items().get(index);
+            } else {
+                break;
+            }
+        }
+        return current.location();
+    }
+
     private ParamValue compile(ConfigNode node) {
         return switch (node) {
             case ConfigNode.MapNode map -> {
@@ -73,7 +105,7 @@ final class ParamValues {
             }
             case ConfigNode.ListNode list -> new ParamValue.Sequence(list.items().stream().map(this::compile).toList());
             case ConfigNode.ScalarNode scalar when scalar.value() instanceof String s && TemplateEngine.isTemplate(s) ->
-                    new ParamValue.Templated(templates.compile(s));
+                    new ParamValue.Templated(templates.compile(s), scalar.location());
             case ConfigNode.ScalarNode scalar -> new ParamValue.Constant(scalar.value());
         };
     }

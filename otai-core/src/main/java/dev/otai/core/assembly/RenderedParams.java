@@ -17,22 +17,8 @@ final class RenderedParams implements Params {
     }
 
     @Override
-    public boolean has(String name) {
-        return values.get(name) != null;
-    }
-
-    @Override
     public Object value(String name) {
         return values.get(name);
-    }
-
-    @Override
-    public List<PipeNode> pipes(String name) {
-        Object value = values.get(name);
-        if (value instanceof PipeNode node) {
-            return List.of(node);
-        }
-        return Params.super.pipes(name);
     }
 
     @Override

@@ -17,6 +17,20 @@ final class Rendering {
         return render(value, null, null);
     }
 
+    /** The value with each template standing as {@link Coercion#UNRENDERED}, for checking the rest at load time. */
+    static Object withTemplatesUnrendered(ParamValue value) {
+        return switch (value) {
+            case ParamValue.Templated t -> Coercion.UNRENDERED;
+            case ParamValue.Mapping m -> {
+                var map = new LinkedHashMap<String, Object>();
+                m.entries().forEach((k, v) -> map.put(k, withTemplatesUnrendered(v)));
+                yield map;
+            }
+            case ParamValue.Sequence s -> s.items().stream().map(Rendering::withTemplatesUnrendered).toList();
+            default -> plain(value);
+        };
+    }
+
     static Object render(ParamValue value, TemplateEngine templates, TemplateScope scope) {
         return switch (value) {
             case ParamValue.Constant c -> c.value();

@@ -1,10 +1,12 @@
 package dev.otai.core.orchestration;
 
-import dev.otai.api.ParamKind;
+import dev.otai.api.EventTrigger;
+import dev.otai.api.Param;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
+import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
@@ -19,6 +21,17 @@ import java.util.Map;
  */
 public final class OrchestratorPipe implements Pipe {
 
+    static final Param<List<PipeNode>> STEPS = Param.pipes("steps").aliasedAs("runners").describedAs("the runners");
+    static final Param<Duration> SHUTDOWN_GRACE = Param.duration("shutdown_grace").defaultsTo(Duration.ofSeconds(30))
+            .constrained(v -> !v.isNegative(), "a duration of zero or more")
+            .describedAs("how long in-flight runs may take to finish after a stop signal");
+    private static final Param<Duration> ORCHESTRATOR_SLEEP = Param.duration("orchestrator_sleep")
+            .describedAs("accepted for OTAI configs; nothing polls, so it has no effect");
+    private static final Param<Duration> EXCEPTION_SLEEP = Param.duration("exception_sleep")
+            .describedAs("accepted for OTAI configs; failing runners are isolated and retried by their own schedule");
+    private static final Param<Boolean> ALWAYS_RETRY = Param.bool("always_retry")
+            .describedAs("accepted for OTAI configs; a failing runner never stops the engine");
+
     public static final PipeType TYPE = new PipeType() {
         @Override
         public String name() {
@@ -32,14 +45,7 @@ public final class OrchestratorPipe implements Pipe {
 
         @Override
         public List<ParamSpec> params() {
-            return List.of(
-                    ParamSpec.of("steps", ParamKind.PIPES).aliasedAs("runners").describedAs("the runners"),
-                    ParamSpec.duration("shutdown_grace").defaultsTo(Duration.ofSeconds(30))
-                            .constrained(v -> !((Duration) v).isNegative(), "a duration of zero or more")
-                            .describedAs("how long in-flight runs may take to finish after a stop signal"),
-                    ParamSpec.duration("orchestrator_sleep").describedAs("accepted for OTAI configs; nothing polls, so it has no effect"),
-                    ParamSpec.duration("exception_sleep").describedAs("accepted for OTAI configs; failing runners are isolated and retried by their own schedule"),
-                    ParamSpec.bool("always_retry").describedAs("accepted for OTAI configs; a failing runner never stops the engine"));
+            return PipeType.specs(List.of(STEPS, SHUTDOWN_GRACE, ORCHESTRATOR_SLEEP, EXCEPTION_SLEEP, ALWAYS_RETRY));
         }
 
         @Override

@@ -1,7 +1,6 @@
 package dev.otai.core.orchestration;
 
-import dev.otai.api.ConfigException;
-import dev.otai.api.ParamKind;
+import dev.otai.api.Param;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
@@ -10,7 +9,6 @@ import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.PipeType;
-import dev.otai.core.template.TemplateEngine;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +23,32 @@ import java.util.StringJoiner;
  */
 public final class RunnerPipe implements Pipe {
 
+    static final Param<List<PipeNode>> ON = Param.triggers("on")
+            .describedAs("a trigger or a list of triggers; any of them fires the runner");
+    static final Param<PipeNode> RUN = Param.pipe("run").mandatory().describedAs("the pipe to execute");
+    static final Param<Duration> TIMEOUT = Param.duration("timeout").constrained(Duration::isPositive, "a positive duration")
+            .describedAs("a run past it is cancelled and recorded as failed");
+    static final Param<Long> ATTEMPTS = Param.integer("attempts").defaultsTo(3L)
+            .constrained(v -> v >= 1, "an integer of at least 1").describedAs("total attempts, the first included");
+    static final Param<Duration> INITIAL_DELAY = Param.duration("initial_delay").aliasedAs("delay")
+            .defaultsTo(Duration.ofSeconds(1)).constrained(v -> !v.isNegative(), "a duration of zero or more")
+            .describedAs("wait before the first retry");
+    static final Param<Double> FACTOR = Param.number("factor").defaultsTo(2.0)
+            .constrained(v -> v >= 1, "a number of at least 1").describedAs("each further wait is this many times longer");
+    static final Param<Duration> MAX_DELAY = Param.duration("max_delay").defaultsTo(Duration.ofMinutes(5))
+            .constrained(v -> !v.isNegative(), "a duration of zero or more").describedAs("the longest wait");
+    static final Param<Object> RETRY = Param.either("retry",
+                    Param.integer("attempts").constrained(v -> v >= 1, "an integer of at least 1"),
+                    Param.map("settings").withFields(ATTEMPTS, INITIAL_DELAY, FACTOR, MAX_DELAY))
+            .describedAs("retry failed runs: attempts, initial_delay, factor, max_delay (or a number of attempts)");
+    static final Param<Long> CONCURRENCY = Param.integer("concurrency").defaultsTo(1L)
+            .constrained(v -> v >= 1, "an integer of at least 1")
+            .describedAs("runs allowed in flight at once (1: non-overlapping)");
+    static final Param<Long> MAX_QUEUED_EVENTS = Param.integer("max_queued_events")
+            .defaultsTo((long) RunnerSettings.DEFAULT_MAX_QUEUED_EVENTS)
+            .constrained(v -> v >= 0 && v <= 1_000_000, "an integer in [0, 1000000]")
+            .describedAs("webhook/manual events that may wait while the runner is busy; more are refused with 503");
+
     public static final PipeType TYPE = new PipeType() {
         @Override
         public String name() {
@@ -38,37 +62,12 @@ public final class RunnerPipe implements Pipe {
 
         @Override
         public List<ParamSpec> params() {
-            return List.of(
-                    ParamSpec.of("on", ParamKind.TRIGGERS).describedAs("a trigger or a list of triggers; any of them fires the runner"),
-                    ParamSpec.of("run", ParamKind.PIPE).mandatory().describedAs("the pipe to execute"),
-                    ParamSpec.duration("timeout").constrained(v -> ((Duration) v).isPositive(), "a positive duration")
-                            .describedAs("a run past it is cancelled and recorded as failed"),
-                    ParamSpec.any("retry").describedAs("retry failed runs: attempts, initial_delay, factor, max_delay (or a number of attempts)"),
-                    ParamSpec.integer("concurrency").defaultsTo(1L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
-                            .describedAs("runs allowed in flight at once (1: non-overlapping)"),
-                    ParamSpec.integer("max_queued_events").defaultsTo((long) RunnerSettings.DEFAULT_MAX_QUEUED_EVENTS)
-                            .constrained(v -> (Long) v >= 0 && (Long) v <= 1_000_000, "an integer in [0, 1000000]")
-                            .describedAs("webhook/manual events that may wait while the runner is busy; more are refused with 503"));
+            return PipeType.specs(List.of(ON, RUN, TIMEOUT, RETRY, CONCURRENCY, MAX_QUEUED_EVENTS));
         }
 
         @Override
         public Set<String> valuesForChildren(Map<String, Object> given) {
             return Set.of("event", "trigger");
-        }
-
-        /** Checks {@code retry} at load time, unless a template decides it when the runner starts. */
-        @Override
-        public List<String> check(Map<String, Object> given) {
-            Object retry = given.get("retry");
-            if (retry == null || holdsTemplate(retry)) {
-                return List.of();
-            }
-            try {
-                retry(retry);
-                return List.of();
-            } catch (ConfigException e) {
-                return List.of(e.getMessage());
-            }
         }
 
         @Override
@@ -79,28 +78,21 @@ public final class RunnerPipe implements Pipe {
 
     /** The settings of a runner from its rendered params. */
     static RunnerSettings settings(Params params) {
-        Duration timeout = params.optionalDuration("timeout").orElse(null);
-        return new RunnerSettings(timeout, retry(params.value("retry")), (int) params.integer("concurrency"),
-                (int) params.integer("max_queued_events"));
+        Duration timeout = params.find(TIMEOUT).orElse(null);
+        return new RunnerSettings(timeout, retry(params.find(RETRY).orElse(null)),
+                Math.toIntExact(params.get(CONCURRENCY)), Math.toIntExact(params.get(MAX_QUEUED_EVENTS)));
     }
 
-    private static RunnerSettings.Retry retry(Object value) {
-        return switch (value) {
-            case null -> RunnerSettings.Retry.NONE;
-            case Map<?, ?> map -> RunnerSettings.Retry.from(stringKeys(map));
-            case Number attempts -> RunnerSettings.Retry.from(Map.of("attempts", attempts));
-            case Object other -> throw new ConfigException("retry was \"" + other
-                    + "\"; expected a mapping {attempts, initial_delay, factor, max_delay} or a number of attempts");
+    /** The retry settings from a checked {@code retry}: absent, a number of attempts, or a mapping of settings. */
+    private static RunnerSettings.Retry retry(Object given) {
+        Params retry = switch (given) {
+            case null -> null;
+            case Long attempts -> Params.of(Map.of(ATTEMPTS.name(), attempts));
+            case Map<?, ?> map -> Params.of(stringKeys(map));
+            default -> throw new IllegalStateException("retry was checked to be a number or a mapping: " + given);
         };
-    }
-
-    private static boolean holdsTemplate(Object value) {
-        return switch (value) {
-            case String s -> TemplateEngine.isTemplate(s);
-            case Map<?, ?> map -> map.values().stream().anyMatch(v -> v != null && holdsTemplate(v));
-            case List<?> list -> list.stream().anyMatch(v -> v != null && holdsTemplate(v));
-            default -> false;
-        };
+        return retry == null ? RunnerSettings.Retry.NONE : new RunnerSettings.Retry(Math.toIntExact(retry.get(ATTEMPTS)),
+                retry.get(INITIAL_DELAY), retry.get(FACTOR), retry.get(MAX_DELAY));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
@@ -111,8 +103,8 @@ public final class RunnerPipe implements Pipe {
 
     @Override
     public PipeResult execute(PipeContext context, Params params) {
-        List<PipeNode> triggers = params.pipes("on");
-        PipeNode run = params.pipe("run");
+        List<PipeNode> triggers = params.get(ON);
+        PipeNode run = params.get(RUN);
         if (triggers.isEmpty()) {
             return run.run(context.withValue("trigger", "").withValue("event", Map.of()));
         }

@@ -1,10 +1,7 @@
 package dev.otai.core.orchestration;
 
 import dev.otai.api.ConfigException;
-import dev.otai.core.config.Durations;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Per-runner settings.
@@ -54,39 +51,6 @@ public record RunnerSettings(Duration timeout, Retry retry, int concurrency, int
             double nanos = initialDelay.toNanos() * Math.pow(factor, Math.max(0, attempt - 2));
             Duration delay = Duration.ofNanos((long) Math.min(nanos, Long.MAX_VALUE));
             return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
-        }
-
-        static Retry from(Map<String, Object> map) {
-            int attempts = (int) number(map, "attempts", 3, "an integer of at least 1", true);
-            Duration initial = duration(map, "initial_delay", map.containsKey("delay") ? "delay" : "initial_delay", Duration.ofSeconds(1));
-            double factor = number(map, "factor", 2.0, "a number of at least 1", false);
-            Duration max = duration(map, "max_delay", "max_delay", Duration.ofMinutes(5));
-            return new Retry(attempts, initial, factor, max);
-        }
-
-        private static double number(Map<String, Object> map, String key, double fallback, String expected, boolean whole) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                String text = value.toString().strip();
-                return whole ? Integer.parseInt(text) : Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                throw new ConfigException("retry." + key + " was \"" + value + "\"; expected " + expected);
-            }
-        }
-
-        private static Duration duration(Map<String, Object> map, String name, String key, Duration fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            Optional<Duration> parsed = Durations.parse(value);
-            if (parsed.isEmpty() || parsed.get().isNegative()) {
-                throw new ConfigException("retry." + name + " was \"" + value + "\"; expected " + Durations.EXPECTATION);
-            }
-            return parsed.get();
         }
     }
 }

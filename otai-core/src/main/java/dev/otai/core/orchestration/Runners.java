@@ -61,10 +61,10 @@ public final class Runners implements AutoCloseable {
         Params params = root.render(PipeContext.empty());
         var specs = new ArrayList<Runner>();
         var triggers = new LinkedHashMap<String, PipeNode>();
-        for (PipeNode step : params.pipes("steps")) {
+        for (PipeNode step : params.get(OrchestratorPipe.STEPS)) {
             specs.add(runner(step, triggers));
         }
-        return new Runners(specs, triggers, params.duration("shutdown_grace"), clock, listener);
+        return new Runners(specs, triggers, params.get(OrchestratorPipe.SHUTDOWN_GRACE), clock, listener);
     }
 
     private static Runner runner(PipeNode step, Map<String, PipeNode> triggers) {
@@ -73,11 +73,11 @@ public final class Runners implements AutoCloseable {
         }
         Params params = step.render(PipeContext.empty());
         var ids = new ArrayList<String>();
-        for (PipeNode trigger : params.pipes("on")) {
+        for (PipeNode trigger : params.get(RunnerPipe.ON)) {
             triggers.putIfAbsent(trigger.id(), trigger);
             ids.add(trigger.id());
         }
-        return new Runner(step.id(), ids, params.pipe("run"), RunnerPipe.settings(params));
+        return new Runner(step.id(), ids, params.get(RunnerPipe.RUN), RunnerPipe.settings(params));
     }
 
     /** The runners as configured, in config order. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otai.api.ParamKind;
 import dev.otai.api.ParamSpec;
 import java.time.Duration;
 
@@ -12,8 +13,9 @@ import java.time.Duration;
  * The schema of one param's value, from its {@link ParamSpec}: the kind's JSON type (with what the engine converts,
  * such as a number written as text where a number is expected), the default, the description, bounds and allowed
  * values, and a template wherever the value is data (a string with {@code {{ }}}, {@code {% %}} or {@code {# #}}
- * renders when the pipe runs), and null for a param that is not required. This is the one place a spec becomes a schema node: a spec that declares nested keys
- * turns into {@code properties} here.
+ * renders when the pipe runs), and null for a param that is not required. This is the one place a spec becomes a schema node: declared nested keys become
+ * {@code properties} (closed unless the spec allows other keys), list and map entries {@code items} and
+ * {@code additionalProperties}, choices an {@code enum}, alternative shapes an {@code anyOf}.
  */
 final class ParamSchema {
 
@@ -53,6 +55,11 @@ final class ParamSchema {
     }
 
     private static ObjectNode value(ParamSpec spec) {
+        if (!spec.alternatives().isEmpty()) {
+            ArrayNode shapes = JSON.arrayNode();
+            spec.alternatives().forEach(shape -> shapes.add(value(shape)));
+            return JSON.objectNode().set("anyOf", shapes);
+        }
         ObjectNode node = switch (spec.kind()) {
             case STRING -> types("string", "number", "boolean");
             case INTEGER -> textOr("integer", INTEGER_TEXT);
@@ -68,7 +75,38 @@ final class ParamSchema {
                     .add(types("array").set("items", ref(TRIGGER))));
         };
         Constraints.apply(spec, node);
+        if (!spec.choices().isEmpty()) {
+            ArrayNode choices = node.putArray("enum");
+            spec.choices().forEach(choices::add);
+        }
+        nested(spec, node);
         return node;
+    }
+
+    /** The declared keys of a mapping, and the entries of a list or of a mapping without declared keys. */
+    private static void nested(ParamSpec spec, ObjectNode node) {
+        if (spec.hasFields()) {
+            ObjectNode properties = node.putObject("properties");
+            ArrayNode required = JSON.arrayNode();
+            for (ParamSpec field : spec.fields()) {
+                properties.set(field.name(), of(field));
+                field.aliases().forEach(alias -> properties.set(alias, of(field)));
+                if (field.required() && field.aliases().isEmpty()) {
+                    required.add(field.name());
+                }
+            }
+            if (!required.isEmpty()) {
+                node.set("required", required);
+            }
+            if (!spec.otherKeys()) {
+                node.put("additionalProperties", false);
+            }
+        } else if (spec.items() != null && spec.kind() == ParamKind.MAP) {
+            node.set("additionalProperties", of(spec.items()));
+        }
+        if (spec.items() != null && spec.kind() == ParamKind.LIST) {
+            node.set("items", of(spec.items()));
+        }
     }
 
     private static ObjectNode types(String... names) {

@@ -1,7 +1,7 @@
 package dev.otai.ml.embed;
 
 import dev.otai.api.ConfigException;
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.classify.Classifier;
@@ -19,17 +19,22 @@ public final class EmbeddingClassifierService {
 
     public static final String NAME = "EmbeddingClassifierService";
 
+    private static final Param<List<Object>> EXAMPLE_LIST = Param.list("examples").ofItems(Param.string("example"));
+    private static final Param<Map<String, Object>> LABELS = Param.map("labels").mandatory()
+            .withValues(Param.either("label", EXAMPLE_LIST, Param.string("description"),
+                    Param.map("label").withFields(Param.string("description"), EXAMPLE_LIST)))
+            .describedAs("label to a list of example texts, a description, or {description, examples}");
+    private static final Param<Double> TEMPERATURE = Param.number("temperature").constrained(v -> v > 0, "a number above 0")
+            .describedAs("softmax temperature over cosine similarities; fitted on the examples when absent");
+    private static final Param<Long> MAX_CONCURRENCY = Param.integer("max_concurrency").defaultsTo(2L)
+            .constrained(v -> v >= 1, "an integer of at least 1").describedAs("how many classifications run at once; more wait");
+    private static final Param<Long> THREADS = Param.integer("threads").defaultsTo(0L)
+            .constrained(v -> v >= 0, "an integer of at least 0").describedAs("ONNX Runtime threads per inference; 0 lets it choose");
+
     public static final ServiceType TYPE = ServiceType.of(NAME,
             "Few-shot classifier on the embedded all-MiniLM-L6-v2 model: labels with example texts, nearest centroid.",
             Classifier.class,
-            List.of(ParamSpec.map("labels").mandatory().describedAs(
-                            "label to a list of example texts, a description, or {description, examples}"),
-                    ParamSpec.number("temperature").constrained(v -> (Double) v > 0, "a number above 0")
-                            .describedAs("softmax temperature over cosine similarities; fitted on the examples when absent"),
-                    ParamSpec.integer("max_concurrency").defaultsTo(2L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
-                            .describedAs("how many classifications run at once; more wait"),
-                    ParamSpec.integer("threads").defaultsTo(0L).constrained(v -> (Long) v >= 0, "an integer of at least 0")
-                            .describedAs("ONNX Runtime threads per inference; 0 lets it choose")),
+            List.of(LABELS, TEMPERATURE, MAX_CONCURRENCY, THREADS),
             EmbeddingClassifierService::create);
 
     private EmbeddingClassifierService() {
@@ -37,12 +42,12 @@ public final class EmbeddingClassifierService {
 
     static Object create(ServiceSetup setup) throws Exception {
         var params = setup.params();
-        Map<String, List<String>> examples = examples(setup.id(), params.map("labels"));
-        Double temperature = params.has("temperature") ? params.number("temperature") : null;
-        var embedder = SentenceEmbedder.miniLm(Math.toIntExact(params.integer("threads")));
+        Map<String, List<String>> examples = examples(setup.id(), params.get(LABELS));
+        Double temperature = params.find(TEMPERATURE).orElse(null);
+        var embedder = SentenceEmbedder.miniLm(Math.toIntExact(params.get(THREADS)));
         try {
             return LimitedClassifier.of(CentroidClassifier.fit(embedder, examples, temperature),
-                    params.integer("max_concurrency"));
+                    params.get(MAX_CONCURRENCY));
         } catch (Exception e) {
             embedder.close();
             throw e;

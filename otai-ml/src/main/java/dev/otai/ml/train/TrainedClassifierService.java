@@ -1,6 +1,6 @@
 package dev.otai.ml.train;
 
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.ServiceSetup;
 import dev.otai.api.ServiceType;
 import dev.otai.api.classify.Classifier;
@@ -17,28 +17,31 @@ public final class TrainedClassifierService {
 
     public static final String NAME = "TrainedClassifierService";
 
+    private static final Param<String> MODEL_DIR = Param.string("model_dir").mandatory().aliasedAs("model")
+            .describedAs("the directory written by 'otai model train --out'");
+    private static final Param<Long> MAX_CONCURRENCY = Param.integer("max_concurrency").defaultsTo(2L)
+            .constrained(v -> v >= 1, "an integer of at least 1").describedAs("how many classifications run at once; more wait");
+    private static final Param<Long> THREADS = Param.integer("threads").defaultsTo(0L)
+            .constrained(v -> v >= 0, "an integer of at least 0")
+            .describedAs("ONNX Runtime threads for embedding models; 0 lets it choose");
+
     public static final ServiceType TYPE = ServiceType.of(NAME,
             "Serves a model trained with 'otai model train' (n-gram or embedding logistic regression, or few-shot).",
             Classifier.class,
-            List.of(ParamSpec.string("model_dir").mandatory().aliasedAs("model")
-                            .describedAs("the directory written by 'otai model train --out'"),
-                    ParamSpec.integer("max_concurrency").defaultsTo(2L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
-                            .describedAs("how many classifications run at once; more wait"),
-                    ParamSpec.integer("threads").defaultsTo(0L).constrained(v -> (Long) v >= 0, "an integer of at least 0")
-                            .describedAs("ONNX Runtime threads for embedding models; 0 lets it choose")),
+            List.of(MODEL_DIR, MAX_CONCURRENCY, THREADS),
             TrainedClassifierService::create);
 
     private TrainedClassifierService() {
     }
 
     static Object create(ServiceSetup setup) throws Exception {
-        Path dir = Path.of(setup.params().string("model_dir"));
+        Path dir = Path.of(setup.params().get(MODEL_DIR));
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("service '" + setup.id() + "' (ml:" + NAME + "): param 'model_dir' was \""
+            throw new IllegalArgumentException("service '" + setup.id() + "' (ml:" + NAME + "): param '" + MODEL_DIR.name() + "' was \""
                     + dir + "\"; expected an existing directory written by 'otai model train' (resolved to "
                     + dir.toAbsolutePath() + ")");
         }
-        ModelDirectory.Loaded loaded = ModelDirectory.load(dir, Math.toIntExact(setup.params().integer("threads")));
-        return LimitedClassifier.of(loaded.classifier(), setup.params().integer("max_concurrency"));
+        ModelDirectory.Loaded loaded = ModelDirectory.load(dir, Math.toIntExact(setup.params().get(THREADS)));
+        return LimitedClassifier.of(loaded.classifier(), setup.params().get(MAX_CONCURRENCY));
     }
 }

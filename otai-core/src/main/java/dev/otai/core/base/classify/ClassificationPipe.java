@@ -1,6 +1,6 @@
 package dev.otai.core.base.classify;
 
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
@@ -21,17 +21,24 @@ import java.util.Map;
  */
 public final class ClassificationPipe implements Pipe {
 
+    private static final Param<String> TEXT = Param.string("text").mandatory().describedAs("the text to classify");
+    private static final Param<String> MODEL_NAME = Param.string("model_name").defaultsTo("")
+            .describedAs("the model, for services that serve several");
+    private static final Param<String> API_TOKEN = Param.string("api_token").secretValue()
+            .describedAs("overrides the service's token for this call");
+    private static final Param<Double> THRESHOLD = Param.number("threshold").constrained(v -> v >= 0 && v <= 1, "a number in [0,1]")
+            .describedAs("minimum confidence to accept the label");
+    private static final Param<String> FALLBACK_LABEL = Param.string("fallback_label")
+            .describedAs("the label used when confidence is below the threshold");
+    private static final Param<Map<String, Object>> LABELS = Param.map("labels")
+            .withValues(Param.string("name"))
+            .describedAs("maps model labels to helpdesk names");
+    private static final Param<Long> TOP_K = Param.integer("top_k").defaultsTo(3L).constrained(v -> v >= 1, "an integer of at least 1")
+            .describedAs("how many labels 'scores' lists");
+
     public static final PipeType TYPE = PipeType.of("ClassificationPipe",
             "Classifies text; data 'label', 'confidence', 'scores', and 'accepted' when a threshold is set.",
-            List.of(ParamSpec.string("text").mandatory().describedAs("the text to classify"),
-                    ParamSpec.string("model_name").defaultsTo("").describedAs("the model, for services that serve several"),
-                    ParamSpec.string("api_token").secretValue().describedAs("overrides the service's token for this call"),
-                    ParamSpec.number("threshold").constrained(v -> (Double) v >= 0 && (Double) v <= 1, "a number in [0,1]")
-                            .describedAs("minimum confidence to accept the label"),
-                    ParamSpec.string("fallback_label").describedAs("the label used when confidence is below the threshold"),
-                    ParamSpec.map("labels").describedAs("maps model labels to helpdesk names"),
-                    ParamSpec.integer("top_k").defaultsTo(3L).constrained(v -> (Long) v >= 1, "an integer of at least 1")
-                            .describedAs("how many labels 'scores' lists")),
+            List.of(TEXT, MODEL_NAME, API_TOKEN, THRESHOLD, FALLBACK_LABEL, LABELS, TOP_K),
             Map.of("classification_service", Classifier.class), false,
             setup -> new ClassificationPipe(setup.service("classification_service", Classifier.class)));
 
@@ -43,30 +50,29 @@ public final class ClassificationPipe implements Pipe {
 
     @Override
     public PipeResult execute(PipeContext context, Params params) throws Exception {
-        var request = new ClassificationRequest(params.string("text"), params.string("model_name"),
-                params.optionalString("api_token").orElse(null));
+        var request = new ClassificationRequest(params.get(TEXT), params.get(MODEL_NAME), params.find(API_TOKEN).orElse(null));
         Classification result = classifier.classify(request);
-        Map<String, Object> mapping = params.has("labels") ? params.map("labels") : Map.of();
+        Map<String, Object> mapping = params.find(LABELS).orElse(Map.of());
         String label = mapped(mapping, result.label());
         var data = new LinkedHashMap<String, Object>();
         data.put("label", label);
         data.put("confidence", result.confidence());
         data.put("model_label", result.label());
         var scores = new ArrayList<Map<String, Object>>();
-        result.scores().stream().limit(params.integer("top_k")).forEach(score -> {
+        result.scores().stream().limit(params.get(TOP_K)).forEach(score -> {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("label", mapped(mapping, score.label()));
             entry.put("score", score.score());
             scores.add(entry);
         });
         data.put("scores", scores);
-        if (params.has("threshold")) {
-            boolean accepted = result.confidence() >= params.number("threshold");
+        params.find(THRESHOLD).ifPresent(threshold -> {
+            boolean accepted = result.confidence() >= threshold;
             data.put("accepted", accepted);
-            if (!accepted && params.has("fallback_label")) {
-                data.put("label", params.string("fallback_label"));
+            if (!accepted) {
+                params.find(FALLBACK_LABEL).ifPresent(fallback -> data.put("label", fallback));
             }
-        }
+        });
         return PipeResult.success(data);
     }
 

@@ -1,7 +1,6 @@
 package dev.otai.core.base.flow;
 
-import dev.otai.api.ParamKind;
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
@@ -20,9 +19,11 @@ import java.util.StringJoiner;
  */
 public final class CompositePipe implements Pipe {
 
+    private static final Param<List<PipeNode>> STEPS = Param.pipes("steps").describedAs("the pipes to run, in order");
+
     public static final PipeType TYPE = PipeType.of("CompositePipe",
             "Runs steps in order; stops and fails at the first failed step; merges the steps' data.",
-            List.of(ParamSpec.of("steps", ParamKind.PIPES).describedAs("the pipes to run, in order")),
+            List.of(STEPS),
             Map.of(), true, setup -> new CompositePipe());
 
     @Override
@@ -30,7 +31,7 @@ public final class CompositePipe implements Pipe {
         PipeContext current = context.withParentParams(params.asMap());
         var data = new LinkedHashMap<String, Object>();
         var messages = new StringJoiner("; ");
-        for (PipeNode step : params.pipes("steps")) {
+        for (PipeNode step : params.get(STEPS)) {
             PipeResult result = step.run(current);
             current = current.withResult(step.id(), result);
             switch (result) {

@@ -1,6 +1,6 @@
 package dev.otai.core.base.flow;
 
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
@@ -16,15 +16,18 @@ import java.util.Map;
  */
 public final class ExpressionPipe implements Pipe {
 
+    private static final Param<Object> EXPRESSION = Param.any("expression").mandatory()
+            .describedAs("a value or a template; its result becomes data 'value'");
+
     public static final PipeType TYPE = PipeType.of("ExpressionPipe",
             "Evaluates 'expression' to data 'value'; {{ fail() }} makes it fail.",
-            List.of(ParamSpec.any("expression").mandatory().describedAs("a value or a template; its result becomes data 'value'")),
+            List.of(EXPRESSION),
             Map.of(), false, setup -> new ExpressionPipe());
 
     @Override
     public PipeResult execute(PipeContext context, Params params) {
         var data = new LinkedHashMap<String, Object>();
-        data.put("value", params.value("expression"));
+        data.put("value", params.find(EXPRESSION).orElse(null));
         return PipeResult.success(data);
     }
 }

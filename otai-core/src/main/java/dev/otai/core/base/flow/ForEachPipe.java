@@ -1,6 +1,6 @@
 package dev.otai.core.base.flow;
 
-import dev.otai.api.ParamKind;
+import dev.otai.api.Param;
 import dev.otai.api.ParamSpec;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
@@ -34,6 +34,18 @@ public final class ForEachPipe implements Pipe {
 
     static final String DEFAULT_ITEM_NAME = "item";
 
+    private static final Param<List<Object>> ITEMS = Param.list("items").mandatory()
+            .describedAs("the entries to process, usually a template such as {{ get_pipe_result('fetch','fetched_tickets') }}");
+    private static final Param<List<PipeNode>> STEPS = Param.pipes("steps").mandatory()
+            .describedAs("the pipes to run per item, in order");
+    private static final Param<String> ITEM_NAME = Param.string("item_name").defaultsTo(DEFAULT_ITEM_NAME)
+            .constrained(v -> v.matches("[A-Za-z_][A-Za-z0-9_]*"), "an identifier such as ticket")
+            .describedAs("the name templates use for the current item; its position is <name>_index");
+    private static final Param<Long> PARALLELISM = Param.integer("parallelism").defaultsTo(1L)
+            .constrained(v -> v >= 1 && v <= 1024, "an integer from 1 to 1024").describedAs("items processed at once");
+    private static final Param<String> FAIL_WHEN = Param.string("fail_when").defaultsTo("all_failed")
+            .oneOf("all_failed", "any_failed", "never").describedAs("when the for-each itself fails");
+
     public static final PipeType TYPE = new PipeType() {
         @Override
         public String name() {
@@ -47,19 +59,7 @@ public final class ForEachPipe implements Pipe {
 
         @Override
         public List<ParamSpec> params() {
-            return List.of(
-                    ParamSpec.list("items").mandatory().describedAs("the entries to process, usually a template such as "
-                            + "{{ get_pipe_result('fetch','fetched_tickets') }}"),
-                    ParamSpec.of("steps", ParamKind.PIPES).mandatory().describedAs("the pipes to run per item, in order"),
-                    ParamSpec.string("item_name").defaultsTo(DEFAULT_ITEM_NAME)
-                            .constrained(v -> v.toString().matches("[A-Za-z_][A-Za-z0-9_]*"), "an identifier such as ticket")
-                            .describedAs("the name templates use for the current item; its position is <name>_index"),
-                    ParamSpec.integer("parallelism").defaultsTo(1L).constrained(v -> (Long) v >= 1 && (Long) v <= 1024,
-                            "an integer from 1 to 1024").describedAs("items processed at once"),
-                    ParamSpec.string("fail_when").defaultsTo("all_failed")
-                            .constrained(v -> Set.of("all_failed", "any_failed", "never").contains(v.toString()),
-                                    "all_failed, any_failed or never")
-                            .describedAs("when the for-each itself fails"));
+            return PipeType.specs(List.of(ITEMS, STEPS, ITEM_NAME, PARALLELISM, FAIL_WHEN));
         }
 
         @Override
@@ -69,7 +69,7 @@ public final class ForEachPipe implements Pipe {
 
         @Override
         public Set<String> valuesForChildren(Map<String, Object> given) {
-            String name = given.get("item_name") instanceof String s && !s.contains("{") ? s : DEFAULT_ITEM_NAME;
+            String name = given.get(ITEM_NAME.name()) instanceof String s && !s.contains("{") ? s : DEFAULT_ITEM_NAME;
             return Set.of(name, name + "_index");
         }
 
@@ -81,12 +81,12 @@ public final class ForEachPipe implements Pipe {
 
     @Override
     public PipeResult execute(PipeContext context, Params params) throws InterruptedException {
-        List<Object> items = params.list("items");
-        String name = params.string("item_name");
-        var steps = new ItemSteps(params.pipes("steps"), context.withParentParams(params.asMap()), name);
+        List<Object> items = params.get(ITEMS);
+        String name = params.get(ITEM_NAME);
+        var steps = new ItemSteps(params.get(STEPS), context.withParentParams(params.asMap()), name);
         var outcomes = new AtomicReferenceArray<PipeResult>(items.size());
-        runAll(items, steps, (int) params.integer("parallelism"), outcomes);
-        return ForEachSummary.of(outcomes, params.string("fail_when"));
+        runAll(items, steps, Math.toIntExact(params.get(PARALLELISM)), outcomes);
+        return ForEachSummary.of(outcomes, params.get(FAIL_WHEN));
     }
 
     private static void runAll(List<Object> items, ItemSteps steps, int parallelism,

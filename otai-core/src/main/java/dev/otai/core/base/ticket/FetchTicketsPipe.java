@@ -1,6 +1,6 @@
 package dev.otai.core.base.ticket;
 
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
@@ -16,10 +16,12 @@ import java.util.Map;
 /** Searches the injected ticket system; data {@code fetched_tickets} is the list of tickets found (maybe empty). */
 public final class FetchTicketsPipe implements Pipe {
 
+    private static final Param<Map<String, Object>> CRITERIA = TicketQuery.param("ticket_search_criteria").aliasedAs("query")
+            .mandatory().describedAs("queue {id|name}, states, limit (default 10), offset or page, updated_since, sort");
+
     public static final PipeType TYPE = PipeType.of("FetchTicketsPipe",
             "Searches tickets; data 'fetched_tickets' (a list, possibly empty) and 'count'.",
-            List.of(ParamSpec.map("ticket_search_criteria").aliasedAs("query").mandatory()
-                    .describedAs("queue {id|name}, states, limit (default 10), offset or page, updated_since, sort")),
+            List.of(CRITERIA),
             Map.of("ticket_system", TicketSystem.class), false,
             setup -> new FetchTicketsPipe(setup.service("ticket_system", TicketSystem.class)));
 
@@ -31,7 +33,7 @@ public final class FetchTicketsPipe implements Pipe {
 
     @Override
     public PipeResult execute(PipeContext context, Params params) throws Exception {
-        TicketQuery query = TicketQuery.from(params.map("ticket_search_criteria"));
+        TicketQuery query = TicketQuery.from(params.get(CRITERIA));
         List<Ticket> found = tickets.find(query);
         var maps = new ArrayList<Object>(found.size());
         found.forEach(ticket -> maps.add(ticket.toMap()));

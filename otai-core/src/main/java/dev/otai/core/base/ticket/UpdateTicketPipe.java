@@ -1,6 +1,6 @@
 package dev.otai.core.base.ticket;
 
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
@@ -14,11 +14,13 @@ import java.util.Map;
 /** Changes fields of one ticket (title, queue, priority, state, type, owner, tags, custom fields). */
 public final class UpdateTicketPipe implements Pipe {
 
+    private static final Param<String> TICKET_ID = Param.string("ticket_id").mandatory().describedAs("the ticket's id");
+    private static final Param<Map<String, Object>> UPDATED_TICKET = TicketUpdate.param("updated_ticket").aliasedAs("update")
+            .mandatory().describedAs("subject/title, queue, priority, state, type, owner {id|name}, add_tags, remove_tags, fields, note");
+
     public static final PipeType TYPE = PipeType.of("UpdateTicketPipe",
             "Changes a ticket: only the fields given in 'updated_ticket' change.",
-            List.of(ParamSpec.string("ticket_id").mandatory().describedAs("the ticket's id"),
-                    ParamSpec.map("updated_ticket").aliasedAs("update").mandatory()
-                            .describedAs("subject/title, queue, priority, state, type, owner {id|name}, add_tags, remove_tags, fields, note")),
+            List.of(TICKET_ID, UPDATED_TICKET),
             Map.of("ticket_system", TicketSystem.class), false,
             setup -> new UpdateTicketPipe(setup.service("ticket_system", TicketSystem.class)));
 
@@ -30,8 +32,8 @@ public final class UpdateTicketPipe implements Pipe {
 
     @Override
     public PipeResult execute(PipeContext context, Params params) throws Exception {
-        String id = params.string("ticket_id");
-        TicketUpdate update = TicketUpdate.from(params.map("updated_ticket"));
+        String id = params.get(TICKET_ID);
+        TicketUpdate update = TicketUpdate.from(params.get(UPDATED_TICKET));
         if (update.isEmpty()) {
             return PipeResult.skipped("nothing to change on ticket '" + id + "'");
         }

@@ -6,7 +6,7 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import dev.otai.api.ConfigException;
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
@@ -31,18 +31,24 @@ public final class CronTrigger implements Trigger {
 
     private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final CronParser WITH_SECONDS = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
+    private static final Param<String> CRON = Param.string("cron").aliasedAs("expression")
+            .describedAs("e.g. \"*/5 9-17 * * mon-fri\"");
+    private static final Param<String> TIMEZONE = Param.string("timezone")
+            .describedAs("an IANA zone such as Europe/Berlin (default: the system zone)");
     private static final List<String> FIELDS = List.of("minute", "hour", "day", "month", "day_of_week");
+    private static final Param<Boolean> FIRE_AT_START = Param.bool("fire_at_start").defaultsTo(false)
+            .describedAs("fire once when the orchestrator starts");
 
     public static final PipeType TYPE = PipeType.trigger("CronTrigger",
             "Fires at the times of a cron expression (5 fields, or 6 with seconds first) in a time zone.",
             params(), CronTrigger::check, setup -> new CronTrigger(setup.facility(InstantSource.class)));
 
-    private static List<ParamSpec> params() {
-        var params = new ArrayList<ParamSpec>();
-        params.add(ParamSpec.string("cron").aliasedAs("expression").describedAs("e.g. \"*/5 9-17 * * mon-fri\""));
-        params.add(ParamSpec.string("timezone").describedAs("an IANA zone such as Europe/Berlin (default: the system zone)"));
-        FIELDS.forEach(field -> params.add(ParamSpec.string(field).describedAs("APScheduler-style field, instead of cron")));
-        params.add(ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("fire once when the orchestrator starts"));
+    private static List<Param<?>> params() {
+        var params = new ArrayList<Param<?>>();
+        params.add(CRON);
+        params.add(TIMEZONE);
+        FIELDS.forEach(field -> params.add(Param.string(field).describedAs("APScheduler-style field, instead of cron")));
+        params.add(FIRE_AT_START);
         return params;
     }
 
@@ -52,7 +58,7 @@ public final class CronTrigger implements Trigger {
         }
         try {
             expression(given);
-            zone(given.get("timezone"));
+            zone(given.get(TIMEZONE.name()));
             return List.of();
         } catch (ConfigException e) {
             return List.of(e.getMessage());
@@ -66,7 +72,7 @@ public final class CronTrigger implements Trigger {
     }
 
     static String expressionText(Map<String, Object> params) {
-        Object cron = params.containsKey("cron") ? params.get("cron") : params.get("expression");
+        Object cron = params.containsKey(CRON.name()) ? params.get(CRON.name()) : params.get("expression");
         if (cron != null) {
             return cron.toString().strip();
         }
@@ -110,13 +116,13 @@ public final class CronTrigger implements Trigger {
 
     static Schedule schedule(Map<String, Object> params) {
         ExecutionTime times = ExecutionTime.forCron(expression(params));
-        ZoneId zone = zone(params.get("timezone"));
+        ZoneId zone = zone(params.get(TIMEZONE.name()));
         return time -> times.nextExecution(ZonedDateTime.ofInstant(time, zone)).map(ZonedDateTime::toInstant);
     }
 
     @Override
     public Firing firing(Params params) {
-        return new Timed(schedule(params.asMap()), params.bool("fire_at_start"));
+        return new Timed(schedule(params.asMap()), params.get(FIRE_AT_START));
     }
 
     /** As a plain gate: succeeds when a cron time has passed since it last succeeded. */

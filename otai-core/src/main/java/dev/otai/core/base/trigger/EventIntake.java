@@ -39,7 +39,7 @@ final class EventIntake {
     static List<String> emptyCredential(Map<String, Object> given, String param) {
         if (given.get(param) instanceof String value && value.isEmpty()) {
             return List.of("param '" + param + "' is empty, so no request could prove it; give it a value (for example "
-                    + "\"{{ get_env('HOOK_SECRET') }}\"), or remove it and set '" + EventTrigger.ALLOW_UNAUTHENTICATED + ": true'");
+                    + "\"{{ get_env('HOOK_SECRET') }}\"), or remove it and set '" + EventTrigger.ALLOW_UNAUTHENTICATED.name() + ": true'");
         }
         return List.of();
     }

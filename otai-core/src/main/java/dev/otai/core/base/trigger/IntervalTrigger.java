@@ -1,8 +1,7 @@
 package dev.otai.core.base.trigger;
 
 import dev.otai.api.ConfigException;
-import dev.otai.api.ParamKind;
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
@@ -26,22 +25,29 @@ import java.util.stream.Stream;
  */
 public final class IntervalTrigger implements Trigger {
 
-    private static final List<String> UNITS = List.of("milliseconds", "seconds", "minutes", "hours", "days");
+    private static final Param<Duration> INTERVAL = Param.duration("interval")
+            .constrained(Duration::isPositive, "a positive duration (ISO-8601 like PT5M, H:MM:SS, or seconds)")
+            .describedAs("ISO-8601 (PT5M), H:MM:SS or seconds");
+    private static final List<Param<Double>> UNITS = Stream.of("milliseconds", "seconds", "minutes", "hours", "days")
+            .map(unit -> Param.number(unit).constrained(v -> v >= 0, "a number of zero or more")
+                    .describedAs("added to the interval")).toList();
+    private static final Param<Boolean> FIRE_AT_START = Param.bool("fire_at_start").defaultsTo(false)
+            .describedAs("fire once when the orchestrator starts");
 
     public static final PipeType TYPE = PipeType.trigger("IntervalTrigger",
             "Fires every interval, at fixed times from the start; the first fire after one interval.",
             params(), IntervalTrigger::check, setup -> new IntervalTrigger(setup.facility(InstantSource.class)));
 
-    private static List<ParamSpec> params() {
-        var params = new ArrayList<ParamSpec>();
-        params.add(ParamSpec.duration("interval").describedAs("ISO-8601 (PT5M), H:MM:SS or seconds"));
-        UNITS.forEach(unit -> params.add(ParamSpec.of(unit, ParamKind.NUMBER).describedAs("added to the interval")));
-        params.add(ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("fire once when the orchestrator starts"));
+    private static List<Param<?>> params() {
+        var params = new ArrayList<Param<?>>();
+        params.add(INTERVAL);
+        params.addAll(UNITS);
+        params.add(FIRE_AT_START);
         return params;
     }
 
     private static List<String> check(Map<String, Object> given) {
-        if (!given.containsKey("interval") && UNITS.stream().noneMatch(given::containsKey)) {
+        if (!given.containsKey(INTERVAL.name()) && UNITS.stream().noneMatch(unit -> given.containsKey(unit.name()))) {
             return List.of("no interval; expected 'interval' (" + Durations.EXPECTATION
                     + ") or one of milliseconds, seconds, minutes, hours, days");
         }
@@ -49,10 +55,10 @@ public final class IntervalTrigger implements Trigger {
             return List.of();
         }
         Optional<Duration> total = total(given);
-        if (total.isPresent() && !total.get().isPositive()) {
-            List<String> keys = Stream.concat(Stream.of("interval"), UNITS.stream()).filter(given::containsKey).toList();
-            String only = keys.size() == 1 ? keys.getFirst() : "interval";
-            String value = only.equals("interval") ? Durations.format(total.get())
+        if (total.isPresent() && !total.get().isPositive() && !given.containsKey(INTERVAL.name())) {
+            List<String> units = UNITS.stream().map(Param::name).filter(given::containsKey).toList();
+            String only = units.size() == 1 ? units.getFirst() : INTERVAL.name();
+            String value = only.equals(INTERVAL.name()) ? Durations.format(total.get())
                     : given.get(only) + " (an interval of " + Durations.format(total.get()) + ")";
             return List.of(only + " was " + value + "; expected a positive duration");
         }
@@ -70,8 +76,8 @@ public final class IntervalTrigger implements Trigger {
     /** The interval from constant or rendered params; empty when a value is not a duration. */
     static Optional<Duration> total(Map<String, Object> params) {
         Duration sum = Duration.ZERO;
-        if (params.get("interval") != null) {
-            Optional<Duration> interval = Durations.parse(params.get("interval"));
+        if (params.get(INTERVAL.name()) != null) {
+            Optional<Duration> interval = Durations.parse(params.get(INTERVAL.name()));
             if (interval.isEmpty()) {
                 return Optional.empty();
             }
@@ -79,7 +85,7 @@ public final class IntervalTrigger implements Trigger {
         }
         long[] millisPerUnit = {1, 1_000, 60_000, 3_600_000, 86_400_000};
         for (int i = 0; i < UNITS.size(); i++) {
-            Object value = params.get(UNITS.get(i));
+            Object value = params.get(UNITS.get(i).name());
             if (value != null) {
                 try {
                     double amount = Double.parseDouble(value.toString());
@@ -102,7 +108,7 @@ public final class IntervalTrigger implements Trigger {
 
     @Override
     public Firing firing(Params params) {
-        return new Timed(new FixedRate(clock.instant(), interval(params)), params.bool("fire_at_start"));
+        return new Timed(new FixedRate(clock.instant(), interval(params)), params.get(FIRE_AT_START));
     }
 
     /** As a plain gate: succeeds when at least one interval has passed since it last succeeded. */

@@ -1,7 +1,7 @@
 package dev.otai.core.base.trigger;
 
 import dev.otai.api.EventTrigger;
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
@@ -20,15 +20,18 @@ import java.util.List;
  */
 public final class ManualTrigger implements Trigger, EventTrigger {
 
+    private static final Param<String> TOKEN = Param.string("token").secretValue()
+            .describedAs("the token 'otai trigger' must send (--token or OTAI_TRIGGER_TOKEN)");
+    private static final Param<Boolean> FIRE_AT_START = Param.bool("fire_at_start").aliasedAs("on_startup").defaultsTo(false)
+            .describedAs("fire once when the orchestrator starts");
+
     public static final PipeType TYPE = PipeType.trigger("ManualTrigger",
             "Fires on 'otai trigger <id>' against the running engine, and at startup if asked.",
-            List.of(ParamSpec.string("token").secretValue()
-                            .describedAs("the token 'otai trigger' must send (--token or OTAI_TRIGGER_TOKEN)"),
-                    ParamSpec.bool(ALLOW_UNAUTHENTICATED).defaultsTo(false)
+            List.of(TOKEN,
+                    ALLOW_UNAUTHENTICATED
                             .describedAs("take requests without a token even when the HTTP server is reachable from other hosts"),
-                    ParamSpec.bool("fire_at_start").aliasedAs("on_startup").defaultsTo(false)
-                            .describedAs("fire once when the orchestrator starts")),
-            given -> EventIntake.emptyCredential(given, "token"),
+                    FIRE_AT_START),
+            given -> EventIntake.emptyCredential(given, TOKEN.name()),
             setup -> new ManualTrigger(setup.facility(InstantSource.class), EventIntake.readers(setup)));
 
     private final EventIntake intake;
@@ -40,12 +43,12 @@ public final class ManualTrigger implements Trigger, EventTrigger {
 
     @Override
     public Firing firing(Params params) {
-        return new OnEvent(params.bool("fire_at_start"));
+        return new OnEvent(params.get(FIRE_AT_START));
     }
 
     @Override
     public Verdict accept(Request request, Params params) {
-        Verdict verdict = intake.accept(request, params.optionalString("token"), WebhookTrigger.DEFAULT_REPLAY_WINDOW);
+        Verdict verdict = intake.accept(request, params.find(TOKEN), WebhookTrigger.DEFAULT_REPLAY_WINDOW);
         received |= verdict instanceof Accepted;
         return verdict;
     }

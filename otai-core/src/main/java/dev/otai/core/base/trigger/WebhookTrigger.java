@@ -1,7 +1,7 @@
 package dev.otai.core.base.trigger;
 
 import dev.otai.api.EventTrigger;
-import dev.otai.api.ParamSpec;
+import dev.otai.api.Param;
 import dev.otai.api.Params;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
@@ -23,17 +23,21 @@ public final class WebhookTrigger implements Trigger, EventTrigger {
 
     static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofMinutes(5);
 
+    private static final Param<String> SECRET = Param.string("secret").secretValue()
+            .describedAs("shared secret: HMAC signature (Zammad, Zendesk), bearer token, basic-auth password or X-Otai-Token");
+    private static final Param<Duration> REPLAY_WINDOW = Param.duration("replay_window").defaultsTo(DEFAULT_REPLAY_WINDOW)
+            .constrained(Duration::isPositive, "a positive duration")
+            .describedAs("how far a signed timestamp (Zendesk) may be from the engine's time");
+    private static final Param<Boolean> FIRE_AT_START = Param.bool("fire_at_start").defaultsTo(false)
+            .describedAs("also fire once when the orchestrator starts");
+
     public static final PipeType TYPE = PipeType.trigger("WebhookTrigger",
             "Fires on POST /hooks/{id} of the engine's HTTP server; checks a shared secret.",
-            List.of(ParamSpec.string("secret").secretValue()
-                            .describedAs("shared secret: HMAC signature (Zammad, Zendesk), bearer token, basic-auth password or X-Otai-Token"),
-                    ParamSpec.bool(ALLOW_UNAUTHENTICATED).defaultsTo(false)
+            List.of(SECRET,
+                    ALLOW_UNAUTHENTICATED
                             .describedAs("take requests without a secret even when the HTTP server is reachable from other hosts"),
-                    ParamSpec.duration("replay_window").defaultsTo(DEFAULT_REPLAY_WINDOW)
-                            .constrained(v -> ((Duration) v).isPositive(), "a positive duration")
-                            .describedAs("how far a signed timestamp (Zendesk) may be from the engine's time"),
-                    ParamSpec.bool("fire_at_start").defaultsTo(false).describedAs("also fire once when the orchestrator starts")),
-            given -> EventIntake.emptyCredential(given, "secret"),
+                    REPLAY_WINDOW, FIRE_AT_START),
+            given -> EventIntake.emptyCredential(given, SECRET.name()),
             setup -> new WebhookTrigger(setup.facility(InstantSource.class), EventIntake.readers(setup)));
 
     private final EventIntake intake;
@@ -45,12 +49,12 @@ public final class WebhookTrigger implements Trigger, EventTrigger {
 
     @Override
     public Firing firing(Params params) {
-        return new OnEvent(params.bool("fire_at_start"));
+        return new OnEvent(params.get(FIRE_AT_START));
     }
 
     @Override
     public Verdict accept(Request request, Params params) {
-        Verdict verdict = intake.accept(request, params.optionalString("secret"), params.duration("replay_window"));
+        Verdict verdict = intake.accept(request, params.find(SECRET), params.get(REPLAY_WINDOW));
         received |= verdict instanceof Accepted;
         return verdict;
     }
