@@ -9,6 +9,9 @@ import dev.otai.core.assembly.Instantiator;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;
+import dev.otai.core.assembly.PipeFingerprint;
+import dev.otai.core.orchestration.RunJournal;
+import dev.otai.core.orchestration.Runner;
 import dev.otai.core.orchestration.RunnerOutcome;
 import dev.otai.core.orchestration.Runners;
 import dev.otai.core.orchestration.RunnersHandoff;
@@ -16,7 +19,9 @@ import dev.otai.core.orchestration.TriggerGateway;
 import dev.otai.core.orchestration.WebhookReaders;
 import dev.otai.core.template.TemplateEngine;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,15 +37,21 @@ public final class Engine implements AutoCloseable {
     private final Lifecycle lifecycle;
     private final InstantSource clock;
     private final EngineListener listener;
+    private final RunJournal journal;
+    private final Map<String, String> fingerprints;
 
     private Engine(Assembly assembly, Runners runners, TriggerGateway gateway, Lifecycle lifecycle, InstantSource clock,
-                   EngineListener listener) {
+                   EngineListener listener, RunJournal journal) {
         this.assembly = assembly;
         this.runners = runners;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.listener = listener;
+        this.journal = journal;
+        this.fingerprints = new LinkedHashMap<>();
+        runners.all().forEach((Runner runner) -> fingerprints.put(runner.id(), PipeFingerprint.of(runner.run())));
+        journal.configured(fingerprints);
     }
 
     /**
@@ -70,7 +81,8 @@ public final class Engine implements AutoCloseable {
             throw e;
         }
         handoff.hand(runners);
-        return new Engine(assembly, runners, gateway, lifecycle, clock, listener);
+        return new Engine(assembly, runners, gateway, lifecycle, clock, listener,
+                facilities.find(RunJournal.class).orElse(RunJournal.NONE));
     }
 
     public static Engine start(Blueprint blueprint, TemplateEngine templates, InstantSource clock, Lifecycle lifecycle,
@@ -111,6 +123,14 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunnerOutcome> runOnce() {
         return runners.orchestrator(clock, lifecycle, listener).runEachOnce();
+    }
+
+    /**
+     * Continues the runs a previous engine left unfinished (killed, power loss), before any trigger fires: call it
+     * after {@code start} and before {@link #run()} or {@link #runOnce()}. Without a run journal it does nothing.
+     */
+    public List<RunnerOutcome> resumeInterrupted() {
+        return runners.resumeInterrupted(journal, Map.copyOf(fingerprints), clock, lifecycle, listener);
     }
 
     @Override

@@ -71,6 +71,15 @@ public final class Runners {
         return ids;
     }
 
+    /**
+     * Continues the runs that a previous engine left unfinished, one after the other, now (see {@link Resumption});
+     * {@code fingerprints} are the runners' pipe trees as configured now, by runner id.
+     */
+    public List<RunnerOutcome> resumeInterrupted(RunJournal journal, Map<String, String> fingerprints, InstantSource clock,
+                                                 Lifecycle lifecycle, EngineListener listener) {
+        return Resumption.resume(runners, journal, fingerprints, clock, lifecycle, listener);
+    }
+
     /** A new orchestrator for these runners, with a fresh runtime per runner; not started. */
     public Orchestrator orchestrator(InstantSource clock, Lifecycle lifecycle, EngineListener listener) {
         return new Orchestrator(runners, triggers, clock, lifecycle, shutdownGrace,

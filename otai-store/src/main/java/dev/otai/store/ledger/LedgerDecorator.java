@@ -7,6 +7,7 @@ import dev.otai.core.assembly.ServiceDecorator;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;
+import dev.otai.store.TestFault;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     private final EffectLedger ledger;
     private final boolean dryRun;
+    private final TestFault fault;
     private final ThreadLocal<ArrayDeque<Step>> current = ThreadLocal.withInitial(ArrayDeque::new);
     private final Map<String, RunCounts> runs = new ConcurrentHashMap<>();
     private final List<Effect> planned = Collections.synchronizedList(new ArrayList<>());
@@ -51,8 +53,18 @@ public final class LedgerDecorator implements ServiceDecorator {
     }
 
     public LedgerDecorator(EffectLedger ledger, boolean dryRun) {
+        this(ledger, dryRun, TestFault.fromEnvironment());
+    }
+
+    /** With a crash tests' fault switch (see {@link TestFault}). */
+    public LedgerDecorator(EffectLedger ledger, boolean dryRun, TestFault fault) {
         this.ledger = ledger;
         this.dryRun = dryRun;
+        this.fault = fault;
+    }
+
+    TestFault fault() {
+        return fault;
     }
 
     @Override

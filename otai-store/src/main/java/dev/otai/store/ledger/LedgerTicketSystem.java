@@ -143,7 +143,7 @@ final class LedgerTicketSystem implements TicketSystem {
         }
         if (shownNowhere(effect, seen, alreadyThere)) {
             log.warn("{}: recorded as applied, but the ticket as fetched shows neither it nor any later write of ours "
-                    + "(version {}); writing again", effect.describe(), seen.version());
+                    + "(version {}: the helpdesk is back at a state before it); writing again", effect.describe(), seen.version());
             return false;
         }
         log.debug("Skipped (already applied): {}", effect.describe());
@@ -165,13 +165,16 @@ final class LedgerTicketSystem implements TicketSystem {
     }
 
     /**
-     * Whether an applied field update is missing from the ticket as this run fetched it, at a version none of our
-     * writes produced (a helpdesk restored from a backup, a fake that was reset). Notes are not judged this way:
-     * a fetch may carry only the latest articles.
+     * Whether an applied write is missing from the ticket as this run fetched it: the ticket does not show it, and
+     * it is at a version none of our writes produced. The key of an applied write names the version it was made
+     * on, so such a ticket is back where it was before the write (a helpdesk restored from a backup, a fake that
+     * was reset). A note is shown when the fetch carried its article; a fetch without articles (or with only the
+     * first ones) is judged by the version alone. No read is made for this.
      */
     private boolean shownNowhere(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere) {
-        return effect.operation().equals("update") && seen != null && seen.fetched() != null
-                && !alreadyThere.test(seen.fetched()) && !decorator.ledger().produced(effect.ticketId(), seen.version());
+        return (effect.operation().equals("update") || effect.operation().equals("note")) && seen != null
+                && seen.fetched() != null && !alreadyThere.test(seen.fetched())
+                && !decorator.ledger().produced(effect.ticketId(), seen.version());
     }
 
     private <T> T apply(Effect effect, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts)
@@ -183,6 +186,7 @@ final class LedgerTicketSystem implements TicketSystem {
                     + "' was refused (infrastructure.storage.ledger.max_writes_per_ticket)");
         }
         long id = ledger.record(effect, base);
+        decorator.fault().at("after-intent");
         T result;
         try {
             result = action.call();
@@ -190,12 +194,14 @@ final class LedgerTicketSystem implements TicketSystem {
             ledger.settle(id, "failed", null);
             throw e;
         }
+        decorator.fault().at("after-call");
         counts.writes().incrementAndGet();
         String after = result instanceof Ticket created ? created.id() : versionAfter(ticketId, result);
         if (ticketId != null) {
             counts.seen().put(ticketId, new LedgerDecorator.SeenTicket(after, null));
         }
         ledger.settle(id, "applied", after);
+        decorator.fault().at("after-settle");
         return result;
     }
 
