@@ -81,6 +81,9 @@ public final class EngineRecording implements AutoCloseable {
             decorator.on(event);
             if (journal instanceof StoreJournal stored) {
                 stored.on(event);
+                if (event instanceof EngineEvent.RunStarted started && stored.resuming(started.runId())) {
+                    store.durable(); // a resumed run is in the history before it can be interrupted again
+                }
             }
             if (event instanceof EngineEvent.RunFinished) {
                 store.flush();

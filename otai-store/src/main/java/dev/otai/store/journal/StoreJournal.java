@@ -80,6 +80,11 @@ public final class StoreJournal implements RunJournal, EngineListener {
         fault.at("after-step");
     }
 
+    /** Whether run {@code runId} continues an interrupted run. */
+    public boolean resuming(String runId) {
+        return replays.containsKey(runId);
+    }
+
     @Override
     public void on(EngineEvent event) {
         switch (event) {
