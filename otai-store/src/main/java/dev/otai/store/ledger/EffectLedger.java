@@ -60,21 +60,23 @@ public final class EffectLedger {
      */
     String baseVersion(String ticketId, String current) {
         return store.inTransaction(c -> {
+            // the ticket's latest write first, in one statement: its settlement may be committed by the store's
+            // writer at any moment, and either way (pending, or applied at this version) the chain's base is its base
+            try (PreparedStatement s = c.prepareStatement("SELECT status, base_version, version_after FROM effects "
+                    + "WHERE ticket_id = ? AND status IN ('applied', 'pending') ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
+                s.setString(1, ticketId);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (rows.next() && (rows.getString(1).equals("pending") || current.equals(rows.getString(3)))) {
+                        return rows.getString(2);
+                    }
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("SELECT base_version FROM effects WHERE ticket_id = ? "
                     + "AND version_after = ? AND status = 'applied' ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
                 s.setString(1, ticketId);
                 s.setString(2, current);
                 try (ResultSet rows = s.executeQuery()) {
-                    if (rows.next()) {
-                        return rows.getString(1);
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT status, base_version FROM effects WHERE ticket_id = ? "
-                    + "AND status IN ('applied', 'pending') ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
-                s.setString(1, ticketId);
-                try (ResultSet rows = s.executeQuery()) {
-                    return rows.next() && rows.getString(1).equals("pending") ? rows.getString(2) : current;
+                    return rows.next() ? rows.getString(1) : current;
                 }
             }
         });

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -40,9 +41,10 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     /**
      * What the ledger keeps for one run while it executes: writes done and skipped, and the tickets as this run
-     * last saw them (fetched, or as the answer to its own write left them), so a write's key needs no extra read.
+     * last saw them (fetched, or as the answer to its own write left them), so a write's key needs no extra read;
+     * and the tickets found back at a state before our writes (restored), whose later writes this run makes again.
      */
-    record RunCounts(AtomicInteger writes, AtomicInteger skipped, Map<String, SeenTicket> seen) {
+    record RunCounts(AtomicInteger writes, AtomicInteger skipped, Map<String, SeenTicket> seen, Set<String> restored) {
     }
 
     /**
@@ -114,7 +116,8 @@ public final class LedgerDecorator implements ServiceDecorator {
     }
 
     RunCounts counts(String runId) {
-        return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger(), new ConcurrentHashMap<>()));
+        return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger(), new ConcurrentHashMap<>(),
+                ConcurrentHashMap.newKeySet()));
     }
 
     void planned(Effect effect) {

@@ -101,7 +101,7 @@ final class LedgerTicketSystem implements TicketSystem {
         String target = ticketId == null ? "new" : ticketId;
         var effect = new Effect(key(run.runnerId(), step.get().stepId(), target, base, operation, detail), run.runId(),
                 run.runnerId(), step.get().stepId(), target, operation, detail, "pending");
-        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base)) {
+        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base, counts)) {
             counts.skipped().incrementAndGet();
             return null;
         }
@@ -131,8 +131,8 @@ final class LedgerTicketSystem implements TicketSystem {
         return new LedgerDecorator.SeenTicket(version(ticketId, current), current);
     }
 
-    private boolean alreadyApplied(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere, String base)
-            throws Exception {
+    private boolean alreadyApplied(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere, String base,
+                                   LedgerDecorator.RunCounts counts) throws Exception {
         EffectLedger ledger = decorator.ledger();
         Optional<String> status = ledger.status(effect.key());
         if (status.isEmpty()) {
@@ -142,8 +142,14 @@ final class LedgerTicketSystem implements TicketSystem {
             return settlePending(effect, alreadyThere, base);
         }
         if (shownNowhere(effect, seen, alreadyThere)) {
+            counts.restored().add(effect.ticketId());
             log.warn("{}: recorded as applied, but the ticket as fetched shows neither it nor any later write of ours "
                     + "(version {}: the helpdesk is back at a state before it); writing again", effect.describe(), seen.version());
+            return false;
+        }
+        if (counts.restored().contains(effect.ticketId())) {
+            log.warn("{}: recorded as applied, but the ticket was found back at a state before our writes earlier in this "
+                    + "run; writing again", effect.describe());
             return false;
         }
         log.debug("Skipped (already applied): {}", effect.describe());
