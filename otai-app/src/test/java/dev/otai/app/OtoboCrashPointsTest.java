@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -107,11 +106,11 @@ class OtoboCrashPointsTest {
             Path config = writeConfig(fake);
             var logs = new ArrayList<String>();
             for (String fault : faults.split(" ")) {
-                var child = run(config, fault, "child-" + logs.size() + ".log");
+                var child = OtaiChild.runOnce(config, fault, dir.resolve("child-" + logs.size() + ".log"));
                 logs.add(child.log());
                 assertThat(child.code()).as("the process halted at %s; log:%n%s", fault, child.log()).isEqualTo(TestFault.EXIT_CODE);
             }
-            var last = run(config, null, "last.log");
+            var last = OtaiChild.runOnce(config, null, dir.resolve("last.log"));
             assertThat(last.code()).as(last.log()).isZero();
             logs.add(last.log());
 
@@ -157,25 +156,6 @@ class OtoboCrashPointsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private record Child(int code, String log) {
-    }
-
-    private Child run(Path config, String fault, String logName) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
-        if (fault != null) {
-            command.add("-D" + TestFault.PROPERTY + "=" + fault);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--once", "--config", config.toString()));
-        Path log = dir.resolve(logName);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-        return new Child(process.exitValue(), Files.readString(log));
     }
 
     private Path writeConfig(FakeOtobo fake) throws IOException {
