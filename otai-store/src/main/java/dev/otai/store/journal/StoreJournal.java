@@ -62,9 +62,9 @@ public final class StoreJournal implements RunJournal, EngineListener {
 
     @Override
     public void record(RunInfo run, String scope, String path, PipeResult result) {
-        String data = JournalResults.dataJson(result, redactor);
-        String message = redactor.redact(result.message());
-        store.later(c -> {
+        store.later(c -> { // serialised by the store's writer, off the run's thread: results are immutable
+            String data = JournalResults.dataJson(result, redactor);
+            String message = redactor.redact(result.message());
             try (PreparedStatement s = c.prepareStatement("INSERT INTO journal_steps (runner_id, run_id, scope, path, outcome, "
                     + "message, data_json) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, run.runnerId());
