@@ -15,24 +15,28 @@ import java.util.Optional;
  *   <li>{@link #parentParams()}: the rendered params of the enclosing composite;</li>
  *   <li>{@link #values()}: run-scoped values such as the current item of a for-each or the trigger event,
  *       each visible to templates under its name;</li>
- *   <li>{@link #run()}: which runner, trigger and run this execution belongs to.</li>
+ *   <li>{@link #run()}: which runner, trigger and run this execution belongs to;</li>
+ *   <li>{@link #scope()}: where in the run this execution is: empty at the top, {@code item 3} inside the fourth
+ *       item of a for-each (nested for-eaches join theirs with {@code /}); the run journal keys step results by it.</li>
  * </ul>
  */
 public final class PipeContext {
 
-    private static final PipeContext EMPTY = new PipeContext(Map.of(), Map.of(), Map.of(), RunInfo.NONE);
+    private static final PipeContext EMPTY = new PipeContext(Map.of(), Map.of(), Map.of(), RunInfo.NONE, "");
 
     private final Map<String, PipeResult> results;
     private final Map<String, Object> parentParams;
     private final Map<String, Object> values;
     private final RunInfo run;
+    private final String scope;
 
     private PipeContext(Map<String, PipeResult> results, Map<String, Object> parentParams,
-                        Map<String, Object> values, RunInfo run) {
+                        Map<String, Object> values, RunInfo run, String scope) {
         this.results = results;
         this.parentParams = parentParams;
         this.values = values;
         this.run = run;
+        this.scope = scope;
     }
 
     public static PipeContext empty() {
@@ -40,7 +44,7 @@ public final class PipeContext {
     }
 
     public static PipeContext forRun(RunInfo run) {
-        return new PipeContext(Map.of(), Map.of(), Map.of(), Objects.requireNonNull(run, "run"));
+        return new PipeContext(Map.of(), Map.of(), Map.of(), Objects.requireNonNull(run, "run"), "");
     }
 
     public Map<String, PipeResult> results() {
@@ -63,24 +67,34 @@ public final class PipeContext {
         return run;
     }
 
+    public String scope() {
+        return scope;
+    }
+
+    /** This context one level deeper: {@code part} (such as {@code item 3}) appended to the scope. */
+    public PipeContext withinScope(String part) {
+        Objects.requireNonNull(part, "part");
+        return new PipeContext(results, parentParams, values, run, scope.isEmpty() ? part : scope + "/" + part);
+    }
+
     public PipeContext withResult(String pipeId, PipeResult result) {
         Objects.requireNonNull(pipeId, "pipeId");
         Objects.requireNonNull(result, "result");
         var copy = new LinkedHashMap<>(results);
         copy.remove(pipeId); // a re-used id moves to the end, so iteration order is execution order
         copy.put(pipeId, result);
-        return new PipeContext(Collections.unmodifiableMap(copy), parentParams, values, run);
+        return new PipeContext(Collections.unmodifiableMap(copy), parentParams, values, run, scope);
     }
 
     public PipeContext withParentParams(Map<String, ?> params) {
-        return new PipeContext(results, frozen(params), values, run);
+        return new PipeContext(results, frozen(params), values, run, scope);
     }
 
     public PipeContext withValue(String name, Object value) {
         Objects.requireNonNull(name, "name");
         var copy = new LinkedHashMap<>(values);
         copy.put(name, value);
-        return new PipeContext(results, parentParams, Collections.unmodifiableMap(copy), run);
+        return new PipeContext(results, parentParams, Collections.unmodifiableMap(copy), run, scope);
     }
 
     private static Map<String, Object> frozen(Map<String, ?> map) {

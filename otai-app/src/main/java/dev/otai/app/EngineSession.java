@@ -98,7 +98,11 @@ final class EngineSession {
                         hooks.listener().on(event);
                     }), recording.facilities(composition.facilities(), hooks.steps()))) {
                 hooks.started().accept(engine);
+                boolean resumedOk = print(engine.resumeInterrupted(), out);
                 int code = once ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, err);
+                if (once && !resumedOk) {
+                    code = 1;
+                }
                 if (dryRun) {
                     printPlanned(recording.plannedEffects(), out);
                 }
@@ -149,7 +153,11 @@ final class EngineSession {
     }
 
     private static int runOnce(Engine engine, PrintWriter out) {
-        List<RunnerOutcome> outcomes = engine.runOnce();
+        return print(engine.runOnce(), out) ? 0 : 1;
+    }
+
+    /** One line per run; returns whether none failed. */
+    private static boolean print(List<RunnerOutcome> outcomes, PrintWriter out) {
         boolean ok = true;
         for (RunnerOutcome outcome : outcomes) {
             PipeResult result = outcome.result();
@@ -158,7 +166,7 @@ final class EngineSession {
                     result.message());
         }
         out.flush();
-        return ok ? 0 : 1;
+        return ok;
     }
 
     private static int runForever(Engine engine, PrintWriter err) {

@@ -6,6 +6,7 @@ import dev.otai.store.Json;
 import dev.otai.store.ledger.Effect;
 import dev.otai.store.ledger.EffectLedger;
 import dev.otai.store.history.RunQueries;
+import dev.otai.store.journal.JournalLinks;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,17 +85,19 @@ final class RunsCommand implements Callable<Integer> {
                             + " (it may have been pruned; see infrastructure.storage.retention)");
                     return 1;
                 }
-                print(found.get(), new EffectLedger(s, null, new Redactor()).ofRun(runId), out);
+                print(found.get(), new EffectLedger(s, null, new Redactor()).ofRun(runId), new JournalLinks(s).of(runId), out);
                 return 0;
             });
         }
 
-        private static void print(RunQueries.RunDetail detail, List<Effect> effects, PrintWriter out) {
+        private static void print(RunQueries.RunDetail detail, List<Effect> effects, Optional<JournalLinks.Link> link,
+                                  PrintWriter out) {
             RunQueries.Run run = detail.run();
             out.println("Run " + run.id() + " of runner '" + run.runnerId() + "'" + (run.dryRun() ? " (dry run)" : ""));
             out.println("  trigger " + (run.triggerId().isEmpty() ? "startup" : run.triggerId()) + ", started " + run.started()
                     + ", took " + (run.duration() == null ? "-" : Durations.format(run.duration())) + ", attempt " + run.attempt());
             out.println("  " + run.outcome() + (run.message().isEmpty() ? "" : ": " + run.message()));
+            link.ifPresent(l -> printLink(l, out));
             out.println();
             out.println("Steps (in the order they ended" + (run.stepsDropped() > 0 ? "; " + run.stepsDropped() + " more not stored" : "") + "):");
             for (RunQueries.Step step : detail.steps()) {
@@ -113,6 +116,18 @@ final class RunsCommand implements Callable<Integer> {
                 effects.forEach(e -> out.println("  " + e.status() + " " + e.describe()));
             }
             out.flush();
+        }
+    }
+
+    /** Says which run this one resumed and where, or which run resumed it, or why it was not resumed. */
+    static void printLink(JournalLinks.Link link, PrintWriter out) {
+        if (link.resumes() != null) {
+            out.println("  resumed run " + link.resumes() + " after the engine stopped mid-run: " + link.note());
+        }
+        if (link.resumedBy() != null) {
+            out.println("  interrupted (the engine stopped mid-run); resumed as run " + link.resumedBy());
+        } else if (link.status().equals("discarded")) {
+            out.println("  interrupted and not resumed: " + link.note());
         }
     }
 

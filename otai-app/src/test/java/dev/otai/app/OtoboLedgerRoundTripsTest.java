@@ -2,6 +2,10 @@ package dev.otai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.otai.testkit.http.RecordedRequest;
 import dev.otai.testkit.otobo.FakeOtobo;
 import dev.otai.testkit.otobo.OtoboTicket;
@@ -16,11 +20,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code otai run --once} with the store and the effect ledger on, as users run it, against a fake OTOBO server:
  * the helpdesk sees exactly the requests the pipeline asks for (the ledger keys its writes by the versions the
- * fetch and the write answers carry), and a second run over the unchanged tickets sends no write at all.
+ * fetch and the write answers carry), a second run over the unchanged tickets sends no write at all, and a second
+ * run against a helpdesk restored to its state before the first makes every write again, each with a WARN.
  */
 class OtoboLedgerRoundTripsTest {
 
@@ -99,20 +105,30 @@ class OtoboLedgerRoundTripsTest {
     }
 
     @Test
-    void a_helpdesk_restored_to_its_state_before_the_run_gets_the_update_again() throws Exception {
+    void a_helpdesk_restored_to_its_state_before_the_run_gets_every_write_again_with_a_warning() throws Exception {
         seed(fake);
         Path config = writeConfig(fake);
         var first = new StringWriter();
         assertThat(otai(first, config)).as(first.toString()).isZero();
 
+        var warnings = new ListAppender<ILoggingEvent>();
+        warnings.start();
+        var ledgerLog = (Logger) LoggerFactory.getLogger("dev.otai.store.ledger.LedgerTicketSystem");
+        ledgerLog.addAppender(warnings);
         try (var restored = new FakeOtobo()) {
             seed(restored);
             writeConfig(restored);
             var again = new StringWriter();
             assertThat(otai(again, config)).as(again.toString()).isZero();
-            assertThat(restored.tickets()).hasSize(TICKETS)
-                    .allSatisfy(t -> assertThat(t.priority()).as("priority of ticket %s", t.id()).isEqualTo("4 high"));
+            assertThat(restored.tickets()).hasSize(TICKETS).allSatisfy(this::raisedWithOneNote);
+        } finally {
+            ledgerLog.detachAppender(warnings);
         }
+        assertThat(warnings.list).filteredOn(e -> e.getLevel() == Level.WARN).extracting(ILoggingEvent::getFormattedMessage)
+                .hasSize(2 * TICKETS)
+                .allMatch(m -> m.contains("recorded as applied, but the ticket"))
+                .anyMatch(m -> m.contains(": update {\"priority\":\"4 high\"}"))
+                .anyMatch(m -> m.contains(": note {\"subject\":\"Triage\""));
     }
 
     private void raisedWithOneNote(OtoboTicket ticket) {

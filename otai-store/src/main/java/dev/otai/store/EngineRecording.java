@@ -3,20 +3,25 @@ package dev.otai.store;
 import dev.otai.core.assembly.Facilities;
 import dev.otai.core.assembly.ServiceDecorator;
 import dev.otai.core.config.StorageSettings;
+import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.RunJournal;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunHistory;
 import dev.otai.store.ledger.Effect;
 import dev.otai.store.ledger.EffectLedger;
+import dev.otai.store.journal.StoreJournal;
 import dev.otai.store.ledger.LedgerDecorator;
 import java.util.List;
 
 /**
  * What the engine records in the store while it runs: the run history (runs and steps), the effect ledger
- * (every ticket write, deduplicated and capped, or only planned in a dry run), and background pruning. The
- * composition root adds {@link #facilities} to the engine and passes {@link #listener} as its engine listener.
+ * (every ticket write, deduplicated and capped, or only planned in a dry run), the run journal (each run's step
+ * results, so that a run the engine did not finish is resumed at the next start; not in a dry run), and
+ * background pruning. The composition root adds {@link #facilities} to the engine and passes {@link #listener} as
+ * its engine listener.
  */
 public final class EngineRecording implements AutoCloseable {
 
@@ -24,6 +29,7 @@ public final class EngineRecording implements AutoCloseable {
     private final RunHistory history;
     private final EffectLedger ledger;
     private final LedgerDecorator decorator;
+    private final RunJournal journal;
     private final Retention retention;
 
     private final Redactor redactor;
@@ -33,7 +39,9 @@ public final class EngineRecording implements AutoCloseable {
         this.redactor = redactor;
         this.history = new RunHistory(store, settings, dryRun, redactor);
         this.ledger = new EffectLedger(store, settings.ledger(), redactor);
-        this.decorator = new LedgerDecorator(ledger, dryRun);
+        TestFault fault = TestFault.fromEnvironment();
+        this.decorator = new LedgerDecorator(ledger, dryRun, fault);
+        this.journal = dryRun ? RunJournal.NONE : new StoreJournal(store, redactor, fault);
         this.retention = new Retention(store, settings);
     }
 
@@ -59,14 +67,27 @@ public final class EngineRecording implements AutoCloseable {
         return builder.add(Store.class, store)
                 .add(Redactor.class, redactor)
                 .add(StepListener.class, StepListener.both(StepListener.both(decorator.steps(), history), also))
+                .add(RunJournal.class, journal)
                 .add(ServiceDecorator.class, decorator);
     }
 
-    /** The engine listener that records runs, then tells {@code next}. */
+    /**
+     * The engine listener that records runs, then tells {@code next}. When a run ends, what it queued for the store
+     * is committed before {@code next} hears of it, so that a reader of the history sees the whole run.
+     */
     public EngineListener listener(EngineListener next) {
         return event -> {
             history.on(event);
             decorator.on(event);
+            if (journal instanceof StoreJournal stored) {
+                stored.on(event);
+                if (event instanceof EngineEvent.RunStarted started && stored.resuming(started.runId())) {
+                    store.durable(); // a resumed run is in the history before it can be interrupted again
+                }
+            }
+            if (event instanceof EngineEvent.RunFinished) {
+                store.flush();
+            }
             next.on(event);
         };
     }
@@ -79,5 +100,6 @@ public final class EngineRecording implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         retention.close();
+        store.flush();
     }
 }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -14,7 +16,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The embedded store: an H2 database in the data directory, its schema brought up to date by Flyway on open.
- * Every change goes through {@link #inTransaction}, so a crash mid-write leaves either all of it or none.
+ * Every change goes through {@link #inTransaction}, so a crash mid-write leaves either all of it or none. Writes
+ * that need not wait go through {@link #later} and are committed in batches; a write that must be on disk before
+ * the engine goes on goes through {@link #durably}, which shares one flush among the threads that ask at once.
  * Safe for use from several threads; close it after the engine stopped.
  */
 public final class Store implements AutoCloseable {
@@ -27,6 +31,11 @@ public final class Store implements AutoCloseable {
     private final String description;
     private final InstantSource clock;
     private final boolean embedded;
+    private final WriteBehind writeBehind;
+    /** Group commit: tickets handed to writers that need a flush, and the last ticket a flush covered. */
+    private final AtomicLong flushRequests = new AtomicLong();
+    private final ReentrantLock flushing = new ReentrantLock();
+    private long flushedUpTo;
 
     private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock, boolean embedded) {
         this.dataSource = dataSource;
@@ -34,6 +43,7 @@ public final class Store implements AutoCloseable {
         this.description = description;
         this.clock = clock;
         this.embedded = embedded;
+        this.writeBehind = new WriteBehind(this);
     }
 
     /**
@@ -61,6 +71,7 @@ public final class Store implements AutoCloseable {
         pool.setMaxConnections(16);
         Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true);
         store.migrate();
+        store.writeBehind.start();
         try {
             // H2 creates its lock file (the server's address and key) with the umask's permissions
             restrict(absolute, DATABASE_NAME + ".lock.db", false);
@@ -88,6 +99,7 @@ public final class Store implements AutoCloseable {
     public static Store open(DataSource dataSource, String description, InstantSource clock) {
         Store store = new Store(dataSource, () -> { }, description, clock, false);
         store.migrate();
+        store.writeBehind.start();
         return store;
     }
 
@@ -141,23 +153,62 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Queues {@code work} to be committed in a batch, off the calling thread, in the order queued. */
+    public void later(SqlWork<?> work) {
+        writeBehind.add(work);
+    }
+
+    /** Commits everything queued with {@link #later} so far. */
+    public void flush() {
+        writeBehind.flush();
+    }
+
     /**
-     * Writes every committed change to the file now, so that it survives the process being killed (the effect
-     * ledger calls it before a helpdesk write). PostgreSQL commits are durable already.
+     * Runs {@code work} in one transaction that is on disk when this returns, after everything queued before it:
+     * the queued writes are committed first, then {@code work}, then the file is written. Threads that ask at the
+     * same time share one write of the file (group commit). PostgreSQL commits are durable already.
+     */
+    public <T> T durably(SqlWork<T> work) {
+        writeBehind.flush();
+        T result = inTransaction(work);
+        durable();
+        return result;
+    }
+
+    /**
+     * Writes every committed change to the file now, so that it survives the process being killed; a caller that
+     * finds a flush begun after its own commit waits for that one instead of starting another.
      */
     public void durable() {
         if (!embedded) {
             return;
         }
-        inTransaction(c -> {
-            try (var statement = c.createStatement()) {
-                return statement.execute("CHECKPOINT");
+        long ticket = flushRequests.incrementAndGet();
+        flushing.lock();
+        try {
+            if (flushedUpTo >= ticket) {
+                return;
             }
-        });
+            long upTo = flushRequests.get();
+            inTransaction(c -> {
+                try (var statement = c.createStatement()) {
+                    return statement.execute("CHECKPOINT");
+                }
+            });
+            flushedUpTo = upTo;
+        } finally {
+            flushing.unlock();
+        }
     }
 
+    /** Commits the queued writes and closes the database. */
     @Override
     public void close() {
+        try {
+            writeBehind.close();
+        } catch (RuntimeException e) {
+            // the database may already be gone (a failed open); nothing queued can be written then
+        }
         try {
             closer.close();
         } catch (Exception e) {

@@ -7,6 +7,7 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeSetup;
 import dev.otai.api.ServiceSetup;
+import dev.otai.core.orchestration.RunJournal;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.core.template.TemplateEngine;
@@ -30,6 +31,7 @@ public final class Instantiator {
     private final Map<NodePlan, Node> nodes = new IdentityHashMap<>();
     private final Secrets secrets;
     private final StepListener steps;
+    private final RunJournal journal;
     private final ServiceDecorator decorator;
 
     private Instantiator(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
@@ -38,6 +40,7 @@ public final class Instantiator {
         this.facilities = facilities;
         this.secrets = new Secrets(facilities.find(Redactor.class).orElseGet(Redactor::new), blueprint.config().environment());
         this.steps = facilities.find(StepListener.class).orElse(StepListener.NONE);
+        this.journal = facilities.find(RunJournal.class).orElse(RunJournal.NONE);
         this.decorator = facilities.find(ServiceDecorator.class).orElse((id, service) -> service);
     }
 
@@ -122,7 +125,7 @@ public final class Instantiator {
             throw new ConfigException("pipe '" + plan.config().id() + "' (" + plan.use() + ") could not be created: "
                     + e.getMessage() + " at " + plan.config().path(), e);
         }
-        Node node = new Node(plan, pipe, List.copyOf(params), templates, blueprint.config().environment(), steps, secrets);
+        Node node = new Node(plan, pipe, List.copyOf(params), templates, blueprint.config().environment(), steps, secrets, journal);
         nodes.put(plan, node);
         return node;
     }

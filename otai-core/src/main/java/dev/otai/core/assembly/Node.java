@@ -6,6 +6,7 @@ import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
+import dev.otai.core.orchestration.RunJournal;
 import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
@@ -21,7 +22,8 @@ import org.slf4j.MDC;
 
 /**
  * A pipe in the running tree, and the engine's one catch boundary: running it renders the params, executes
- * the pipe, and turns any exception into a failed result, logged once here.
+ * the pipe, and turns any exception into a failed result, logged once here. Inside a run it is also where the
+ * run journal records each step's result and, when the run resumes an interrupted one, replays it instead.
  */
 final class Node implements PipeNode {
 
@@ -32,19 +34,22 @@ final class Node implements PipeNode {
     private final ParamRenderer params;
     private final StepListener steps;
     private final Secrets secrets;
+    private final RunJournal journal;
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment) {
-        this(plan, pipe, params, templates, environment, StepListener.NONE, new Secrets(new Redactor(), environment));
+        this(plan, pipe, params, templates, environment, StepListener.NONE, new Secrets(new Redactor(), environment),
+                RunJournal.NONE);
     }
 
     Node(NodePlan plan, Pipe pipe, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment,
-         StepListener steps, Secrets secrets) {
+         StepListener steps, Secrets secrets, RunJournal journal) {
         this.plan = plan;
         this.pipe = pipe;
         this.params = new ParamRenderer("pipe '" + plan.config().id() + "' (" + plan.use() + ")", params, templates, environment,
                 secrets);
         this.steps = steps;
         this.secrets = secrets;
+        this.journal = journal;
     }
 
     @Override
@@ -78,6 +83,27 @@ final class Node implements PipeNode {
 
     @Override
     public PipeResult run(PipeContext context) {
+        boolean inRun = !context.run().runId().isEmpty();
+        if (inRun) {
+            var recorded = journal.recorded(context.run(), context.scope(), path());
+            if (recorded.isPresent()) {
+                log.debug("Pipe '{}' ({}) {} (replayed from the run journal)", id(), use(), recorded.get().outcome());
+                return recorded.get();
+            }
+        }
+        PipeResult result = runHere(context);
+        if (inRun && !interrupted(result)) {
+            journal.record(context.run(), context.scope(), path(), result);
+        }
+        return result;
+    }
+
+    /** A step cancelled by a stop is not recorded: a resumed run runs it again. */
+    private static boolean interrupted(PipeResult result) {
+        return result instanceof PipeResult.Failed failed && failed.cause() instanceof InterruptedException;
+    }
+
+    private PipeResult runHere(PipeContext context) {
         long start = System.nanoTime();
         String outerPipe = MDC.get("pipe");
         MDC.put("pipe", id());

@@ -6,18 +6,23 @@ import dev.otai.core.assembly.Assembly;
 import dev.otai.core.assembly.Blueprint;
 import dev.otai.core.assembly.Facilities;
 import dev.otai.core.assembly.Instantiator;
+import dev.otai.core.assembly.PipeFingerprint;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;
+import dev.otai.core.orchestration.OrchestratorHandoff;
+import dev.otai.core.orchestration.RunJournal;
+import dev.otai.core.orchestration.RunOnce;
+import dev.otai.core.orchestration.Runner;
 import dev.otai.core.orchestration.RunnerOutcome;
 import dev.otai.core.orchestration.Runners;
-import dev.otai.core.orchestration.OrchestratorHandoff;
-import dev.otai.core.orchestration.RunOnce;
 import dev.otai.core.orchestration.TriggerGateway;
 import dev.otai.core.orchestration.WebhookReaders;
 import dev.otai.core.template.TemplateEngine;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,15 +39,21 @@ public final class Engine implements AutoCloseable {
     private final TriggerGateway gateway;
     private final Lifecycle lifecycle;
     private final InstantSource clock;
+    private final RunJournal journal;
+    private final Map<String, String> fingerprints;
 
     private Engine(Assembly assembly, Runners runners, Orchestrator orchestrator, TriggerGateway gateway,
-                   Lifecycle lifecycle, InstantSource clock) {
+                   Lifecycle lifecycle, InstantSource clock, RunJournal journal) {
         this.assembly = assembly;
         this.runners = runners;
         this.orchestrator = orchestrator;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.journal = journal;
+        this.fingerprints = new LinkedHashMap<>();
+        runners.all().forEach((Runner runner) -> fingerprints.put(runner.id(), PipeFingerprint.of(runner.run())));
+        journal.configured(fingerprints);
     }
 
     /**
@@ -76,7 +87,8 @@ public final class Engine implements AutoCloseable {
         }
         var orchestrator = new Orchestrator(runners, clock, lifecycle);
         handoff.hand(orchestrator);
-        return new Engine(assembly, runners, orchestrator, gateway, lifecycle, clock);
+        return new Engine(assembly, runners, orchestrator, gateway, lifecycle, clock,
+                facilities.find(RunJournal.class).orElse(RunJournal.NONE));
     }
 
     public static Engine start(Blueprint blueprint, TemplateEngine templates, InstantSource clock, Lifecycle lifecycle,
@@ -122,6 +134,14 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunnerOutcome> runOnce() {
         return new RunOnce(runners, clock, lifecycle).runEach();
+    }
+
+    /**
+     * Continues the runs a previous engine left unfinished (killed, power loss), before any trigger fires: call it
+     * after {@code start} and before {@link #run()} or {@link #runOnce()}. Without a run journal it does nothing.
+     */
+    public List<RunnerOutcome> resumeInterrupted() {
+        return runners.resumeInterrupted(journal, Map.copyOf(fingerprints), lifecycle);
     }
 
     /** Ends whatever still runs, then closes the services. */

@@ -3,6 +3,7 @@ package dev.otai.core.orchestration;
 import dev.otai.api.PipeResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** What the orchestrator does, as events for metrics, run history and tests. */
 public sealed interface EngineEvent {
@@ -10,7 +11,17 @@ public sealed interface EngineEvent {
     record TriggerFired(String triggerId, Instant at) implements EngineEvent {
     }
 
-    record RunStarted(String runnerId, String runId, String triggerId, Instant at) implements EngineEvent {
+    /** A run began; {@code event} is the trigger's event data (empty for time fires), kept to resume the run. */
+    record RunStarted(String runnerId, String runId, String triggerId, Instant at, Map<String, Object> event)
+            implements EngineEvent {
+
+        public RunStarted {
+            event = event == null ? Map.of() : event;
+        }
+
+        public RunStarted(String runnerId, String runId, String triggerId, Instant at) {
+            this(runnerId, runId, triggerId, at, Map.of());
+        }
     }
 
     record RunFinished(String runnerId, String runId, String triggerId, PipeResult result, Duration duration,

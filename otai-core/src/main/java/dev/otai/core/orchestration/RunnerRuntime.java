@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -174,12 +175,28 @@ final class RunnerRuntime {
         }
     }
 
+    /**
+     * Continues an interrupted run now, on the calling thread, as run {@code runId} (the run journal replays the
+     * steps it recorded); returns how it ended.
+     */
+    Optional<RunnerOutcome> resume(String runId, String triggerId, Map<String, Object> event) {
+        runOne(new Fire(triggerId, event, clock.instant(), true, 1), runId);
+        return lastOutcome();
+    }
+
+    static String newRunId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
     private void runOne(Fire fire) {
-        String runId = UUID.randomUUID().toString().substring(0, 8);
+        runOne(fire, newRunId());
+    }
+
+    private void runOne(Fire fire, String runId) {
         Instant started = clock.instant();
         long start = System.nanoTime();
         try (var ignoredRunner = MDC.putCloseable("runner", id); var ignoredRun = MDC.putCloseable("run_id", runId)) {
-            listener.on(new EngineEvent.RunStarted(id, runId, fire.triggerId(), started));
+            listener.on(new EngineEvent.RunStarted(id, runId, fire.triggerId(), started, fire.event()));
             var info = new RunInfo(id, runId, fire.triggerId(), false);
             PipeContext context = PipeContext.forRun(info)
                     .withValue("trigger", fire.triggerId())

@@ -150,4 +150,12 @@ public final class Runners implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
     }
+
+    /**
+     * Continues the runs that a previous engine left unfinished, one after the other, now, through these runners'
+     * runtimes (see {@link Resumption}); {@code fingerprints} are the runners' pipe trees as configured now, by id.
+     */
+    public List<RunnerOutcome> resumeInterrupted(RunJournal journal, Map<String, String> fingerprints, Lifecycle lifecycle) {
+        return Resumption.resume(runtimes, journal, fingerprints, lifecycle);
+    }
 }

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every run and its steps in the store, as the engine reports them. Each write is its own short
- * transaction on the run's thread; a failing write is logged and never affects the run. Every text is passed
+ * Records every run and its steps in the store, as the engine reports them. A run's row is written when it
+ * starts (its key numbers the steps); steps and the run's end are queued and committed in the store's batches,
+ * off the run's threads; a failing write is logged and never affects the run. Every text is passed
  * through the engine's {@link Redactor} before it is stored (run and step messages, params, data: step events
  * arrive already redacted, see {@link StepEvent}, and are redacted again here, where they leave the engine) and cut
  * to the configured size.
@@ -107,13 +108,15 @@ public final class RunHistory implements EngineListener, StepListener {
         }
         int steps = run.steps().get();
         int stored = Math.min(steps, settings.maxStepsPerRun());
-        store.inTransaction(c -> {
+        var finishedAt = store.clock().instant().atOffset(ZoneOffset.UTC);
+        String message = cut(redactor.redact(event.result().message()));
+        store.later(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE runs SET finished_at = ?, duration_ms = ?, outcome = ?, "
                     + "message = ?, attempt = ?, step_count = ?, steps_dropped = ? WHERE run_key = ?")) {
-                s.setObject(1, store.clock().instant().atOffset(ZoneOffset.UTC));
+                s.setObject(1, finishedAt);
                 s.setLong(2, event.duration().toMillis());
                 s.setString(3, event.result().outcome());
-                s.setString(4, cut(redactor.redact(event.result().message())));
+                s.setString(4, message);
                 s.setInt(5, event.attempt());
                 s.setInt(6, stored);
                 s.setInt(7, steps - stored);
@@ -134,27 +137,36 @@ public final class RunHistory implements EngineListener, StepListener {
             return;
         }
         try {
-            store.inTransaction(c -> insertStep(c, run.key(), seq, step, store.clock().instant()));
+            var row = new StepRow(run.key(), seq, step.pipeId(), step.use(), cut(step.path()), step.outcome(),
+                    cut(redactor.redact(step.message())), step.duration().toNanos() / 1000, store.clock().instant(),
+                    Json.writeCapped(redactor.redact((Object) step.params()), settings.maxValueChars()),
+                    Json.writeCapped(redactor.redact((Object) step.data()), settings.maxValueChars()));
+            store.later(row::insert);
         } catch (RuntimeException e) {
             writeFailed(e);
         }
     }
 
-    private int insertStep(Connection c, long key, int seq, StepEvent step, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO run_steps (run_key, seq, pipe_id, pipe_use, path, outcome, "
-                + "message, duration_us, finished_at, params_json, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, key);
-            s.setInt(2, seq);
-            s.setString(3, step.pipeId());
-            s.setString(4, step.use());
-            s.setString(5, cut(step.path()));
-            s.setString(6, step.outcome());
-            s.setString(7, cut(redactor.redact(step.message())));
-            s.setLong(8, step.duration().toNanos() / 1000);
-            s.setObject(9, now.atOffset(ZoneOffset.UTC));
-            s.setString(10, Json.writeCapped(redactor.redact((Object) step.params()), settings.maxValueChars()));
-            s.setString(11, Json.writeCapped(redactor.redact((Object) step.data()), settings.maxValueChars()));
-            return s.executeUpdate();
+    /** A step as stored, made ready (redacted, cut) on the run's thread and inserted in a later batch. */
+    private record StepRow(long key, int seq, String pipeId, String use, String path, String outcome, String message,
+                           long durationMicros, Instant finished, String params, String data) {
+
+        int insert(Connection c) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO run_steps (run_key, seq, pipe_id, pipe_use, path, "
+                    + "outcome, message, duration_us, finished_at, params_json, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, key);
+                s.setInt(2, seq);
+                s.setString(3, pipeId);
+                s.setString(4, use);
+                s.setString(5, path);
+                s.setString(6, outcome);
+                s.setString(7, message);
+                s.setLong(8, durationMicros);
+                s.setObject(9, finished.atOffset(ZoneOffset.UTC));
+                s.setString(10, params);
+                s.setString(11, data);
+                return s.executeUpdate();
+            }
         }
     }
 

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The effect ledger's table. An effect is written as {@code pending} in its own committed transaction before
- * the helpdesk is called, and settled afterwards, so a crash in between leaves a pending row that the next run
- * checks against the helpdesk before writing again.
+ * The effect ledger's table. An effect is written as {@code pending} in its own committed transaction, on disk
+ * (group commit), before the helpdesk is called, and settled afterwards in the store's write-behind batch, so a
+ * crash in between, or before the settlement reached the disk, leaves a pending row that the next run checks
+ * against the helpdesk before writing again.
  */
 public final class EffectLedger {
 
@@ -59,21 +60,23 @@ public final class EffectLedger {
      */
     String baseVersion(String ticketId, String current) {
         return store.inTransaction(c -> {
+            // the ticket's latest write first, in one statement: its settlement may be committed by the store's
+            // writer at any moment, and either way (pending, or applied at this version) the chain's base is its base
+            try (PreparedStatement s = c.prepareStatement("SELECT status, base_version, version_after FROM effects "
+                    + "WHERE ticket_id = ? AND status IN ('applied', 'pending') ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
+                s.setString(1, ticketId);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (rows.next() && (rows.getString(1).equals("pending") || current.equals(rows.getString(3)))) {
+                        return rows.getString(2);
+                    }
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("SELECT base_version FROM effects WHERE ticket_id = ? "
                     + "AND version_after = ? AND status = 'applied' ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
                 s.setString(1, ticketId);
                 s.setString(2, current);
                 try (ResultSet rows = s.executeQuery()) {
-                    if (rows.next()) {
-                        return rows.getString(1);
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT status, base_version FROM effects WHERE ticket_id = ? "
-                    + "AND status IN ('applied', 'pending') ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
-                s.setString(1, ticketId);
-                try (ResultSet rows = s.executeQuery()) {
-                    return rows.next() && rows.getString(1).equals("pending") ? rows.getString(2) : current;
+                    return rows.next() ? rows.getString(1) : current;
                 }
             }
         });
@@ -93,13 +96,15 @@ public final class EffectLedger {
         });
     }
 
-    /** Records an effect; returns its row id. A pending effect is on disk when this returns. */
+    /**
+     * Records an effect; returns its row id. A pending effect is on disk when this returns, with every step result
+     * and settlement queued before it.
+     */
     long record(Effect effect, String baseVersion) {
-        long id = store.inTransaction(c -> insert(c, effect, baseVersion));
         if (effect.status().equals("pending")) {
-            store.durable();
+            return store.durably(c -> insert(c, effect, baseVersion));
         }
-        return id;
+        return store.inTransaction(c -> insert(c, effect, baseVersion));
     }
 
     private long insert(Connection c, Effect e, String baseVersion) throws SQLException {
@@ -124,13 +129,17 @@ public final class EffectLedger {
         }
     }
 
-    /** Marks an effect applied or failed, with the ticket's version after the write (null when unknown). */
+    /**
+     * Marks an effect applied or failed, with the ticket's version after the write (null when unknown); queued, not
+     * waited for: until it is written the effect reads as pending, which costs one read of the ticket after a crash.
+     */
     void settle(long id, String status, String versionAfter) {
-        store.inTransaction(c -> {
+        OffsetDateTime now = now();
+        store.later(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE effects SET status = ?, version_after = ?, settled_at = ? WHERE id = ?")) {
                 s.setString(1, status);
                 s.setString(2, versionAfter);
-                s.setObject(3, now());
+                s.setObject(3, now);
                 s.setLong(4, id);
                 return s.executeUpdate();
             }

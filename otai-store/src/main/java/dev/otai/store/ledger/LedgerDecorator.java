@@ -7,12 +7,14 @@ import dev.otai.core.assembly.ServiceDecorator;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;
+import dev.otai.store.TestFault;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     private final EffectLedger ledger;
     private final boolean dryRun;
+    private final TestFault fault;
     private final ThreadLocal<ArrayDeque<Step>> current = ThreadLocal.withInitial(ArrayDeque::new);
     private final Map<String, RunCounts> runs = new ConcurrentHashMap<>();
     private final List<Effect> planned = Collections.synchronizedList(new ArrayList<>());
@@ -38,9 +41,10 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     /**
      * What the ledger keeps for one run while it executes: writes done and skipped, and the tickets as this run
-     * last saw them (fetched, or as the answer to its own write left them), so a write's key needs no extra read.
+     * last saw them (fetched, or as the answer to its own write left them), so a write's key needs no extra read;
+     * and the tickets found back at a state before our writes (restored), whose later writes this run makes again.
      */
-    record RunCounts(AtomicInteger writes, AtomicInteger skipped, Map<String, SeenTicket> seen) {
+    record RunCounts(AtomicInteger writes, AtomicInteger skipped, Map<String, SeenTicket> seen, Set<String> restored) {
     }
 
     /**
@@ -51,8 +55,18 @@ public final class LedgerDecorator implements ServiceDecorator {
     }
 
     public LedgerDecorator(EffectLedger ledger, boolean dryRun) {
+        this(ledger, dryRun, TestFault.fromEnvironment());
+    }
+
+    /** With a crash tests' fault switch (see {@link TestFault}). */
+    public LedgerDecorator(EffectLedger ledger, boolean dryRun, TestFault fault) {
         this.ledger = ledger;
         this.dryRun = dryRun;
+        this.fault = fault;
+    }
+
+    TestFault fault() {
+        return fault;
     }
 
     @Override
@@ -102,7 +116,8 @@ public final class LedgerDecorator implements ServiceDecorator {
     }
 
     RunCounts counts(String runId) {
-        return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger(), new ConcurrentHashMap<>()));
+        return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger(), new ConcurrentHashMap<>(),
+                ConcurrentHashMap.newKeySet()));
     }
 
     void planned(Effect effect) {

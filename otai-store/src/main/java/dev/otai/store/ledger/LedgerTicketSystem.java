@@ -102,7 +102,7 @@ final class LedgerTicketSystem implements TicketSystem {
         String target = ticketId == null ? "new" : ticketId;
         var effect = new Effect(key(run.runnerId(), step.get().stepId(), target, base, operation, detail), run.runId(),
                 run.runnerId(), step.get().stepId(), target, operation, detail, "pending");
-        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base)) {
+        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base, counts)) {
             counts.skipped().incrementAndGet();
             run.tally().countAlreadyApplied();
             return null;
@@ -136,8 +136,8 @@ final class LedgerTicketSystem implements TicketSystem {
         return new LedgerDecorator.SeenTicket(version(ticketId, current), current);
     }
 
-    private boolean alreadyApplied(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere, String base)
-            throws Exception {
+    private boolean alreadyApplied(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere, String base,
+                                   LedgerDecorator.RunCounts counts) throws Exception {
         EffectLedger ledger = decorator.ledger();
         Optional<String> status = ledger.status(effect.key());
         if (status.isEmpty()) {
@@ -147,8 +147,14 @@ final class LedgerTicketSystem implements TicketSystem {
             return settlePending(effect, alreadyThere, base);
         }
         if (shownNowhere(effect, seen, alreadyThere)) {
+            counts.restored().add(effect.ticketId());
             log.warn("{}: recorded as applied, but the ticket as fetched shows neither it nor any later write of ours "
-                    + "(version {}); writing again", effect.describe(), seen.version());
+                    + "(version {}: the helpdesk is back at a state before it); writing again", effect.describe(), seen.version());
+            return false;
+        }
+        if (counts.restored().contains(effect.ticketId())) {
+            log.warn("{}: recorded as applied, but the ticket was found back at a state before our writes earlier in this "
+                    + "run; writing again", effect.describe());
             return false;
         }
         log.debug("Skipped (already applied): {}", effect.describe());
@@ -170,13 +176,16 @@ final class LedgerTicketSystem implements TicketSystem {
     }
 
     /**
-     * Whether an applied field update is missing from the ticket as this run fetched it, at a version none of our
-     * writes produced (a helpdesk restored from a backup, a fake that was reset). Notes are not judged this way:
-     * a fetch may carry only the latest articles.
+     * Whether an applied write is missing from the ticket as this run fetched it: the ticket does not show it, and
+     * it is at a version none of our writes produced. The key of an applied write names the version it was made
+     * on, so such a ticket is back where it was before the write (a helpdesk restored from a backup, a fake that
+     * was reset). A note is shown when the fetch carried its article; a fetch without articles (or with only the
+     * first ones) is judged by the version alone. No read is made for this.
      */
     private boolean shownNowhere(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere) {
-        return effect.operation().equals("update") && seen != null && seen.fetched() != null
-                && !alreadyThere.test(seen.fetched()) && !decorator.ledger().produced(effect.ticketId(), seen.version());
+        return (effect.operation().equals("update") || effect.operation().equals("note")) && seen != null
+                && seen.fetched() != null && !alreadyThere.test(seen.fetched())
+                && !decorator.ledger().produced(effect.ticketId(), seen.version());
     }
 
     private <T> T apply(Effect effect, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts)
@@ -188,6 +197,7 @@ final class LedgerTicketSystem implements TicketSystem {
                     + "' was refused (infrastructure.storage.ledger.max_writes_per_ticket)");
         }
         long id = ledger.record(effect, base);
+        decorator.fault().at("after-intent");
         T result;
         try {
             result = action.call();
@@ -195,12 +205,14 @@ final class LedgerTicketSystem implements TicketSystem {
             ledger.settle(id, "failed", null);
             throw e;
         }
+        decorator.fault().at("after-call");
         counts.writes().incrementAndGet();
         String after = result instanceof Ticket created ? created.id() : versionAfter(ticketId, result);
         if (ticketId != null) {
             counts.seen().put(ticketId, new LedgerDecorator.SeenTicket(after, null));
         }
         ledger.settle(id, "applied", after);
+        decorator.fault().at("after-settle");
         return result;
     }
 

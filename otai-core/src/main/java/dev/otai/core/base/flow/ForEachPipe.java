@@ -29,6 +29,9 @@ import org.slf4j.MDC;
  * (the rest of its steps do not run), is skipped when every step it ran was skipped, and succeeds otherwise.
  * The for-each itself fails per {@code fail_when}: {@code all_failed} (the default: every item failed, and
  * there was at least one), {@code any_failed}, or {@code never}.
+ *
+ * <p>Each item runs in its own scope ({@code item <index>}), so the run journal records its steps apart from the
+ * other items': after a crash, finished items are replayed and unfinished ones continue where they stopped.
  */
 public final class ForEachPipe implements Pipe {
 
@@ -127,7 +130,9 @@ public final class ForEachPipe implements Pipe {
     record ItemSteps(List<PipeNode> steps, PipeContext base, String name) {
 
         PipeResult run(int index, Object item) {
-            PipeContext current = base.withValue(name, item).withValue(name + "_index", index);
+            // the scope keys the run journal's records of this item's steps: a resumed run continues each item
+            // from its first unfinished step
+            PipeContext current = base.withinScope("item " + index).withValue(name, item).withValue(name + "_index", index);
             var data = new LinkedHashMap<String, Object>();
             boolean allSkipped = !steps.isEmpty();
             for (var step : steps) {
