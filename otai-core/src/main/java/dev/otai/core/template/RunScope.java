@@ -4,6 +4,8 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The template scope of one pipe execution: its context's results, parent params and run values. */
 public final class RunScope implements TemplateScope {
@@ -11,7 +13,7 @@ public final class RunScope implements TemplateScope {
     private final PipeContext context;
     private final Map<String, String> environment;
     private final Map<String, Object> variables;
-    private final java.util.Set<String> envValuesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> envValuesRead = ConcurrentHashMap.newKeySet();
 
     public RunScope(PipeContext context, Map<String, String> environment) {
         this.context = context;
@@ -83,8 +85,8 @@ public final class RunScope implements TemplateScope {
     }
 
     /** Every value this scope read with {@code get_env}: such values are secrets, whatever their length. */
-    public java.util.Set<String> environmentRead() {
-        return java.util.Set.copyOf(envValuesRead);
+    public Set<String> environmentRead() {
+        return Set.copyOf(envValuesRead);
     }
 
     @Override
