@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,11 @@ import org.slf4j.MDC;
  * runs when the runner is free. The queue's bound ({@link RunnerSettings#maxQueuedEvents()}) is checked before an
  * event is accepted ({@link #hasRoomForEvent()}), so an event once queued is never dropped: after a stop request
  * queued events still run, until {@link #abandon()} at the end of the grace period.
+ *
+ * <p>Its state (runs in flight, the queue) sits behind one lock that is held only to read or change that state:
+ * never while a listener is told, a log line is written or a thread is started, so the thread that delivers
+ * events and the run that finishes never wait for each other's work. A run that finishes takes the next queued
+ * event on its own thread.
  */
 final class RunnerRuntime {
 
@@ -49,6 +56,9 @@ final class RunnerRuntime {
     private final ArrayDeque<Fire> pending = new ArrayDeque<>();
     private final AtomicLong skipped = new AtomicLong();
     private final SpinBackoff backoff = new SpinBackoff();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a run releases its slot or the queue is given up. */
+    private final Condition released = lock.newCondition();
     private int inFlight;
     private boolean warnedWhileBusy;
     private boolean accepting = true;
@@ -93,60 +103,104 @@ final class RunnerRuntime {
         return skipped.get();
     }
 
-    synchronized int inFlight() {
-        return inFlight;
+    int inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized int queued() {
-        return pending.size();
+    int queued() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Whether an event delivered now would run or wait, rather than exceed the queue's bound. */
-    synchronized boolean hasRoomForEvent() {
-        return accepting && (inFlight < settings.concurrency() || pending.size() < settings.maxQueuedEvents());
+    boolean hasRoomForEvent() {
+        lock.lock();
+        try {
+            return accepting && (inFlight < settings.concurrency() || pending.size() < settings.maxQueuedEvents());
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stops taking fires; events already queued still run. Returns how many wait. */
-    synchronized int stopAccepting() {
-        accepting = false;
-        return pending.size();
+    int stopAccepting() {
+        lock.lock();
+        try {
+            accepting = false;
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Gives up the events still queued (the grace period is over); returns how many will not run. */
-    synchronized int abandon() {
-        abandoned = true;
-        int left = pending.size();
-        pending.clear();
-        notifyAll();
-        return left;
+    int abandon() {
+        lock.lock();
+        try {
+            abandoned = true;
+            int left = pending.size();
+            pending.clear();
+            released.signalAll();
+            return left;
+        } finally {
+            lock.unlock();
+        }
     }
+
+    /** What a fire turned into, decided under the lock and acted on after it. */
+    private enum Admission { IGNORED, STARTS, QUEUED, SKIPPED, SKIPPED_FIRST }
 
     void fire(Fire fire) {
         if (restsFrom(fire)) {
             log.debug("Runner '{}' backs off after runs that wrote nothing; fire of '{}' skipped", id, fire.triggerId());
             return;
         }
-        synchronized (this) {
+        switch (admit(fire)) {
+            case IGNORED -> { }
+            case STARTS -> start(fire);
+            case QUEUED -> listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
+            case SKIPPED_FIRST -> {
+                log.warn("Runner '{}' is still running; fire of '{}' skipped (further skips are counted until the run ends)",
+                        id, fire.triggerId());
+                listener.on(new EngineEvent.FireSkipped(id, fire.triggerId(), fire.at()));
+            }
+            case SKIPPED -> listener.on(new EngineEvent.FireSkipped(id, fire.triggerId(), fire.at()));
+        }
+    }
+
+    /** Takes a slot for the fire, queues it or counts it skipped; the slot is taken here, the thread started after. */
+    private Admission admit(Fire fire) {
+        lock.lock();
+        try {
             if (!accepting) {
-                return;
+                return Admission.IGNORED;
             }
             if (inFlight < settings.concurrency()) {
-                start(fire);
-                return;
+                inFlight++;
+                return Admission.STARTS;
             }
             if (fire.queueable()) {
                 pending.add(fire);
-                listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
-                return;
+                return Admission.QUEUED;
             }
             skipped.incrementAndGet();
-            if (!warnedWhileBusy) {
-                warnedWhileBusy = true;
-                log.warn("Runner '{}' is still running; fire of '{}' skipped (further skips are counted until the run ends)",
-                        id, fire.triggerId());
+            if (warnedWhileBusy) {
+                return Admission.SKIPPED;
             }
+            warnedWhileBusy = true;
+            return Admission.SKIPPED_FIRST;
+        } finally {
+            lock.unlock();
         }
-        listener.on(new EngineEvent.FireSkipped(id, fire.triggerId(), fire.at()));
     }
 
     /** Time fires wait out a spinning runner's back-off; events, retries and {@code --once} runs do not. */
@@ -154,13 +208,12 @@ final class RunnerRuntime {
         return !fire.queueable() && !fire.triggerId().equals(RunOnce.TRIGGER) && backoff.resting(clock.instant());
     }
 
-    /** Called with the lock held. */
+    /** Starts a run in the slot {@link #admit} took; gives the slot back when no thread can be started. */
     private void start(Fire fire) {
-        inFlight++;
         try {
             executor.execute(() -> execute(fire));
         } catch (RuntimeException e) {
-            inFlight--;
+            release();
             log.warn("Runner '{}' could not start a run: {}", id, e.toString());
         }
     }
@@ -289,33 +342,57 @@ final class RunnerRuntime {
     }
 
     /** After a run: the next queued event to run on this thread, or null after releasing the run's slot. */
-    private synchronized Fire finishedOrNext() {
-        warnedWhileBusy = false;
-        Fire next = abandoned ? null : pending.poll();
-        if (next == null) {
-            inFlight--;
-            notifyAll();
+    private Fire finishedOrNext() {
+        lock.lock();
+        try {
+            warnedWhileBusy = false;
+            Fire next = abandoned ? null : pending.poll();
+            if (next == null) {
+                inFlight--;
+                released.signalAll();
+            }
+            return next;
+        } finally {
+            lock.unlock();
         }
-        return next;
+    }
+
+    private void release() {
+        lock.lock();
+        try {
+            inFlight--;
+            released.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Waits until no run is in flight or queued. */
-    synchronized void awaitIdle() throws InterruptedException {
-        while (inFlight > 0 || !pending.isEmpty()) {
-            wait();
+    void awaitIdle() throws InterruptedException {
+        lock.lock();
+        try {
+            while (inFlight > 0 || !pending.isEmpty()) {
+                released.await();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Waits until no run is in flight, up to {@code nanos}; returns whether it is idle. */
-    synchronized boolean awaitIdle(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        while (inFlight > 0 || !pending.isEmpty()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+    boolean awaitIdle(long nanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = nanos;
+            while (inFlight > 0 || !pending.isEmpty()) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = released.awaitNanos(left);
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            return true;
+        } finally {
+            lock.unlock();
         }
-        return true;
     }
 }
