@@ -9,7 +9,6 @@ import dev.otai.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -19,9 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +29,7 @@ import org.slf4j.MDC;
  * runs when the runner is free. The queue's bound ({@link RunnerSettings#maxQueuedEvents()}) is checked before an
  * event is accepted ({@link #hasRoomForEvent()}), so an event once queued is never dropped: after a stop request
  * queued events still run, until {@link #abandon()} at the end of the grace period.
- *
- * <p>Its state (runs in flight, the queue) sits behind one lock that is held only to read or change that state:
- * never while a listener is told, a log line is written or a thread is started, so the thread that delivers
- * events and the run that finishes never wait for each other's work. A run that finishes takes the next queued
- * event on its own thread.
+ * A run that finishes takes the next queued event on its own thread. The busy state is {@link RunSlots}.
  */
 final class RunnerRuntime {
 
@@ -53,16 +45,8 @@ final class RunnerRuntime {
     private final ExecutorService executor;
     private final EngineListener listener;
     private final BiConsumer<RunnerRuntime, Fire> retries;
-    private final ArrayDeque<Fire> pending = new ArrayDeque<>();
-    private final AtomicLong skipped = new AtomicLong();
+    private final RunSlots slots;
     private final SpinBackoff backoff = new SpinBackoff();
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when a run releases its slot or the queue is given up. */
-    private final Condition released = lock.newCondition();
-    private int inFlight;
-    private boolean warnedWhileBusy;
-    private boolean accepting = true;
-    private boolean abandoned;
     private volatile RunnerOutcome last;
 
     RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
@@ -75,6 +59,7 @@ final class RunnerRuntime {
         this.executor = executor;
         this.listener = listener;
         this.retries = retries;
+        this.slots = new RunSlots(settings);
     }
 
     String id() {
@@ -100,71 +85,48 @@ final class RunnerRuntime {
     }
 
     long skipped() {
-        return skipped.get();
+        return slots.skipped();
     }
 
     int inFlight() {
-        lock.lock();
-        try {
-            return inFlight;
-        } finally {
-            lock.unlock();
-        }
+        return slots.inFlight();
     }
 
     int queued() {
-        lock.lock();
-        try {
-            return pending.size();
-        } finally {
-            lock.unlock();
-        }
+        return slots.queued();
     }
 
     /** Whether an event delivered now would run or wait, rather than exceed the queue's bound. */
     boolean hasRoomForEvent() {
-        lock.lock();
-        try {
-            return accepting && (inFlight < settings.concurrency() || pending.size() < settings.maxQueuedEvents());
-        } finally {
-            lock.unlock();
-        }
+        return slots.hasRoomForEvent();
     }
 
     /** Stops taking fires; events already queued still run. Returns how many wait. */
     int stopAccepting() {
-        lock.lock();
-        try {
-            accepting = false;
-            return pending.size();
-        } finally {
-            lock.unlock();
-        }
+        return slots.stopAccepting();
     }
 
     /** Gives up the events still queued (the grace period is over); returns how many will not run. */
     int abandon() {
-        lock.lock();
-        try {
-            abandoned = true;
-            int left = pending.size();
-            pending.clear();
-            released.signalAll();
-            return left;
-        } finally {
-            lock.unlock();
-        }
+        return slots.abandon();
     }
 
-    /** What a fire turned into, decided under the lock and acted on after it. */
-    private enum Admission { IGNORED, STARTS, QUEUED, SKIPPED, SKIPPED_FIRST }
+    /** Waits until no run is in flight or queued. */
+    void awaitIdle() throws InterruptedException {
+        slots.awaitIdle();
+    }
+
+    /** Waits until no run is in flight or queued, up to {@code nanos}; returns whether it is idle. */
+    boolean awaitIdle(long nanos) throws InterruptedException {
+        return slots.awaitIdle(nanos);
+    }
 
     void fire(Fire fire) {
         if (restsFrom(fire)) {
             log.debug("Runner '{}' backs off after runs that wrote nothing; fire of '{}' skipped", id, fire.triggerId());
             return;
         }
-        switch (admit(fire)) {
+        switch (slots.admit(fire)) {
             case IGNORED -> { }
             case STARTS -> start(fire);
             case QUEUED -> listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
@@ -177,43 +139,17 @@ final class RunnerRuntime {
         }
     }
 
-    /** Takes a slot for the fire, queues it or counts it skipped; the slot is taken here, the thread started after. */
-    private Admission admit(Fire fire) {
-        lock.lock();
-        try {
-            if (!accepting) {
-                return Admission.IGNORED;
-            }
-            if (inFlight < settings.concurrency()) {
-                inFlight++;
-                return Admission.STARTS;
-            }
-            if (fire.queueable()) {
-                pending.add(fire);
-                return Admission.QUEUED;
-            }
-            skipped.incrementAndGet();
-            if (warnedWhileBusy) {
-                return Admission.SKIPPED;
-            }
-            warnedWhileBusy = true;
-            return Admission.SKIPPED_FIRST;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Time fires wait out a spinning runner's back-off; events, retries and {@code --once} runs do not. */
     private boolean restsFrom(Fire fire) {
         return !fire.queueable() && !fire.triggerId().equals(RunOnce.TRIGGER) && backoff.resting(clock.instant());
     }
 
-    /** Starts a run in the slot {@link #admit} took; gives the slot back when no thread can be started. */
+    /** Starts a run in the slot {@link RunSlots#admit} took; gives the slot back when no thread can be started. */
     private void start(Fire fire) {
         try {
             executor.execute(() -> execute(fire));
         } catch (RuntimeException e) {
-            release();
+            slots.release();
             log.warn("Runner '{}' could not start a run: {}", id, e.toString());
         }
     }
@@ -223,7 +159,7 @@ final class RunnerRuntime {
         Fire fire = first;
         while (fire != null) {
             runOne(fire);
-            fire = finishedOrNext();
+            fire = slots.finishedOrNext();
         }
     }
 
@@ -329,7 +265,7 @@ final class RunnerRuntime {
     }
 
     private void logRun(String runId, Fire fire, PipeResult result, Duration took) {
-        long skips = skipped.get();
+        long skips = slots.skipped();
         String trigger = fire.triggerId().isEmpty() ? "startup" : fire.triggerId();
         String attempt = fire.attempt() > 1 ? " (attempt " + fire.attempt() + ")" : "";
         String message = result.message().isEmpty() ? "" : ": " + result.message();
@@ -338,61 +274,6 @@ final class RunnerRuntime {
         } else {
             log.info("Run {} of runner '{}' by '{}'{} {} in {} ms{}{}", runId, id, trigger, attempt, result.outcome(),
                     took.toMillis(), message, skips > 0 ? " (" + skips + " fires skipped while busy so far)" : "");
-        }
-    }
-
-    /** After a run: the next queued event to run on this thread, or null after releasing the run's slot. */
-    private Fire finishedOrNext() {
-        lock.lock();
-        try {
-            warnedWhileBusy = false;
-            Fire next = abandoned ? null : pending.poll();
-            if (next == null) {
-                inFlight--;
-                released.signalAll();
-            }
-            return next;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void release() {
-        lock.lock();
-        try {
-            inFlight--;
-            released.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Waits until no run is in flight or queued. */
-    void awaitIdle() throws InterruptedException {
-        lock.lock();
-        try {
-            while (inFlight > 0 || !pending.isEmpty()) {
-                released.await();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Waits until no run is in flight, up to {@code nanos}; returns whether it is idle. */
-    boolean awaitIdle(long nanos) throws InterruptedException {
-        lock.lock();
-        try {
-            long left = nanos;
-            while (inFlight > 0 || !pending.isEmpty()) {
-                if (left <= 0) {
-                    return false;
-                }
-                left = released.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            lock.unlock();
         }
     }
 }

@@ -157,6 +157,9 @@ public final class Redactor {
      * so that ticket text full of addresses and links costs a scan, not a parse.
      */
     private static boolean looksLikeUrlWithUserInfo(String text) {
+        if (!text.contains("://")) {
+            return false;
+        }
         String url = text.strip();
         int scheme = url.indexOf("://");
         if (scheme <= 0 || url.indexOf('@', scheme) < 0) {

@@ -182,7 +182,7 @@ public final class TemplateEngine {
             throw new TemplateException(text.problems().getFirst());
         }
         return withInterpreter(interpreter -> {
-            var budget = new RenderBudget(scope, quote(template), limits, clock);
+            var budget = new RenderBudget(scope, template, limits, clock);
             int errorsBefore = interpreter.getErrors().size();
             interpreter.begin(budget);
             try (var ignored = interpreter.enterScope()) {
@@ -326,7 +326,7 @@ public final class TemplateEngine {
         return "template " + quote(template) + " uses unknown variable '" + name + "'";
     }
 
-    private static String quote(Template template) {
+    static String quote(Template template) {
         return "\"" + template.source().strip() + "\"";
     }
 
