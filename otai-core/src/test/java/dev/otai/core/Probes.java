@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Test pipes that report what happened to them, given to the engine as a facility: {@code probe:Count} counts
  * runs and concurrent runs per id and, with {@code gated: true}, waits for a permit from the test;
  * {@code probe:Deaf} is a gated count that ignores interrupts; {@code probe:Throw} throws; {@code probe:Hang} blocks
- * until interrupted.
+ * until interrupted; {@code probe:Login} takes a username and a password and succeeds.
  */
 public final class Probes {
 
@@ -102,7 +102,10 @@ public final class Probes {
                             setup -> {
                                 Probes probes = setup.facility(Probes.class);
                                 return (context, params) -> probes.hang();
-                            }));
+                            }),
+                    PipeType.of("Login", "takes a username and a password, as a helpdesk client does, and succeeds",
+                            List.of(Param.string("username"), Param.string("password")), Map.of(), false,
+                            setup -> (context, params) -> PipeResult.success(Map.of())));
         }
     }
 }

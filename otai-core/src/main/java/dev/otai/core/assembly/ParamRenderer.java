@@ -25,7 +25,9 @@ final class ParamRenderer {
     private final TemplateEngine templates;
     private final Map<String, String> environment;
     private final Secrets secrets;
-    private final Secrets.Kinds secretKinds;
+    /** The params rendered on every execution, and which of them are secret: constants are learnt once, here. */
+    private final List<ParamPlan> templated;
+    private final Secrets.Kinds templatedKinds;
 
     ParamRenderer(String culprit, List<ParamPlan> params, TemplateEngine templates, Map<String, String> environment,
                   Secrets secrets) {
@@ -34,7 +36,7 @@ final class ParamRenderer {
         this.templates = templates;
         this.environment = environment;
         this.secrets = secrets;
-        this.secretKinds = Secrets.Kinds.of(params);
+        Secrets.Kinds secretKinds = Secrets.Kinds.of(params);
         secrets.learnEnvironmentReads(params);
         var converted = new LinkedHashMap<String, Object>();
         for (ParamPlan param : params) {
@@ -44,6 +46,8 @@ final class ParamRenderer {
         }
         this.constants = converted;
         secrets.learn(secretKinds, params, converted);
+        this.templated = params.stream().filter(param -> !converted.containsKey(param.name())).toList();
+        this.templatedKinds = secretKinds.within(templated);
     }
 
     List<ParamPlan> params() {
@@ -73,7 +77,7 @@ final class ParamRenderer {
         if (scope != null) {
             secrets.redactor().registerAll(scope.environmentRead());
         }
-        secrets.learn(secretKinds, params, values);
+        secrets.learn(templatedKinds, templated, values);
         return new RenderedParams(values);
     }
 

@@ -81,6 +81,16 @@ final class Secrets {
             }
             return new Kinds(List.copyOf(secret), List.copyOf(users));
         }
+
+        /**
+         * What is left to learn on each render when only {@code templated} change: their secret params, or every
+         * secret param when a user is among them (a constant password pairs with each user rendered). The users
+         * stay, since a user may be constant and its password not.
+         */
+        Kinds within(List<ParamPlan> templated) {
+            boolean userChanges = templated.stream().anyMatch(plan -> users.contains(plan.name()));
+            return new Kinds(userChanges ? secret : secret.stream().filter(templated::contains).toList(), users);
+        }
     }
 
     /** Registers the values of the secret params in {@code rendered}, and the credentials of any URL in them. */

@@ -9,7 +9,6 @@ import dev.otai.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +30,7 @@ import org.slf4j.MDC;
  * runs when the runner is free. The queue's bound ({@link RunnerSettings#maxQueuedEvents()}) is checked before an
  * event is accepted ({@link #hasRoomForEvent()}), so an event once queued is never dropped: after a stop request
  * queued events still run, until {@link #abandon()} at the end of the grace period.
+ * A run that finishes takes the next queued event on its own thread. The busy state is {@link RunSlots}.
  */
 final class RunnerRuntime {
 
@@ -47,13 +46,8 @@ final class RunnerRuntime {
     private final ExecutorService executor;
     private final EngineListener listener;
     private final BiConsumer<RunnerRuntime, Fire> retries;
-    private final ArrayDeque<Fire> pending = new ArrayDeque<>();
-    private final AtomicLong skipped = new AtomicLong();
+    private final RunSlots slots;
     private final SpinBackoff backoff = new SpinBackoff();
-    private int inFlight;
-    private boolean warnedWhileBusy;
-    private boolean accepting = true;
-    private boolean abandoned;
     private volatile RunnerOutcome last;
 
     RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
@@ -66,6 +60,7 @@ final class RunnerRuntime {
         this.executor = executor;
         this.listener = listener;
         this.retries = retries;
+        this.slots = new RunSlots(settings);
     }
 
     String id() {
@@ -91,35 +86,40 @@ final class RunnerRuntime {
     }
 
     long skipped() {
-        return skipped.get();
+        return slots.skipped();
     }
 
-    synchronized int inFlight() {
-        return inFlight;
+    int inFlight() {
+        return slots.inFlight();
     }
 
-    synchronized int queued() {
-        return pending.size();
+    int queued() {
+        return slots.queued();
     }
 
     /** Whether an event delivered now would run or wait, rather than exceed the queue's bound. */
-    synchronized boolean hasRoomForEvent() {
-        return accepting && (inFlight < settings.concurrency() || pending.size() < settings.maxQueuedEvents());
+    boolean hasRoomForEvent() {
+        return slots.hasRoomForEvent();
     }
 
     /** Stops taking fires; events already queued still run. Returns how many wait. */
-    synchronized int stopAccepting() {
-        accepting = false;
-        return pending.size();
+    int stopAccepting() {
+        return slots.stopAccepting();
     }
 
     /** Gives up the events still queued (the grace period is over); returns how many will not run. */
-    synchronized int abandon() {
-        abandoned = true;
-        int left = pending.size();
-        pending.clear();
-        notifyAll();
-        return left;
+    int abandon() {
+        return slots.abandon();
+    }
+
+    /** Waits until no run is in flight or queued. */
+    void awaitIdle() throws InterruptedException {
+        slots.awaitIdle();
+    }
+
+    /** Waits until no run is in flight or queued, up to {@code nanos}; returns whether it is idle. */
+    boolean awaitIdle(long nanos) throws InterruptedException {
+        return slots.awaitIdle(nanos);
     }
 
     void fire(Fire fire) {
@@ -127,27 +127,17 @@ final class RunnerRuntime {
             log.debug("Runner '{}' backs off after runs that wrote nothing; fire of '{}' skipped", id, fire.triggerId());
             return;
         }
-        synchronized (this) {
-            if (!accepting) {
-                return;
-            }
-            if (inFlight < settings.concurrency()) {
-                start(fire);
-                return;
-            }
-            if (fire.queueable()) {
-                pending.add(fire);
-                listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
-                return;
-            }
-            skipped.incrementAndGet();
-            if (!warnedWhileBusy) {
-                warnedWhileBusy = true;
+        switch (slots.admit(fire)) {
+            case IGNORED -> { }
+            case STARTS -> start(fire);
+            case QUEUED -> listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
+            case SKIPPED_FIRST -> {
                 log.warn("Runner '{}' is still running; fire of '{}' skipped (further skips are counted until the run ends)",
                         id, fire.triggerId());
+                listener.on(new EngineEvent.FireSkipped(id, fire.triggerId(), fire.at()));
             }
+            case SKIPPED -> listener.on(new EngineEvent.FireSkipped(id, fire.triggerId(), fire.at()));
         }
-        listener.on(new EngineEvent.FireSkipped(id, fire.triggerId(), fire.at()));
     }
 
     /** Time fires wait out a spinning runner's back-off; events, retries and {@code --once} runs do not. */
@@ -155,13 +145,12 @@ final class RunnerRuntime {
         return !fire.queueable() && !fire.triggerId().equals(RunOnce.TRIGGER) && backoff.resting(clock.instant());
     }
 
-    /** Called with the lock held. */
+    /** Starts a run in the slot {@link RunSlots#admit} took; gives the slot back when no thread can be started. */
     private void start(Fire fire) {
-        inFlight++;
         try {
             executor.execute(() -> execute(fire));
         } catch (RuntimeException e) {
-            inFlight--;
+            slots.release();
             log.warn("Runner '{}' could not start a run: {}", id, e.toString());
         }
     }
@@ -171,7 +160,7 @@ final class RunnerRuntime {
         Fire fire = first;
         while (fire != null) {
             runOne(fire);
-            fire = finishedOrNext();
+            fire = slots.finishedOrNext();
         }
     }
 
@@ -293,7 +282,7 @@ final class RunnerRuntime {
     }
 
     private void logRun(String runId, Fire fire, PipeResult result, Duration took) {
-        long skips = skipped.get();
+        long skips = slots.skipped();
         String trigger = fire.triggerId().isEmpty() ? "startup" : fire.triggerId();
         String attempt = fire.attempt() > 1 ? " (attempt " + fire.attempt() + ")" : "";
         String message = result.message().isEmpty() ? "" : ": " + result.message();
@@ -303,36 +292,5 @@ final class RunnerRuntime {
             log.info("Run {} of runner '{}' by '{}'{} {} in {} ms{}{}", runId, id, trigger, attempt, result.outcome(),
                     took.toMillis(), message, skips > 0 ? " (" + skips + " fires skipped while busy so far)" : "");
         }
-    }
-
-    /** After a run: the next queued event to run on this thread, or null after releasing the run's slot. */
-    private synchronized Fire finishedOrNext() {
-        warnedWhileBusy = false;
-        Fire next = abandoned ? null : pending.poll();
-        if (next == null) {
-            inFlight--;
-            notifyAll();
-        }
-        return next;
-    }
-
-    /** Waits until no run is in flight or queued. */
-    synchronized void awaitIdle() throws InterruptedException {
-        while (inFlight > 0 || !pending.isEmpty()) {
-            wait();
-        }
-    }
-
-    /** Waits until no run is in flight, up to {@code nanos}; returns whether it is idle. */
-    synchronized boolean awaitIdle(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        while (inFlight > 0 || !pending.isEmpty()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import java.util.regex.Pattern;
  * <p>Credentials written into a URL ({@code https://user:password@host/}) are masked in any text, known or not:
  * the user info becomes {@value #MARKER}.
  *
- * <p>Thread-safe; registering is rare, redacting is frequent and lock-free.
+ * <p>Thread-safe; registering is rare, redacting is frequent and lock-free. Text that holds none of the forms,
+ * the usual case, costs one pass over its characters: only where a character starts some form is that form
+ * compared.
  */
 public final class Redactor {
 
@@ -40,11 +43,52 @@ public final class Redactor {
     private record Form(String text, boolean wholeToken) {
     }
 
+    /**
+     * The registered forms, longest first, and the same forms by their first character, so that one pass over a
+     * text tells whether any of them occurs in it.
+     */
+    private record Known(List<Form> forms, Map<Character, List<String>> byFirst, List<String>[] byFirstAscii) {
+
+        static final Known NONE = of(List.of());
+
+        @SuppressWarnings("unchecked")
+        static Known of(List<Form> forms) {
+            var byFirst = new HashMap<Character, List<String>>();
+            for (Form form : forms) {
+                byFirst.computeIfAbsent(form.text().charAt(0), c -> new ArrayList<>()).add(form.text());
+            }
+            List<String>[] ascii = new List[128];
+            byFirst.forEach((c, texts) -> {
+                if (c < ascii.length) {
+                    ascii[c] = List.copyOf(texts);
+                }
+            });
+            byFirst.replaceAll((c, texts) -> List.copyOf(texts));
+            return new Known(forms, Map.copyOf(byFirst), ascii);
+        }
+
+        /** Whether some form occurs in {@code text}, ignoring token boundaries (so never a false "no"). */
+        boolean anyIn(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                List<String> starting = c < byFirstAscii.length ? byFirstAscii[c] : byFirst.get(c);
+                if (starting != null) {
+                    for (String form : starting) {
+                        if (text.startsWith(form, i)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
     private static final Pattern URL_USER_INFO = Pattern.compile("(\\b[A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s]*@");
 
     /** Keys already registered; read without a lock, so that re-registering a known secret costs a lookup. */
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
-    private volatile List<Form> forms = List.of();
+    private volatile Known known = Known.NONE;
 
     /** Registers {@code secret} (ignored when null or empty) in all its forms. */
     public void register(String secret) {
@@ -74,14 +118,14 @@ public final class Redactor {
         if (!registered.add(key)) {
             return;
         }
-        var all = new ArrayList<>(forms);
+        var all = new ArrayList<>(known.forms());
         for (String text : texts) {
             if (!text.isEmpty() && all.stream().noneMatch(f -> f.text().equals(text))) {
                 all.add(new Form(text, text.length() < SHORTEST_ANYWHERE));
             }
         }
         all.sort(Comparator.comparingInt((Form f) -> f.text().length()).reversed());
-        forms = List.copyOf(all);
+        known = Known.of(List.copyOf(all));
     }
 
     /**
@@ -113,6 +157,9 @@ public final class Redactor {
      * so that ticket text full of addresses and links costs a scan, not a parse.
      */
     private static boolean looksLikeUrlWithUserInfo(String text) {
+        if (!text.contains("://")) {
+            return false;
+        }
         String url = text.strip();
         int scheme = url.indexOf("://");
         if (scheme <= 0 || url.indexOf('@', scheme) < 0) {
@@ -129,7 +176,7 @@ public final class Redactor {
 
     /** Whether no secret is registered, so {@link #redact} changes nothing. */
     public boolean isEmpty() {
-        return forms.isEmpty();
+        return known.forms().isEmpty();
     }
 
     /** {@code text} with every known secret, in any of its forms, replaced by {@value #MARKER}. */
@@ -137,9 +184,12 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        Known now = known;
         String out = text;
-        for (Form form : forms) {
-            out = cut(out, form);
+        if (!now.forms().isEmpty() && now.anyIn(text)) {
+            for (Form form : now.forms()) {
+                out = cut(out, form);
+            }
         }
         return out.contains("://") ? URL_USER_INFO.matcher(out).replaceAll("$1" + MARKER + "@") : out;
     }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Jinja2's {@code max} and {@code min} filters, which Jinjava lacks. */
 final class MinMaxFilter implements Filter {
@@ -48,7 +49,7 @@ final class MinMaxFilter implements Filter {
             return null;
         }
         List<Object> list = new ArrayList<>(items);
-        java.util.function.Function<Object, Object> key = item -> attribute == null ? item : keyOf(item, attribute);
+        Function<Object, Object> key = item -> attribute == null ? item : keyOf(item, attribute);
         Comparator<Object> order = (a, b) -> {
             Object x = key.apply(a);
             Object y = key.apply(b);

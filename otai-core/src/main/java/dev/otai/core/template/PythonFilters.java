@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -109,7 +110,7 @@ final class PythonFilters {
                 key = key instanceof Map<?, ?> map ? map.get(part) : null;
             }
         }
-        return !caseSensitive && key instanceof CharSequence text ? text.toString().toLowerCase(java.util.Locale.ROOT) : key;
+        return !caseSensitive && key instanceof CharSequence text ? text.toString().toLowerCase(Locale.ROOT) : key;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

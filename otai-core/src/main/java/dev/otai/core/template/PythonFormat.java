@@ -1,9 +1,11 @@
 package dev.otai.core.template;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,7 +145,7 @@ final class PythonFormat {
 
     private static String number(Object value, String type, Integer precision, boolean grouping) {
         boolean integral = value instanceof Long || value instanceof Integer || value instanceof Short
-                || value instanceof java.math.BigInteger;
+                || value instanceof BigInteger;
         return switch (type) {
             case "d" -> {
                 if (!integral) {
@@ -159,7 +161,7 @@ final class PythonFormat {
                     default -> 16;
                 };
                 String digits = Long.toString(n, radix);
-                yield type.equals("X") ? digits.toUpperCase(java.util.Locale.ROOT) : digits;
+                yield type.equals("X") ? digits.toUpperCase(Locale.ROOT) : digits;
             }
             case "f", "F", "%" -> {
                 BigDecimal exact = exact(value);
@@ -171,9 +173,9 @@ final class PythonFormat {
             }
             case "e", "E" -> {
                 int digits = precision == null ? 6 : precision;
-                String text = String.format(java.util.Locale.ROOT, "%." + digits + "e",
+                String text = String.format(Locale.ROOT, "%." + digits + "e",
                         exact(value).round(new MathContext(digits + 1, RoundingMode.HALF_EVEN)));
-                yield type.equals("E") ? text.toUpperCase(java.util.Locale.ROOT) : text;
+                yield type.equals("E") ? text.toUpperCase(Locale.ROOT) : text;
             }
             case "r" -> grouped(PythonText.number(((Number) value).doubleValue()), true);
             default -> { // g, G

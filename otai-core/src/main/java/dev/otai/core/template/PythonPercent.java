@@ -1,5 +1,7 @@
 package dev.otai.core.template;
 
+import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ final class PythonPercent {
 
     static String format(String template, Object args, RenderBudget budget) {
         // Jinjava reads a tuple literal as a list, so a list on the right holds the arguments, as a tuple would
-        List<?> positional = args instanceof List<?> list ? list : java.util.Collections.singletonList(args);
+        List<?> positional = args instanceof List<?> list ? list : Collections.singletonList(args);
         Map<?, ?> named = args instanceof Map<?, ?> map ? map : null;
         var out = new StringBuilder();
         int next = 0;
@@ -89,7 +91,7 @@ final class PythonPercent {
                 if (!(value instanceof Number n) || value instanceof Boolean) {
                     throw problem(template, "%" + conversion + " needs a number, not " + PythonText.repr(value));
                 }
-                yield n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal ? (Object) (long) n.doubleValue() : n;
+                yield n instanceof Double || n instanceof Float || n instanceof BigDecimal ? (Object) (long) n.doubleValue() : n;
             }
             default -> {
                 if (!numeric) {

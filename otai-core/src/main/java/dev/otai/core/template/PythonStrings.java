@@ -3,8 +3,10 @@ package dev.otai.core.template;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -44,8 +46,8 @@ final class PythonStrings {
             budget.spend(1, "'" + name + "()'");
         }
         return switch (name) {
-            case "lower", "casefold" -> text.toLowerCase(java.util.Locale.ROOT);
-            case "upper" -> text.toUpperCase(java.util.Locale.ROOT);
+            case "lower", "casefold" -> text.toLowerCase(Locale.ROOT);
+            case "upper" -> text.toUpperCase(Locale.ROOT);
             case "strip" -> strip(text, chars(args), true, true);
             case "lstrip" -> strip(text, chars(args), true, false);
             case "rstrip" -> strip(text, chars(args), false, true);
@@ -57,7 +59,7 @@ final class PythonStrings {
             case "replace" -> replace(text, string(args, 0), string(args, 1), (int) integer(arg(args, kwargs, 2, "count"), -1), budget);
             case "title" -> title(text);
             case "capitalize" -> text.isEmpty() ? text
-                    : text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1).toLowerCase(java.util.Locale.ROOT);
+                    : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1).toLowerCase(Locale.ROOT);
             case "swapcase" -> swapcase(text);
             case "find" -> (long) text.indexOf(string(args, 0));
             case "rfind" -> (long) text.lastIndexOf(string(args, 0));
@@ -70,8 +72,8 @@ final class PythonStrings {
             case "isalpha" -> !text.isEmpty() && text.chars().allMatch(Character::isLetter);
             case "isalnum" -> !text.isEmpty() && text.chars().allMatch(Character::isLetterOrDigit);
             case "isspace" -> !text.isEmpty() && text.chars().allMatch(Character::isWhitespace);
-            case "islower" -> text.chars().anyMatch(Character::isLowerCase) && text.equals(text.toLowerCase(java.util.Locale.ROOT));
-            case "isupper" -> text.chars().anyMatch(Character::isUpperCase) && text.equals(text.toUpperCase(java.util.Locale.ROOT));
+            case "islower" -> text.chars().anyMatch(Character::isLowerCase) && text.equals(text.toLowerCase(Locale.ROOT));
+            case "isupper" -> text.chars().anyMatch(Character::isUpperCase) && text.equals(text.toUpperCase(Locale.ROOT));
             case "istitle" -> !text.isEmpty() && text.equals(title(text)) && text.chars().anyMatch(Character::isLetter);
             case "partition" -> partition(text, string(args, 0), text.indexOf(string(args, 0)), false);
             case "rpartition" -> partition(text, string(args, 0), text.lastIndexOf(string(args, 0)), true);
@@ -177,7 +179,7 @@ final class PythonStrings {
 
     private static boolean affix(String text, List<Object> args, boolean start) {
         Object wanted = args.isEmpty() ? null : args.getFirst();
-        Collection<?> options = wanted instanceof Collection<?> many ? many : java.util.Collections.singletonList(wanted);
+        Collection<?> options = wanted instanceof Collection<?> many ? many : Collections.singletonList(wanted);
         for (Object option : options) {
             if (option == null) {
                 throw new TemplateException((start ? "startswith" : "endswith") + "(): expected a text or a list of texts");

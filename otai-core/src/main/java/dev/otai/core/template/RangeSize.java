@@ -1,6 +1,7 @@
 package dev.otai.core.template;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** How many numbers {@code range(...)} would yield for its arguments, worked out without making them. */
 final class RangeSize {
@@ -21,7 +22,7 @@ final class RangeSize {
             if (span.signum() != step.signum()) {
                 return 0;
             }
-            BigDecimal count = span.divide(step, 0, java.math.RoundingMode.CEILING);
+            BigDecimal count = span.divide(step, 0, RoundingMode.CEILING);
             return count.min(BigDecimal.valueOf(Long.MAX_VALUE / 2)).longValue();
         } catch (NumberFormatException | NullPointerException e) {
             return 0;
@@ -29,6 +30,6 @@ final class RangeSize {
     }
 
     private static BigDecimal number(Object value) {
-        return new BigDecimal(value.toString().strip()).setScale(0, java.math.RoundingMode.DOWN);
+        return new BigDecimal(value.toString().strip()).setScale(0, RoundingMode.DOWN);
     }
 }

@@ -11,15 +11,15 @@ import java.util.Optional;
 final class RenderBudget {
 
     private final TemplateScope scope;
-    private final String template;
+    private final Template template;
     private final TemplateLimits limits;
     private final InstantSource clock;
     private final long deadline;
     private long iterations;
     private TemplateException breach;
 
-    /** @param template the template as error messages quote it */
-    RenderBudget(TemplateScope scope, String template, TemplateLimits limits, InstantSource clock) {
+    /** @param template the template rendered, quoted by error messages (only when there is one) */
+    RenderBudget(TemplateScope scope, Template template, TemplateLimits limits, InstantSource clock) {
         this.scope = scope;
         this.template = template;
         this.limits = limits;
@@ -90,7 +90,7 @@ final class RenderBudget {
 
     /** An error for something this render's template may not do. */
     TemplateException refuse(String problem) {
-        return new TemplateException("template " + template + " " + problem);
+        return new TemplateException("template " + TemplateEngine.quote(template) + " " + problem);
     }
 
     private TemplateException breach(String message) {

@@ -2,8 +2,13 @@ package dev.otai.core.template;
 
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** The template scope of one pipe execution: its context's results, parent params and run values. */
 public final class RunScope implements TemplateScope {
@@ -11,7 +16,8 @@ public final class RunScope implements TemplateScope {
     private final PipeContext context;
     private final Map<String, String> environment;
     private final Map<String, Object> variables;
-    private final java.util.Set<String> envValuesRead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Created by the first {@code get_env}, which most renders never call; guarded by {@code this}. */
+    private Set<String> envValuesRead;
 
     public RunScope(PipeContext context, Map<String, String> environment) {
         this.context = context;
@@ -20,10 +26,8 @@ public final class RunScope implements TemplateScope {
     }
 
     private static Map<String, Object> variables(PipeContext context) {
-        var results = new LinkedHashMap<String, Object>();
-        context.results().forEach((id, result) -> results.put(id, asMap(result)));
         var variables = new LinkedHashMap<String, Object>();
-        variables.put("pipe_results", results);
+        variables.put("pipe_results", new ResultsView(context.results()));
         variables.put("parent_params", context.parentParams());
         variables.put("params", context.parentParams());
         variables.putAll(context.values());
@@ -78,13 +82,18 @@ public final class RunScope implements TemplateScope {
         if (value == null) {
             throw new TemplateException("get_env('" + name + "'): environment variable '" + name + "' is not set");
         }
-        envValuesRead.add(value);
+        synchronized (this) {
+            if (envValuesRead == null) {
+                envValuesRead = new LinkedHashSet<>();
+            }
+            envValuesRead.add(value);
+        }
         return value;
     }
 
     /** Every value this scope read with {@code get_env}: such values are secrets, whatever their length. */
-    public java.util.Set<String> environmentRead() {
-        return java.util.Set.copyOf(envValuesRead);
+    public synchronized Set<String> environmentRead() {
+        return envValuesRead == null ? Set.of() : Set.copyOf(envValuesRead);
     }
 
     @Override
@@ -94,5 +103,61 @@ public final class RunScope implements TemplateScope {
                     + "'; its params: " + context.parentParams().keySet());
         }
         return context.parentParams().get(key);
+    }
+
+    /**
+     * The earlier results as templates see them ({@link #asMap}), each turned into its map when a template reads
+     * it: a step's scope sees every result before it, and most templates read one or two of them.
+     */
+    private static final class ResultsView extends AbstractMap<String, Object> {
+
+        private final Map<String, PipeResult> results;
+
+        ResultsView(Map<String, PipeResult> results) {
+            this.results = results;
+        }
+
+        @Override
+        public Object get(Object id) {
+            PipeResult result = results.get(id);
+            return result == null ? null : asMap(result);
+        }
+
+        @Override
+        public boolean containsKey(Object id) {
+            return results.containsKey(id);
+        }
+
+        @Override
+        public int size() {
+            return results.size();
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, Object>> iterator() {
+                    Iterator<Entry<String, PipeResult>> each = results.entrySet().iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return each.hasNext();
+                        }
+
+                        @Override
+                        public Entry<String, Object> next() {
+                            Entry<String, PipeResult> entry = each.next();
+                            return new SimpleImmutableEntry<>(entry.getKey(), asMap(entry.getValue()));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return results.size();
+                }
+            };
+        }
     }
 }

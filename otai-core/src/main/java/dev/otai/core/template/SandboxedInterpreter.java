@@ -7,6 +7,8 @@ import com.hubspot.jinjava.interpret.InterpreterFactory;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.UnknownTokenException;
 import com.hubspot.jinjava.util.Variable;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A Jinjava interpreter that knows the render it is doing: its {@link RenderBudget}, and through it the scope of
@@ -29,7 +31,7 @@ final class SandboxedInterpreter extends JinjavaInterpreter {
     };
 
     /** Names Jinja2 reads as none; Jinjava looks them up as variables. */
-    private static final java.util.Set<String> NONE = java.util.Set.of("none", "None");
+    private static final Set<String> NONE = Set.of("none", "None");
 
     private RenderBudget budget;
     /** The first variable this expression named that does not exist, if any. */
@@ -87,7 +89,7 @@ final class SandboxedInterpreter extends JinjavaInterpreter {
         return value;
     }
 
-    private static final java.util.regex.Pattern FILTER_OR_TEST = java.util.regex.Pattern.compile(
+    private static final Pattern FILTER_OR_TEST = Pattern.compile(
             "(\\|)\\s*([A-Za-z_][A-Za-z0-9_]*)|\\bis\\s+(?:not\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
     /** A filter or test the expression names that does not exist; Jinjava makes such a call yield null. */

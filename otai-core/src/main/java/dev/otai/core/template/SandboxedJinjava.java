@@ -6,6 +6,7 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.tree.Node;
 import java.io.IOException;
 import jinjava.javax.el.ExpressionFactory;
 
@@ -28,6 +29,8 @@ final class SandboxedJinjava {
                 .withTrimBlocks(true)
                 .withLstripBlocks(true)
                 .withNestedInterpretationEnabled(false)
+                // a filter is called directly, not found by reflection on every call
+                .withEnableFilterChainOptimization(true)
                 .withMaxOutputSize(limits.maxOutputChars())
                 .withMaxStringLength(limits.maxOutputChars())
                 .withMaxListSize(limits.maxLoopIterations())
@@ -82,7 +85,7 @@ final class SandboxedJinjava {
                 Object.class, Object[].class));
     }
 
-    private static void checkDeadline(com.hubspot.jinjava.tree.Node node, JinjavaInterpreter interpreter) {
+    private static void checkDeadline(Node node, JinjavaInterpreter interpreter) {
         RenderBudget budget = SandboxedInterpreter.budgetOf(interpreter);
         if (budget != null) {
             budget.checkTime();

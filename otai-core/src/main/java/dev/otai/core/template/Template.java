@@ -1,6 +1,7 @@
 package dev.otai.core.template;
 
 import com.hubspot.jinjava.tree.Node;
+import java.util.List;
 
 /**
  * A param value compiled once at load time. A value that is exactly one {@code {{ expr }}} renders to the
@@ -19,6 +20,6 @@ public sealed interface Template {
     }
 
     /** Text with template syntax; {@code problems} are what was wrong with it at compile time (none when fine). */
-    record Text(String source, Node tree, java.util.List<String> problems) implements Template {
+    record Text(String source, Node tree, List<String> problems) implements Template {
     }
 }

@@ -12,11 +12,13 @@ import com.hubspot.jinjava.tree.TagNode;
 import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -180,7 +182,7 @@ public final class TemplateEngine {
             throw new TemplateException(text.problems().getFirst());
         }
         return withInterpreter(interpreter -> {
-            var budget = new RenderBudget(scope, quote(template), limits, clock);
+            var budget = new RenderBudget(scope, template, limits, clock);
             int errorsBefore = interpreter.getErrors().size();
             interpreter.begin(budget);
             try (var ignored = interpreter.enterScope()) {
@@ -278,7 +280,7 @@ public final class TemplateEngine {
             case CharSequence text -> text.toString();
             case Character c -> c.toString();
             case PyishDate date -> date.toString();
-            case Map.Entry<?, ?> entry -> java.util.Arrays.asList(entry.getKey(), entry.getValue());
+            case Map.Entry<?, ?> entry -> Arrays.asList(entry.getKey(), entry.getValue());
             default -> throw budget.refuse("yields an object that is not data; templates yield text, numbers,"
                     + " booleans, mappings, lists or none");
         };
@@ -302,7 +304,7 @@ public final class TemplateEngine {
         var out = new ArrayList<Object>(items.size());
         for (Object item : items) {
             out.add(switch (item) {
-                case Map.Entry<?, ?> entry -> java.util.Arrays.asList(entry.getKey(), entry.getValue());
+                case Map.Entry<?, ?> entry -> Arrays.asList(entry.getKey(), entry.getValue());
                 case Character c -> c.toString();
                 case Collection<?> nested -> pythonItems(nested);
                 case null, default -> item;
@@ -324,7 +326,7 @@ public final class TemplateEngine {
         return "template " + quote(template) + " uses unknown variable '" + name + "'";
     }
 
-    private static String quote(Template template) {
+    static String quote(Template template) {
         return "\"" + template.source().strip() + "\"";
     }
 
@@ -336,7 +338,7 @@ public final class TemplateEngine {
         return value;
     }
 
-    private <T> T withInterpreter(java.util.function.Function<SandboxedInterpreter, T> work) {
+    private <T> T withInterpreter(Function<SandboxedInterpreter, T> work) {
         SandboxedInterpreter interpreter = pool.poll();
         if (interpreter == null) {
             interpreter = (SandboxedInterpreter) jinjava.newInterpreter();

@@ -1,8 +1,11 @@
 package dev.otai.core.template;
 
+import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.lib.fn.Functions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The template functions, as Jinjava calls them: static methods that find the current {@link TemplateScope}
@@ -30,7 +33,7 @@ public final class TemplateFunctions {
     }
 
     private static String joined(Object[] values) {
-        var out = new java.util.StringJoiner(", ");
+        var out = new StringJoiner(", ");
         for (Object value : values) {
             out.add(String.valueOf(value));
         }
@@ -82,9 +85,9 @@ public final class TemplateFunctions {
 
     /** Jinja2's {@code dict(a=1, b='x')}: a mapping of its keyword arguments. */
     public static Map<String, Object> dict(Object... entries) {
-        var map = new java.util.LinkedHashMap<String, Object>();
+        var map = new LinkedHashMap<String, Object>();
         for (Object entry : entries) {
-            if (!(entry instanceof com.hubspot.jinjava.el.ext.NamedParameter named)) {
+            if (!(entry instanceof NamedParameter named)) {
                 throw new TemplateException("dict() takes keyword arguments only, as in dict(queue='Support'); got "
                         + PythonText.repr(entry));
             }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -298,7 +299,7 @@ class OrchestratorTest {
         assertThat(logs.list).last().satisfies(e -> assertThat(e.getFormattedMessage()).isEqualTo("Orchestrator stopped"));
     }
 
-    private static java.util.stream.Stream<String> warnings(ListAppender<ILoggingEvent> logs) {
+    private static Stream<String> warnings(ListAppender<ILoggingEvent> logs) {
         return List.copyOf(logs.list).stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.api.PipeContext;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class HostilePythonStringMethodTest {
     private static final String HOSTILE_SUBJECT = "{{ get_env('SECRET_X') }} {% for x in range(99999) %}x{% endfor %}";
 
     private final TemplateEngine templates = new TemplateEngine(new TemplateLimits(10_000, 1_000, Duration.ofSeconds(5)),
-            java.time.InstantSource.system());
+            InstantSource.system());
 
     private Object render(String source) {
         var context = PipeContext.empty().withValue("ticket", Map.of("subject", HOSTILE_SUBJECT, "body", "ab".repeat(100)));
@@ -50,7 +52,7 @@ class HostilePythonStringMethodTest {
 
     @Test
     void ticket_text_through_string_methods_stays_text() {
-        assertThat(render("{{ ticket.subject.lower() }}")).isEqualTo(HOSTILE_SUBJECT.toLowerCase(java.util.Locale.ROOT));
+        assertThat(render("{{ ticket.subject.lower() }}")).isEqualTo(HOSTILE_SUBJECT.toLowerCase(Locale.ROOT));
         assertThat(render("{{ '{}'.format(ticket.subject) }}")).isEqualTo(HOSTILE_SUBJECT);
         assertThat(render("{{ '%s!' % ticket.subject }}")).isEqualTo(HOSTILE_SUBJECT + "!");
         assertThat(render("{{ ticket.subject.split(' ')[0] }}")).isEqualTo("{{");

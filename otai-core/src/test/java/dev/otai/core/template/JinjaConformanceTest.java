@@ -8,8 +8,10 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +114,7 @@ class JinjaConformanceTest {
             case Boolean b -> "bool " + (b ? "True" : "False");
             case Integer i -> "int " + i;
             case Long l -> "int " + l;
-            case java.math.BigInteger b -> "int " + b;
+            case BigInteger b -> "int " + b;
             case Double d -> "float " + d;
             case Float f -> "float " + f.doubleValue();
             case String s -> "str '" + s + "'";
@@ -166,7 +168,7 @@ class JinjaConformanceTest {
         return context;
     }
 
-    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+    private static <T> Iterable<T> iterable(Iterator<T> iterator) {
         return () -> iterator;
     }
 

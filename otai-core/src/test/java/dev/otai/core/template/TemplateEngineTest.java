@@ -79,6 +79,17 @@ class TemplateEngineTest {
     }
 
     @Test
+    void pipe_results_read_as_a_whole_list_every_earlier_result_in_the_order_they_ran() {
+        assertThat(render("{% for id, result in pipe_results.items() %}{{ id }}={{ result.succeeded }};{% endfor %}"))
+                .isEqualTo("classify=True;ticket=True;empty=True;broken=False;");
+        assertThat(render("{{ pipe_results | length }} {{ 'broken' in pipe_results }} {{ 'later' in pipe_results }}"))
+                .isEqualTo("4 True False");
+        assertThat(render("{{ pipe_results.classify }}")).isEqualTo(Map.of("succeeded", true, "was_skipped", false,
+                "failed", false, "message", "", "data", Map.of("label", "IT", "confidence", 0.876)));
+        assertThat(render("{{ pipe_results.later is defined }}")).isEqualTo(false);
+    }
+
+    @Test
     void a_null_result_value_is_a_value_not_a_missing_key() {
         assertThat(render("{{ get_pipe_result('empty') is none }}")).isEqualTo(true);
     }
