@@ -10,7 +10,6 @@ import dev.otai.testkit.otobo.OtoboTicket;
 import dev.otai.testkit.process.ReapChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,55 +37,6 @@ class OtoboCrashPointsTest {
     private static final int TICKETS = 100;
     private static final Pattern RESUMED = Pattern.compile("Resuming run (\\w+) of runner 'router' as run (\\w+)");
 
-    private static final String CONFIG = """
-            open_ticket_ai:
-              infrastructure:
-                storage: { data_dir: "DATA_DIR" }
-              services:
-                otobo:
-                  use: "otobo-znuny:OTOBOZnunyTicketSystemService"
-                  params:
-                    base_url: "BASE_URL"
-                    password: "PASSWORD"
-                queue_model:
-                  use: "testkit:StubClassifier"
-                  params: { labels: ["IT", "Billing", "Sales"] }
-              orchestrator:
-                runners:
-                  - id: router
-                    run:
-                      id: batch
-                      use: "base:CompositePipe"
-                      steps:
-                        - id: fetch
-                          use: "base:FetchTicketsPipe"
-                          injects: { ticket_system: otobo }
-                          params: { ticket_search_criteria: { queue: { name: "Incoming" }, limit: 200 } }
-                        - id: each
-                          use: "base:ForEachPipe"
-                          params:
-                            items: "{{ get_pipe_result('fetch','fetched_tickets') }}"
-                            item_name: ticket
-                            parallelism: 4
-                            steps:
-                              - id: classify
-                                use: "base:ClassificationPipe"
-                                injects: { classification_service: queue_model }
-                                params: { text: "{{ ticket.subject }} {{ ticket.body }}" }
-                              - id: route
-                                use: "base:UpdateTicketPipe"
-                                injects: { ticket_system: otobo }
-                                params:
-                                  ticket_id: "{{ ticket.id }}"
-                                  updated_ticket: { queue: { name: "{{ get_pipe_result('classify','label') }}" } }
-                              - id: note
-                                use: "base:AddNotePipe"
-                                injects: { ticket_system: otobo }
-                                params:
-                                  ticket_id: "{{ ticket.id }}"
-                                  note: { subject: "AI routing", body: "Queue {{ get_pipe_result('classify','label') }}" }
-            """;
-
     @TempDir
     Path dir;
 
@@ -102,7 +52,7 @@ class OtoboCrashPointsTest {
             throws Exception {
         try (var fake = new FakeOtobo()) {
             OtoboRouting.seed(fake, TICKETS);
-            Path config = writeConfig(fake);
+            Path config = OtoboRouting.write(dir, fake, OtoboRouting.config(OtoboRouting.LABELS, "AI routing", true));
             var logs = new ArrayList<String>();
             for (String fault : faults.split(" ")) {
                 var child = OtaiChild.runOnce(config, fault, dir.resolve("child-" + logs.size() + ".log"));
@@ -155,12 +105,5 @@ class OtoboCrashPointsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Path writeConfig(FakeOtobo fake) throws IOException {
-        Path file = dir.resolve("config.yml");
-        Files.writeString(file, CONFIG.replace("DATA_DIR", dir.resolve("otai-data").toString().replace("\\", "/"))
-                .replace("BASE_URL", fake.baseUrl()).replace("PASSWORD", FakeOtobo.PASSWORD));
-        return file;
     }
 }

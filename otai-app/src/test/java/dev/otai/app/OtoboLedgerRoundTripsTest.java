@@ -12,7 +12,6 @@ import dev.otai.testkit.otobo.OtoboTicket;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,9 +38,7 @@ class OtoboLedgerRoundTripsTest {
               services:
                 otobo:
                   use: "otobo-znuny:OTOBOZnunyTicketSystemService"
-                  params:
-                    base_url: "BASE_URL"
-                    password: "PASSWORD"
+                  params: { base_url: "BASE_URL", password: "PASSWORD" }
               orchestrator:
                 runners:
                   - id: triage
@@ -150,10 +147,7 @@ class OtoboLedgerRoundTripsTest {
     }
 
     private Path writeConfig(FakeOtobo otobo) throws IOException {
-        Path file = dir.resolve("config.yml");
-        Files.writeString(file, CONFIG.replace("DATA_DIR", dir.resolve("otai-data").toString().replace("\\", "/"))
-                .replace("BASE_URL", otobo.baseUrl()).replace("PASSWORD", FakeOtobo.PASSWORD));
-        return file;
+        return OtoboRouting.write(dir, otobo, CONFIG);
     }
 
     private static int otai(StringWriter out, Path config) {

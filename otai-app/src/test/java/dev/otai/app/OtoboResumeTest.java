@@ -7,7 +7,6 @@ import dev.otai.testkit.otobo.FakeOtobo;
 import dev.otai.testkit.otobo.OtoboTicket;
 import dev.otai.testkit.process.ReapChildProcesses;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -31,53 +30,6 @@ class OtoboResumeTest {
     private static final List<String> AFTER = List.of("Hardware", "Finance", "Marketing");
     private static final Pattern RESUMED = Pattern.compile("Resuming run (\\w+) of runner 'router' as run (\\w+)");
     private static final Pattern NOT_RESUMED = Pattern.compile("Interrupted run (\\w+) is not resumed: runner 'router' has other steps");
-
-    private static final String CONFIG = """
-            open_ticket_ai:
-              infrastructure:
-                storage: { data_dir: "DATA_DIR" }
-              services:
-                otobo:
-                  use: "otobo-znuny:OTOBOZnunyTicketSystemService"
-                  params: { base_url: "BASE_URL", password: "PASSWORD" }
-                queue_model:
-                  use: "testkit:StubClassifier"
-                  params: { labels: LABELS }
-              orchestrator:
-                runners:
-                  - id: router
-                    run:
-                      id: batch
-                      use: "base:CompositePipe"
-                      steps:
-                        - id: fetch
-                          use: "base:FetchTicketsPipe"
-                          injects: { ticket_system: otobo }
-                          params: { ticket_search_criteria: { queue: { name: "Incoming" }, limit: 200 } }
-                        - id: each
-                          use: "base:ForEachPipe"
-                          params:
-                            items: "{{ get_pipe_result('fetch','fetched_tickets') }}"
-                            item_name: ticket
-                            parallelism: 4
-                            steps:
-                              - id: classify
-                                use: "base:ClassificationPipe"
-                                injects: { classification_service: queue_model }
-                                params: { text: "{{ ticket.subject }} {{ ticket.body }}" }
-                              - id: route
-                                use: "base:UpdateTicketPipe"
-                                injects: { ticket_system: otobo }
-                                params:
-                                  ticket_id: "{{ ticket.id }}"
-                                  updated_ticket: { queue: { name: "{{ get_pipe_result('classify','label') }}" } }
-                              - id: note
-                                use: "base:AddNotePipe"
-                                injects: { ticket_system: otobo }
-                                params:
-                                  ticket_id: "{{ ticket.id }}"
-                                  note: { subject: "SUBJECT", body: "Queue {{ get_pipe_result('classify','label') }}" }
-            """;
 
     @TempDir
     Path dir;
@@ -146,11 +98,7 @@ class OtoboResumeTest {
         }
     }
 
-    private Path writeConfig(List<String> labels, String subject) throws IOException {
-        Path file = dir.resolve("config.yml");
-        Files.writeString(file, CONFIG.replace("DATA_DIR", dir.resolve("otai-data").toString().replace("\\", "/"))
-                .replace("BASE_URL", fake.baseUrl()).replace("PASSWORD", FakeOtobo.PASSWORD)
-                .replace("LABELS", "[\"" + String.join("\", \"", labels) + "\"]").replace("SUBJECT", subject));
-        return file;
+    private Path writeConfig(List<String> labels, String noteSubject) throws IOException {
+        return OtoboRouting.write(dir, fake, OtoboRouting.config(labels, noteSubject, true));
     }
 }

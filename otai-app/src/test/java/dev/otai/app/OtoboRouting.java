@@ -10,24 +10,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The pipeline both OTOBO ledger tests run: for each ticket in Incoming, note the label, then move it there. */
+/**
+ * The pipeline the OTOBO ledger, crash and resume tests run: for each ticket in Incoming, classify it, note the
+ * label and move it there (in either order), and the config that points it at a fake OTOBO.
+ */
 final class OtoboRouting {
 
     static final List<String> LABELS = List.of("IT", "Billing", "Sales");
 
-    private static final String CONFIG = """
+    private static final String SERVICES = """
             open_ticket_ai:
               infrastructure:
                 storage: { data_dir: "DATA_DIR" }
               services:
                 otobo:
                   use: "otobo-znuny:OTOBOZnunyTicketSystemService"
-                  params:
-                    base_url: "BASE_URL"
-                    password: "PASSWORD"
+                  params: { base_url: "BASE_URL", password: "PASSWORD" }
                 queue_model:
                   use: "testkit:StubClassifier"
-                  params: { labels: ["IT", "Billing", "Sales"] }
+                  params: { labels: LABELS }
               orchestrator:
                 runners:
                   - id: router
@@ -50,12 +51,16 @@ final class OtoboRouting {
                                 use: "base:ClassificationPipe"
                                 injects: { classification_service: queue_model }
                                 params: { text: "{{ ticket.subject }} {{ ticket.body }}" }
+            """;
+    private static final String NOTE = """
                               - id: note
                                 use: "base:AddNotePipe"
                                 injects: { ticket_system: otobo }
                                 params:
                                   ticket_id: "{{ ticket.id }}"
-                                  note: { subject: "AI routing", body: "Queue {{ get_pipe_result('classify','label') }}" }
+                                  note: { subject: "SUBJECT", body: "Queue {{ get_pipe_result('classify','label') }}" }
+            """;
+    private static final String MOVE = """
                               - id: route
                                 use: "base:UpdateTicketPipe"
                                 injects: { ticket_system: otobo }
@@ -67,9 +72,22 @@ final class OtoboRouting {
     private OtoboRouting() {
     }
 
+    /** The routing pipeline: classify, then note and move ({@code moveFirst}: move, then note). */
+    static String config(List<String> labels, String noteSubject, boolean moveFirst) {
+        String steps = moveFirst ? MOVE + NOTE : NOTE + MOVE;
+        return (SERVICES + steps).replace("LABELS", "[\"" + String.join("\", \"", labels) + "\"]")
+                .replace("SUBJECT", noteSubject);
+    }
+
+    /** Writes the routing pipeline that notes, then moves, into {@code dir}. */
     static Path writeConfig(Path dir, FakeOtobo fake) throws IOException {
+        return write(dir, fake, config(LABELS, "AI routing", false));
+    }
+
+    /** Writes {@code config} into {@code dir}, with the data directory under it and the fake's address and password. */
+    static Path write(Path dir, FakeOtobo fake, String config) throws IOException {
         Path file = dir.resolve("config.yml");
-        Files.writeString(file, CONFIG.replace("DATA_DIR", dir.resolve("otai-data").toString().replace("\\", "/"))
+        Files.writeString(file, config.replace("DATA_DIR", dir.resolve("otai-data").toString().replace("\\", "/"))
                 .replace("BASE_URL", fake.baseUrl()).replace("PASSWORD", FakeOtobo.PASSWORD));
         return file;
     }
