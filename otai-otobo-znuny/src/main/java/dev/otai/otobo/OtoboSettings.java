@@ -5,9 +5,6 @@ import static dev.otai.otobo.OtoboZnunyPlugin.AUTH;
 import static dev.otai.otobo.OtoboZnunyPlugin.BASE_URL;
 import static dev.otai.otobo.OtoboZnunyPlugin.CONNECT_TIMEOUT;
 import static dev.otai.otobo.OtoboZnunyPlugin.DEFAULT_CUSTOMER_USER;
-import static dev.otai.otobo.OtoboZnunyPlugin.INITIAL_BACKOFF;
-import static dev.otai.otobo.OtoboZnunyPlugin.MAX_ATTEMPTS;
-import static dev.otai.otobo.OtoboZnunyPlugin.MAX_BACKOFF;
 import static dev.otai.otobo.OtoboZnunyPlugin.OPERATION_METHODS;
 import static dev.otai.otobo.OtoboZnunyPlugin.OPERATION_URLS;
 import static dev.otai.otobo.OtoboZnunyPlugin.PASSWORD;
@@ -17,6 +14,7 @@ import static dev.otai.otobo.OtoboZnunyPlugin.WEBSERVICE_NAME;
 
 import dev.otai.api.Params;
 import dev.otai.support.endpoint.EndpointUrl;
+import dev.otai.support.retry.RetryParams;
 import dev.otai.support.retry.RetryPolicy;
 import dev.otai.support.retry.RetryTiming;
 import java.net.URI;
@@ -48,8 +46,7 @@ record OtoboSettings(URI baseUrl, String username, String password, String webse
 
     static OtoboSettings from(Params params, RetryTiming timing) {
         URI uri = EndpointUrl.parse(BASE_URL.name(), params.get(BASE_URL), OtoboZnunyPlugin.BASE_URL_EXPECTED);
-        var policy = new RetryPolicy(Math.toIntExact(params.get(MAX_ATTEMPTS)), params.get(INITIAL_BACKOFF),
-                params.get(MAX_BACKOFF), timing);
+        var policy = RetryParams.policy(params, timing);
         String auth = params.get(AUTH).toLowerCase(Locale.ROOT);
         if (!auth.equals("credentials") && !auth.equals("session")) {
             throw new IllegalArgumentException("auth was \"" + auth + "\"; expected credentials or session");

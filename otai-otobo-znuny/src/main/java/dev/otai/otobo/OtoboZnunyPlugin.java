@@ -1,5 +1,9 @@
 package dev.otai.otobo;
 
+import static dev.otai.support.retry.RetryParams.INITIAL_BACKOFF;
+import static dev.otai.support.retry.RetryParams.MAX_ATTEMPTS;
+import static dev.otai.support.retry.RetryParams.MAX_BACKOFF;
+
 import dev.otai.api.Param;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
@@ -37,13 +41,6 @@ public final class OtoboZnunyPlugin implements Plugin {
             .describedAs("TCP connect timeout");
     static final Param<Duration> TIMEOUT = Param.duration("timeout").aliasedAs("request_timeout").defaultsTo(Duration.ofSeconds(30))
             .describedAs("time allowed for one request");
-    static final Param<Long> MAX_ATTEMPTS = Param.integer("max_attempts").defaultsTo(4L)
-            .constrained(v -> v >= 1, "an integer of at least 1")
-            .describedAs("attempts per call, the first included, on connection errors, 429 and 5xx");
-    static final Param<Duration> INITIAL_BACKOFF = Param.duration("initial_backoff").defaultsTo(Duration.ofMillis(200))
-            .describedAs("backoff ceiling before the second attempt; doubles per attempt, with jitter");
-    static final Param<Duration> MAX_BACKOFF = Param.duration("max_backoff").defaultsTo(Duration.ofSeconds(10))
-            .describedAs("longest wait between attempts");
     static final Param<Long> ARTICLE_LIMIT = Param.integer("article_limit").defaultsTo(0L).constrained(v -> v >= 0, "0 (all) or more")
             .describedAs("articles read per ticket, oldest first; 0 reads all");
     static final Param<String> DEFAULT_CUSTOMER_USER = Param.string("default_customer_user")

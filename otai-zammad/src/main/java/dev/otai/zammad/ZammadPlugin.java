@@ -1,5 +1,9 @@
 package dev.otai.zammad;
 
+import static dev.otai.support.retry.RetryParams.INITIAL_BACKOFF;
+import static dev.otai.support.retry.RetryParams.MAX_ATTEMPTS;
+import static dev.otai.support.retry.RetryParams.MAX_BACKOFF;
+
 import dev.otai.api.Param;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceSetup;
@@ -36,13 +40,6 @@ public final class ZammadPlugin implements Plugin {
             .describedAs("token (Authorization: Token token=…) or bearer (Authorization: Bearer …)");
     static final Param<Duration> CONNECT_TIMEOUT = Param.duration("connect_timeout").defaultsTo(Duration.ofSeconds(5))
             .describedAs("TCP connect timeout");
-    static final Param<Long> MAX_ATTEMPTS = Param.integer("max_attempts").defaultsTo(4L)
-            .constrained(v -> v >= 1, "an integer of at least 1")
-            .describedAs("attempts per call, the first included, on connection errors, 429 and 5xx");
-    static final Param<Duration> INITIAL_BACKOFF = Param.duration("initial_backoff").defaultsTo(Duration.ofMillis(200))
-            .describedAs("backoff ceiling before the second attempt; doubles per attempt, with jitter");
-    static final Param<Duration> MAX_BACKOFF = Param.duration("max_backoff").defaultsTo(Duration.ofSeconds(10))
-            .describedAs("longest wait between attempts");
     static final Param<Boolean> READ_ARTICLES = Param.bool("read_articles").defaultsTo(true)
             .describedAs("read each found ticket's articles (one request per ticket) for body and notes");
 

@@ -4,15 +4,13 @@ import static dev.otai.zammad.ZammadPlugin.ACCESS_TOKEN;
 import static dev.otai.zammad.ZammadPlugin.AUTH_SCHEME;
 import static dev.otai.zammad.ZammadPlugin.BASE_URL;
 import static dev.otai.zammad.ZammadPlugin.CONNECT_TIMEOUT;
-import static dev.otai.zammad.ZammadPlugin.INITIAL_BACKOFF;
-import static dev.otai.zammad.ZammadPlugin.MAX_ATTEMPTS;
-import static dev.otai.zammad.ZammadPlugin.MAX_BACKOFF;
 import static dev.otai.zammad.ZammadPlugin.READ_ARTICLES;
 import static dev.otai.zammad.ZammadPlugin.TIMEOUT;
 import static dev.otai.zammad.ZammadPlugin.VERIFY;
 
 import dev.otai.api.Params;
 import dev.otai.support.endpoint.EndpointUrl;
+import dev.otai.support.retry.RetryParams;
 import dev.otai.support.retry.RetryPolicy;
 import dev.otai.support.retry.RetryTiming;
 import java.net.URI;
@@ -38,8 +36,7 @@ record ZammadSettings(URI baseUrl, String token, String scheme, Object verify, D
         if (!scheme.equals("token") && !scheme.equals("bearer")) {
             throw new IllegalArgumentException("auth_scheme was \"" + scheme + "\"; expected token or bearer");
         }
-        var policy = new RetryPolicy(Math.toIntExact(params.get(MAX_ATTEMPTS)), params.get(INITIAL_BACKOFF),
-                params.get(MAX_BACKOFF), timing);
+        var policy = RetryParams.policy(params, timing);
         return new ZammadSettings(uri, params.get(ACCESS_TOKEN), scheme, params.get(VERIFY),
                 params.get(CONNECT_TIMEOUT), params.get(TIMEOUT), policy, params.get(READ_ARTICLES));
     }
