@@ -2,14 +2,15 @@ package dev.otai.core.orchestration;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code otai run --once}: runs each runner once, in order, now, ignoring triggers, through the engine's own
- * runner runtimes: the same runs as a fire would start, with the trigger id {@value #TRIGGER}. A failed run with
+ * runner runtimes: the same runs as a fire would start, with the trigger id {@value #TRIGGER}, run on the calling
+ * thread since it waits for each anyway. A failed run with
  * retries left is retried per the runner's policy, waiting as the orchestrator waits, before the next runner
  * starts. A stop request ends it after the run in flight; the runners not yet run are left out of the outcomes.
  */
@@ -38,7 +39,7 @@ public final class RunOnce {
                     break;
                 }
                 RunnerOutcome before = runner.lastOutcome().orElse(null);
-                runner.fire(new Fire(TRIGGER, Map.of(), clock.instant(), false, 1));
+                runner.fireHere(new Fire(TRIGGER, Map.of(), clock.instant(), false, 1));
                 awaitRunAndRetries(runner, timetable);
                 runner.lastOutcome().filter(last -> last != before).ifPresent(outcomes::add);
             }
@@ -61,7 +62,7 @@ public final class RunOnce {
             }
             Optional<Timetable.Due> due = timetable.takeDueRetry(clock.instant());
             if (due.isPresent()) {
-                due.get().retryOf().fire(due.get().retry());
+                due.get().retryOf().fireHere(due.get().retry());
             } else {
                 timetable.awaitChange(next.get(), clock, lifecycle::stopRequested);
             }

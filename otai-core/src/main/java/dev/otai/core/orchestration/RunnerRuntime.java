@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -122,14 +123,34 @@ final class RunnerRuntime {
         return slots.awaitIdle(nanos);
     }
 
+    /** Fires the runner: a run that can start goes to a thread of its own; otherwise it is queued or skipped. */
     void fire(Fire fire) {
+        admit(fire, this::start);
+    }
+
+    /**
+     * Fires the runner and, when the run can start, runs it on the calling thread, which returns when it has ended;
+     * events queued meanwhile go on on a thread of their own. For {@code otai run --once} and its retries, which
+     * wait for their run anyway: the same admission, overlap control, timeout and reporting as {@link #fire}.
+     */
+    void fireHere(Fire fire) {
+        admit(fire, here -> {
+            runOne(here);
+            Fire next = slots.finishedOrNext();
+            if (next != null) {
+                start(next);
+            }
+        });
+    }
+
+    private void admit(Fire fire, Consumer<Fire> starts) {
         if (restsFrom(fire)) {
             log.debug("Runner '{}' backs off after runs that wrote nothing; fire of '{}' skipped", id, fire.triggerId());
             return;
         }
         switch (slots.admit(fire)) {
             case IGNORED -> { }
-            case STARTS -> start(fire);
+            case STARTS -> starts.accept(fire);
             case QUEUED -> listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
             case SKIPPED_FIRST -> {
                 log.warn("Runner '{}' is still running; fire of '{}' skipped (further skips are counted until the run ends)",
