@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,11 @@ public final class LedgerDecorator implements ServiceDecorator {
      * What the ledger keeps for one run while it executes: writes done and skipped, and the tickets as this run
      * last saw them (fetched, or as the answer to its own write left them), so a write's key needs no extra read;
      * the tickets found back at a state before our writes (restored), whose later writes this run makes again; and
-     * the ledger's view of each ticket this run writes, held until the run ends.
+     * the ledger's view of each ticket this run writes, held until the run ends; whether the run was told it hit the
+     * per-run cap.
      */
     record RunCounts(AtomicInteger writes, AtomicInteger skipped, Map<String, SeenTicket> seen, Set<String> restored,
-                     Map<String, TicketEffects> held) {
+                     Map<String, TicketEffects> held, AtomicBoolean capReported) {
     }
 
     /**
@@ -122,7 +124,7 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     RunCounts counts(String runId) {
         return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger(), new ConcurrentHashMap<>(),
-                ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>()));
+                ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>(), new AtomicBoolean()));
     }
 
     void planned(Effect effect) {

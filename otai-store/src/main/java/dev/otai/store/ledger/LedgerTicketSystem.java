@@ -93,6 +93,12 @@ final class LedgerTicketSystem implements TicketSystem {
         LedgerDecorator.RunCounts counts = decorator.counts(run.runId());
         EffectLedger ledger = decorator.ledger();
         if (counts.writes().get() >= ledger.settings().maxWritesPerRun()) {
+            if (counts.capReported().compareAndSet(false, true)) {
+                log.warn("Run {} of runner '{}' reached infrastructure.storage.ledger.max_writes_per_run ({} writes): this and "
+                        + "every later write of the run are refused and their steps fail; raise the setting when one run "
+                        + "should write more (a for-each over many tickets)", run.runId(), run.runnerId(),
+                        ledger.settings().maxWritesPerRun());
+            }
             throw new WriteRefused("runner '" + run.runnerId() + "' run " + run.runId() + ": step '" + step.get().stepId()
                     + "' would make write number " + (counts.writes().get() + 1) + "; the cap is "
                     + ledger.settings().maxWritesPerRun() + " (infrastructure.storage.ledger.max_writes_per_run)");
