@@ -19,8 +19,11 @@ import java.util.List;
 record Launch(String java, List<String> otaiJvmFlags, String otaiClasspath, String benchClasspath, String cpu,
               int fetch, int pollMs, String jfr) {
 
-    /** The launcher's flags ({@code ./otai}), but the class-data archive, which only shortens the start. */
-    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
+    /** The flags {@code ./otai run} gives the JVM, but the class-data archive, which only shortens the start. */
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED");
+
+    /** The flags of {@code ./otai}'s short commands (C1 only), to measure {@code otai run} with them. */
+    static final List<String> C1_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
             "--enable-native-access=ALL-UNNAMED");
 
     Launch {
