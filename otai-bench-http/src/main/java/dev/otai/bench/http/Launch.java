@@ -19,12 +19,12 @@ import java.util.List;
 record Launch(String java, List<String> otaiJvmFlags, String otaiClasspath, String benchClasspath, String cpu,
               int fetch, int pollMs, String jfr) {
 
-    /** The flags {@code ./otai run} gives the JVM, but the class-data archive, which only shortens the start. */
-    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED");
-
-    /** The flags of {@code ./otai}'s short commands (C1 only), to measure {@code otai run} with them. */
-    static final List<String> C1_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
+    /** The launcher's flags ({@code ./otai}), but the class-data archive, which only shortens the start. */
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
             "--enable-native-access=ALL-UNNAMED");
+
+    /** The launcher's flags with the full JIT (C1, then C2), to compare {@code otai run} with it. */
+    static final List<String> C2_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED");
 
     Launch {
         otaiJvmFlags = List.copyOf(otaiJvmFlags);
