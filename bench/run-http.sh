@@ -26,9 +26,11 @@ if [ "${1:-}" = otai-run ]; then
   shift
   main=dev.otai.bench.http.OtaiRunBench
   modules=otai-bench-http,otai-app
-  set -- --app-jar otai-app/target/otai.jar --testkit-jar "$(echo otai-testkit/target/otai-testkit-*[0-9T].jar)" "$@"
 fi
 ./mvnw -q -pl "$modules" -am package -DskipTests
+if [ "$main" = dev.otai.bench.http.OtaiRunBench ]; then # the testkit jar exists only once the build made it
+  set -- --app-jar otai-app/target/otai.jar --testkit-jar "$(echo otai-testkit/target/otai-testkit-*[0-9T].jar)" "$@"
+fi
 cp="otai-bench-http/target/classes:$(cat otai-bench-http/target/bench-classpath.txt)"
 if ! command -v taskset >/dev/null || [ "$(nproc)" -lt 2 ]; then
   echo "# taskset missing or fewer than 2 CPUs: nothing is pinned, the fake and the contenders share the CPUs" >&2

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -32,10 +30,6 @@ public final class Store implements AutoCloseable {
     private final InstantSource clock;
     private final boolean embedded;
     private final WriteBehind writeBehind;
-    /** Group commit: tickets handed to writers that need a flush, and the last ticket a flush covered. */
-    private final AtomicLong flushRequests = new AtomicLong();
-    private final ReentrantLock flushing = new ReentrantLock();
-    private long flushedUpTo;
 
     private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock, boolean embedded) {
         this.dataSource = dataSource;
@@ -66,7 +60,9 @@ public final class Store implements AutoCloseable {
         // otherwise close the whole database; AUTO_SERVER lets the CLI read the store while the engine holds it (the
         // second process connects through loopback TCP). Commits reach the file within H2's write delay (0.5 s);
         // what must survive a crash before the engine goes on is flushed with durable().
-        String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0";
+        // A connection keeps the parsed form of its last QUERY_CACHE_SIZE statements; the ledger, the journal and the
+        // history use a few dozen, and a pooled connection serves them all.
+        String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0;QUERY_CACHE_SIZE=64";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "otai", key);
         pool.setMaxConnections(16);
         Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true);
@@ -164,41 +160,29 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one transaction that is on disk when this returns, after everything queued before it:
-     * the queued writes are committed first, then {@code work}, then the file is written. Threads that ask at the
-     * same time share one write of the file (group commit). PostgreSQL commits are durable already.
+     * Runs {@code work} in a transaction that is on disk when this returns, after everything queued before it.
+     * Threads that ask at the same time share one transaction and one write of the file (group commit); the work
+     * may run on another of those threads. PostgreSQL commits are durable already.
      */
     public <T> T durably(SqlWork<T> work) {
-        writeBehind.flush();
-        T result = inTransaction(work);
-        durable();
-        return result;
+        return writeBehind.durably(work);
     }
 
-    /**
-     * Writes every committed change to the file now, so that it survives the process being killed; a caller that
-     * finds a flush begun after its own commit waits for that one instead of starting another.
-     */
+    /** Commits everything queued so far and writes it to the file, so that it survives the process being killed. */
     public void durable() {
+        writeBehind.durably(c -> null);
+    }
+
+    /** Writes every committed change to the file (H2's own writer would within its write delay). */
+    void checkpoint() {
         if (!embedded) {
             return;
         }
-        long ticket = flushRequests.incrementAndGet();
-        flushing.lock();
-        try {
-            if (flushedUpTo >= ticket) {
-                return;
+        inTransaction(c -> {
+            try (var statement = c.createStatement()) {
+                return statement.execute("CHECKPOINT");
             }
-            long upTo = flushRequests.get();
-            inTransaction(c -> {
-                try (var statement = c.createStatement()) {
-                    return statement.execute("CHECKPOINT");
-                }
-            });
-            flushedUpTo = upTo;
-        } finally {
-            flushing.unlock();
-        }
+        });
     }
 
     /** Commits the queued writes and closes the database. */

@@ -1,5 +1,7 @@
 package dev.otai.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes that need not wait for the disk (step results, run history, settled writes), queued by the threads that
- * make them and committed in batches by one background thread, every {@value #INTERVAL_MS} ms or sooner when
- * {@value #BATCH} are waiting. {@link #flush()} commits everything queued so far on the calling thread: a write
- * that must be durable first flushes what was queued before it, so that the store never holds an intent without
- * the step results it was based on. A batch that fails is retried one write at a time; a write that fails alone is
- * logged and dropped (the same rule as for the run history: recording never stops a run).
+ * Writes to the store, queued by the threads that make them and committed in batches, in the order queued. Writes
+ * that need not wait for the disk (step results, run history, settled writes) are committed by one background
+ * thread every {@value #INTERVAL_MS} ms, or sooner when {@value #BATCH} are waiting. A write that must be on disk
+ * before its thread goes on ({@link #durably}) joins the queue too, and its thread commits the whole queue and
+ * forces it to disk; threads that ask at the same time find their write committed by whichever of them got there
+ * first (group commit: one transaction and one flush for all of them), and the store never holds an intent without
+ * the step results queued before it. A batch that fails is retried one write at a time; a queued write that fails
+ * alone is logged and dropped (recording never stops a run), a durable one fails its caller.
  */
 final class WriteBehind implements AutoCloseable {
 
@@ -49,23 +53,57 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    /** Commits every write queued before this call; returns when they are committed (not yet forced to disk). */
+    /** Queues {@code work} and returns once it is committed and on disk, with everything queued before it. */
+    <T> T durably(Store.SqlWork<T> work) {
+        var waiting = new Durable<>(work);
+        queue.add(waiting);
+        queued.incrementAndGet();
+        writing.lock();
+        try {
+            if (!waiting.done) { // else a thread that held the lock before committed it with its own batch
+                drain();
+            }
+        } finally {
+            writing.unlock();
+        }
+        return waiting.result();
+    }
+
+    /** Commits every write queued before this call; returns when they are committed (on disk when one was durable). */
     void flush() {
         if (queue.isEmpty() && !writing.isLocked()) {
             return;
         }
         writing.lock();
         try {
-            var batch = new ArrayList<Store.SqlWork<?>>();
-            for (Store.SqlWork<?> work; (work = queue.poll()) != null; ) {
-                batch.add(work);
-            }
-            queued.addAndGet(-batch.size());
-            if (!batch.isEmpty()) {
-                write(batch);
-            }
+            drain();
         } finally {
             writing.unlock();
+        }
+    }
+
+    private void drain() {
+        var batch = new ArrayList<Store.SqlWork<?>>();
+        for (Store.SqlWork<?> work; (work = queue.poll()) != null; ) {
+            batch.add(work);
+        }
+        queued.addAndGet(-batch.size());
+        if (batch.isEmpty()) {
+            return;
+        }
+        write(batch);
+        List<Durable<?>> durables = batch.stream().filter(Durable.class::isInstance).<Durable<?>>map(Durable.class::cast).toList();
+        if (durables.isEmpty()) {
+            return;
+        }
+        RuntimeException notOnDisk = null;
+        try {
+            store.checkpoint();
+        } catch (RuntimeException e) {
+            notOnDisk = e;
+        }
+        for (Durable<?> durable : durables) {
+            durable.finish(notOnDisk);
         }
     }
 
@@ -82,7 +120,9 @@ final class WriteBehind implements AutoCloseable {
                 try {
                     store.inTransaction(work);
                 } catch (RuntimeException e) {
-                    if (failed.getAndIncrement() % 100 == 0) {
+                    if (work instanceof Durable<?> durable) {
+                        durable.finish(e);
+                    } else if (failed.getAndIncrement() % 100 == 0) {
                         log.warn("A queued store write failed ({} so far): {}", failed.get(), e.getMessage());
                     }
                 }
@@ -112,5 +152,41 @@ final class WriteBehind implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         flush();
+    }
+
+    /**
+     * A queued write whose thread waits for it. Its fields are written and read under {@link #writing} (the
+     * waiting thread reads them after taking the lock), so they need no further guard.
+     */
+    private static final class Durable<T> implements Store.SqlWork<T> {
+
+        private final Store.SqlWork<T> work;
+        private T result;
+        private RuntimeException error;
+        private boolean done;
+
+        Durable(Store.SqlWork<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public T apply(Connection connection) throws SQLException {
+            result = work.apply(connection);
+            return result;
+        }
+
+        void finish(RuntimeException failure) {
+            if (!done) {
+                error = failure;
+                done = true;
+            }
+        }
+
+        T result() {
+            if (error != null) {
+                throw error;
+            }
+            return result;
+        }
     }
 }

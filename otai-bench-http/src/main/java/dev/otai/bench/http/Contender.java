@@ -19,9 +19,14 @@ sealed interface Contender {
     /**
      * {@code otai run} as a user runs it: the app's main class with the launcher's JVM flags, the bench config
      * polling {@code Incoming}, the default store, run history and ledger under the work dir (its {@code OTAI_HOME}
-     * and working directory); {@code ledger} false adds {@code ledger.enabled: false} to the config.
+     * and working directory); {@code ledger} false adds {@code ledger.enabled: false} to the config; {@code jvmFlags}
+     * are the launcher's ({@link Launch#otaiJvmFlags()}) or, to compare, another set.
      */
-    record OtaiRun(String name, Launch launch, boolean ledger) implements Contender {
+    record OtaiRun(String name, Launch launch, boolean ledger, List<String> jvmFlags) implements Contender {
+
+        OtaiRun(String name, Launch launch, boolean ledger) {
+            this(name, launch, ledger, launch.otaiJvmFlags());
+        }
 
         @Override
         public ProcessBuilder process(String baseUrl, int parallelism, Path workDir) throws IOException {
@@ -33,7 +38,7 @@ sealed interface Contender {
             }
             Files.writeString(workDir.resolve("config.yml"), config);
             List<String> command = new ArrayList<>(launch.jvm(name, workDir));
-            command.addAll(launch.otaiJvmFlags());
+            command.addAll(jvmFlags);
             command.addAll(List.of("-Dotai.home=" + workDir, "-cp", launch.otaiClasspath(), "dev.otai.app.Main", "run", "--config", "config.yml"));
             var process = new ProcessBuilder(command).directory(workDir.toFile());
             process.environment().keySet().removeIf(key -> key.startsWith("OTAI") || key.startsWith("OPEN_TICKET_AI") || key.startsWith("CFG__"));

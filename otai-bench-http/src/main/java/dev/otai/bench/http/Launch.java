@@ -23,6 +23,9 @@ record Launch(String java, List<String> otaiJvmFlags, String otaiClasspath, Stri
     static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
             "--enable-native-access=ALL-UNNAMED");
 
+    /** The launcher's flags with the full JIT (C1, then C2), to compare {@code otai run} with it. */
+    static final List<String> C2_FLAGS = List.of("-XX:+UseSerialGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED");
+
     Launch {
         otaiJvmFlags = List.copyOf(otaiJvmFlags);
     }

@@ -56,8 +56,10 @@ public final class OtaiRunBench {
         return Arrays.stream(names.split(",")).map(name -> switch (name) {
             case "otai" -> (Contender) new Contender.OtaiRun("otai", launch, true);
             case "otai-ledger-off" -> new Contender.OtaiRun("otai-ledger-off", launch, false);
+            case "otai-c2" -> new Contender.OtaiRun("otai-c2", launch, true, Launch.C2_FLAGS);
             case "camel" -> new Contender.CamelRun(launch);
-            default -> throw new IllegalArgumentException("contender '" + name + "' is unknown; expected otai, otai-ledger-off or camel");
+            default -> throw new IllegalArgumentException("contender '" + name + "' is unknown; expected otai, otai-ledger-off, "
+                    + "otai-c2 or camel");
         }).toList();
     }
 

@@ -14,19 +14,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The effect ledger's table. An effect is written as {@code pending} in its own committed transaction, on disk
- * (group commit), before the helpdesk is called, and settled afterwards in the store's write-behind batch, so a
- * crash in between, or before the settlement reached the disk, leaves a pending row that the next run checks
- * against the helpdesk before writing again.
+ * The effect ledger's table. An effect is written as {@code pending}, on disk, before the helpdesk is called: the
+ * one synchronous write, shared with the writers that ask at the same time (group commit). It is settled
+ * afterwards in the store's write-behind batch, so a crash in between, or before the settlement reached the disk,
+ * leaves a pending row that the next run checks against the helpdesk before writing again. What a write must know
+ * about the ticket's earlier writes (its key's status, its base version, the per-ticket cap) comes from the
+ * ticket's {@link TicketEffects}, read from the table once per ticket.
  */
 public final class EffectLedger {
 
     private final Store store;
     private final StorageSettings.LedgerSettings settings;
     private final Redactor redactor;
+    private final Map<String, TicketEffects> held = new ConcurrentHashMap<>();
 
     /** A ledger whose stored write details pass {@code redactor} (a note body may quote a secret). */
     public EffectLedger(Store store, StorageSettings.LedgerSettings settings, Redactor redactor) {
@@ -39,7 +44,10 @@ public final class EffectLedger {
         return settings;
     }
 
-    /** The latest status recorded for {@code key} among pending and applied effects. */
+    /**
+     * The latest status recorded for {@code key} among pending and applied effects, read from the table (for a
+     * write that creates a ticket; a write to a ticket asks its {@link TicketEffects}).
+     */
     Optional<String> status(String key) {
         return store.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT status FROM effects WHERE idem_key = ? "
@@ -53,45 +61,40 @@ public final class EffectLedger {
     }
 
     /**
-     * The version the idempotency key uses: when {@code current} is a version our own write produced, the
-     * version the ticket had before that chain of writes. When the ticket's latest write is still pending (a
-     * crash before it was confirmed), its change is taken as ours too, and the pending write is checked against
-     * the ticket before it is repeated. Otherwise {@code current}.
+     * The pending and applied effects of {@code ticketId}, held in memory until every run that asked for them
+     * {@link #release released} them; read from the table by the first run that asks. While a run holds a ticket,
+     * every write to it in this process goes through the same object, so it answers exactly as the table would.
      */
-    String baseVersion(String ticketId, String current) {
-        return store.inTransaction(c -> {
-            // the ticket's latest write first, in one statement: its settlement may be committed by the store's
-            // writer at any moment, and either way (pending, or applied at this version) the chain's base is its base
-            try (PreparedStatement s = c.prepareStatement("SELECT status, base_version, version_after FROM effects "
-                    + "WHERE ticket_id = ? AND status IN ('applied', 'pending') ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
-                s.setString(1, ticketId);
-                try (ResultSet rows = s.executeQuery()) {
-                    if (rows.next() && (rows.getString(1).equals("pending") || current.equals(rows.getString(3)))) {
-                        return rows.getString(2);
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT base_version FROM effects WHERE ticket_id = ? "
-                    + "AND version_after = ? AND status = 'applied' ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
-                s.setString(1, ticketId);
-                s.setString(2, current);
-                try (ResultSet rows = s.executeQuery()) {
-                    return rows.next() ? rows.getString(1) : current;
-                }
-            }
+    TicketEffects hold(String ticketId) {
+        TicketEffects effects = held.compute(ticketId, (id, existing) -> {
+            TicketEffects e = existing == null ? new TicketEffects() : existing;
+            e.holders++;
+            return e;
         });
+        if (effects.needsLoading()) {
+            effects.loaded(read(ticketId));
+        }
+        return effects;
     }
 
-    /** Whether one of our applied writes left {@code ticketId} at {@code version}. */
-    boolean produced(String ticketId, String version) {
+    /** A run is done with {@code ticketId}'s effects; the last one to let go drops them from memory. */
+    void release(String ticketId) {
+        held.computeIfPresent(ticketId, (id, e) -> --e.holders == 0 ? null : e);
+    }
+
+    private List<Object[]> read(String ticketId) {
         return store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM effects WHERE ticket_id = ? AND version_after = ? "
-                    + "AND status = 'applied' FETCH FIRST 1 ROWS ONLY")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, idem_key, status, base_version, version_after, created_at "
+                    + "FROM effects WHERE ticket_id = ? AND status IN ('applied', 'pending') ORDER BY id")) {
                 s.setString(1, ticketId);
-                s.setString(2, version);
-                try (ResultSet rows = s.executeQuery()) {
-                    return rows.next();
+                var out = new ArrayList<Object[]>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getObject(6, OffsetDateTime.class).toInstant()});
+                    }
                 }
+                return out;
             }
         });
     }
@@ -100,14 +103,17 @@ public final class EffectLedger {
      * Records an effect; returns its row id. A pending effect is on disk when this returns, with every step result
      * and settlement queued before it.
      */
-    long record(Effect effect, String baseVersion) {
-        if (effect.status().equals("pending")) {
-            return store.durably(c -> insert(c, effect, baseVersion));
+    long record(Effect effect, String baseVersion, TicketEffects effects) {
+        OffsetDateTime now = now();
+        long id = effect.status().equals("pending") ? store.durably(c -> insert(c, effect, baseVersion, now))
+                : store.inTransaction(c -> insert(c, effect, baseVersion, now));
+        if (effects != null) {
+            effects.recorded(id, effect.key(), effect.status(), baseVersion, now.toInstant());
         }
-        return store.inTransaction(c -> insert(c, effect, baseVersion));
+        return id;
     }
 
-    private long insert(Connection c, Effect e, String baseVersion) throws SQLException {
+    private long insert(Connection c, Effect e, String baseVersion, OffsetDateTime now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO effects (idem_key, run_id, runner_id, step_id, ticket_id, "
                 + "operation, detail_json, status, created_at, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -119,7 +125,7 @@ public final class EffectLedger {
             s.setString(6, e.operation());
             s.setString(7, Json.write(redactor.redact((Object) e.detail())));
             s.setString(8, e.status());
-            s.setObject(9, now());
+            s.setObject(9, now);
             s.setString(10, baseVersion);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
@@ -131,9 +137,13 @@ public final class EffectLedger {
 
     /**
      * Marks an effect applied or failed, with the ticket's version after the write (null when unknown); queued, not
-     * waited for: until it is written the effect reads as pending, which costs one read of the ticket after a crash.
+     * waited for: until it is written the effect reads as pending in the table (not in {@code effects}), which costs
+     * one read of the ticket after a crash.
      */
-    void settle(long id, String status, String versionAfter) {
+    void settle(long id, String status, String versionAfter, TicketEffects effects) {
+        if (effects != null) {
+            effects.settled(id, status, versionAfter);
+        }
         OffsetDateTime now = now();
         store.later(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE effects SET status = ?, version_after = ?, settled_at = ? WHERE id = ?")) {
@@ -146,20 +156,9 @@ public final class EffectLedger {
         });
     }
 
-    /** Writes to {@code ticketId} applied or pending within the cap window. */
-    int recentWrites(String ticketId) {
-        OffsetDateTime since = store.clock().instant().minus(settings.window()).atOffset(ZoneOffset.UTC);
-        return store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM effects WHERE ticket_id = ? AND created_at >= ? "
-                    + "AND status IN ('applied', 'pending')")) {
-                s.setString(1, ticketId);
-                s.setObject(2, since);
-                try (ResultSet rows = s.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-        });
+    /** Writes to a ticket applied or pending within the cap window. */
+    int recentWrites(TicketEffects effects) {
+        return effects.writesSince(store.clock().instant().minus(settings.window()));
     }
 
     /** Effects of one run, oldest first (for {@code otai runs show} and dry-run reports). */

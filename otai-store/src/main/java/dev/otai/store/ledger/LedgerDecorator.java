@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,12 @@ public final class LedgerDecorator implements ServiceDecorator {
     /**
      * What the ledger keeps for one run while it executes: writes done and skipped, and the tickets as this run
      * last saw them (fetched, or as the answer to its own write left them), so a write's key needs no extra read;
-     * and the tickets found back at a state before our writes (restored), whose later writes this run makes again.
+     * the tickets found back at a state before our writes (restored), whose later writes this run makes again; and
+     * the ledger's view of each ticket this run writes, held until the run ends; whether the run was told it hit the
+     * per-run cap.
      */
-    record RunCounts(AtomicInteger writes, AtomicInteger skipped, Map<String, SeenTicket> seen, Set<String> restored) {
+    record RunCounts(AtomicInteger writes, AtomicInteger skipped, Map<String, SeenTicket> seen, Set<String> restored,
+                     Map<String, TicketEffects> held, AtomicBoolean capReported) {
     }
 
     /**
@@ -92,10 +96,13 @@ public final class LedgerDecorator implements ServiceDecorator {
         };
     }
 
-    /** Logs each run's skipped duplicates once, when it ends. */
+    /** When a run ends: lets go of the tickets it held, and logs its skipped duplicates once. */
     public void on(EngineEvent event) {
         if (event instanceof EngineEvent.RunFinished finished) {
             RunCounts counts = runs.remove(finished.runId());
+            if (counts != null) {
+                counts.held().keySet().forEach(ledger::release);
+            }
             if (counts != null && counts.skipped().get() > 0) {
                 log.info("Run {} of runner '{}': {} writes skipped because they were already applied, {} written",
                         finished.runId(), finished.runnerId(), counts.skipped().get(), counts.writes().get());
@@ -117,7 +124,7 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     RunCounts counts(String runId) {
         return runs.computeIfAbsent(runId, id -> new RunCounts(new AtomicInteger(), new AtomicInteger(), new ConcurrentHashMap<>(),
-                ConcurrentHashMap.newKeySet()));
+                ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>(), new AtomicBoolean()));
     }
 
     void planned(Effect effect) {

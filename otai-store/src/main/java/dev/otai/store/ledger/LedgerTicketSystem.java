@@ -93,29 +93,36 @@ final class LedgerTicketSystem implements TicketSystem {
         LedgerDecorator.RunCounts counts = decorator.counts(run.runId());
         EffectLedger ledger = decorator.ledger();
         if (counts.writes().get() >= ledger.settings().maxWritesPerRun()) {
+            if (counts.capReported().compareAndSet(false, true)) {
+                log.warn("Run {} of runner '{}' reached infrastructure.storage.ledger.max_writes_per_run ({} writes): this and "
+                        + "every later write of the run are refused and their steps fail; raise the setting when one run "
+                        + "should write more (a for-each over many tickets)", run.runId(), run.runnerId(),
+                        ledger.settings().maxWritesPerRun());
+            }
             throw new WriteRefused("runner '" + run.runnerId() + "' run " + run.runId() + ": step '" + step.get().stepId()
                     + "' would make write number " + (counts.writes().get() + 1) + "; the cap is "
                     + ledger.settings().maxWritesPerRun() + " (infrastructure.storage.ledger.max_writes_per_run)");
         }
         LedgerDecorator.SeenTicket seen = ticketId == null ? null : seenBefore(ticketId, counts);
-        String base = ticketId == null ? "-" : ledger.baseVersion(ticketId, seen.version());
+        TicketEffects effects = ticketId == null ? null : counts.held().computeIfAbsent(ticketId, ledger::hold);
+        String base = ticketId == null ? "-" : effects.baseVersion(seen.version());
         String target = ticketId == null ? "new" : ticketId;
         var effect = new Effect(key(run.runnerId(), step.get().stepId(), target, base, operation, detail), run.runId(),
                 run.runnerId(), step.get().stepId(), target, operation, detail, "pending");
-        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base, counts)) {
+        if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base, counts, effects)) {
             counts.skipped().incrementAndGet();
             run.tally().countAlreadyApplied();
             return null;
         }
         if (decorator.dryRun()) {
-            ledger.record(effect.withStatus("planned"), base);
+            ledger.record(effect.withStatus("planned"), base, effects);
             decorator.planned(effect.withStatus("planned"));
             counts.writes().incrementAndGet();
             run.tally().countWritten();
             log.info("Dry run: would write {}", effect.describe());
             return null;
         }
-        T result = apply(effect, base, ticketId, action, counts);
+        T result = apply(effect, base, ticketId, action, counts, effects);
         run.tally().countWritten();
         return result;
     }
@@ -137,16 +144,15 @@ final class LedgerTicketSystem implements TicketSystem {
     }
 
     private boolean alreadyApplied(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere, String base,
-                                   LedgerDecorator.RunCounts counts) throws Exception {
-        EffectLedger ledger = decorator.ledger();
-        Optional<String> status = ledger.status(effect.key());
+                                   LedgerDecorator.RunCounts counts, TicketEffects effects) throws Exception {
+        Optional<String> status = effects == null ? decorator.ledger().status(effect.key()) : effects.status(effect.key());
         if (status.isEmpty()) {
             return false;
         }
         if (status.get().equals("pending")) {
-            return settlePending(effect, alreadyThere, base);
+            return settlePending(effect, alreadyThere, base, effects);
         }
-        if (shownNowhere(effect, seen, alreadyThere)) {
+        if (shownNowhere(effect, seen, alreadyThere, effects)) {
             counts.restored().add(effect.ticketId());
             log.warn("{}: recorded as applied, but the ticket as fetched shows neither it nor any later write of ours "
                     + "(version {}: the helpdesk is back at a state before it); writing again", effect.describe(), seen.version());
@@ -162,15 +168,16 @@ final class LedgerTicketSystem implements TicketSystem {
     }
 
     /** A crash left the write unconfirmed: the one read the ledger makes, to see whether the helpdesk has it. */
-    private boolean settlePending(Effect effect, Predicate<Ticket> alreadyThere, String base) throws Exception {
+    private boolean settlePending(Effect effect, Predicate<Ticket> alreadyThere, String base, TicketEffects effects)
+            throws Exception {
         Ticket current = effect.ticketId().equals("new") ? null : delegate.get(effect.ticketId()).orElse(null);
         if (current == null || !alreadyThere.test(current)) {
             log.warn("{}: an earlier attempt did not finish and the ticket does not show it; writing again", effect.describe());
             return false;
         }
         EffectLedger ledger = decorator.ledger();
-        long id = ledger.record(effect.withStatus("pending"), base);
-        ledger.settle(id, "applied", version(effect.ticketId(), current));
+        long id = ledger.record(effect.withStatus("pending"), base, effects);
+        ledger.settle(id, "applied", version(effect.ticketId(), current), effects);
         log.debug("Skipped (already applied): {}", effect.describe());
         return true;
     }
@@ -182,27 +189,28 @@ final class LedgerTicketSystem implements TicketSystem {
      * was reset). A note is shown when the fetch carried its article; a fetch without articles (or with only the
      * first ones) is judged by the version alone. No read is made for this.
      */
-    private boolean shownNowhere(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere) {
+    private boolean shownNowhere(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere,
+                                 TicketEffects effects) {
         return (effect.operation().equals("update") || effect.operation().equals("note")) && seen != null
                 && seen.fetched() != null && !alreadyThere.test(seen.fetched())
-                && !decorator.ledger().produced(effect.ticketId(), seen.version());
+                && effects != null && !effects.produced(seen.version());
     }
 
-    private <T> T apply(Effect effect, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts)
-            throws Exception {
+    private <T> T apply(Effect effect, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts,
+                        TicketEffects effects) throws Exception {
         EffectLedger ledger = decorator.ledger();
-        if (ticketId != null && ledger.recentWrites(ticketId) >= ledger.settings().maxWritesPerTicket()) {
+        if (effects != null && ledger.recentWrites(effects) >= ledger.settings().maxWritesPerTicket()) {
             throw new WriteRefused("ticket '" + ticketId + "' already had " + ledger.settings().maxWritesPerTicket()
                     + " writes within " + ledger.settings().window() + "; step '" + effect.stepId()
                     + "' was refused (infrastructure.storage.ledger.max_writes_per_ticket)");
         }
-        long id = ledger.record(effect, base);
+        long id = ledger.record(effect, base, effects);
         decorator.fault().at("after-intent");
         T result;
         try {
             result = action.call();
         } catch (Exception | Error e) {
-            ledger.settle(id, "failed", null);
+            ledger.settle(id, "failed", null, effects);
             throw e;
         }
         decorator.fault().at("after-call");
@@ -211,7 +219,7 @@ final class LedgerTicketSystem implements TicketSystem {
         if (ticketId != null) {
             counts.seen().put(ticketId, new LedgerDecorator.SeenTicket(after, null));
         }
-        ledger.settle(id, "applied", after);
+        ledger.settle(id, "applied", after, effects);
         decorator.fault().at("after-settle");
         return result;
     }
