@@ -38,8 +38,10 @@ final class EngineProcess {
         Thread.ofPlatform().daemon().name("log-" + process.pid()).start(this::read);
     }
 
-    static EngineProcess start(List<String> command, Map<String, String> env, String firstRunMarker) throws IOException {
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    /** Starts the engine in {@code workDir}, where its default store goes: one engine per data directory, as users run it. */
+    static EngineProcess start(List<String> command, Map<String, String> env, Path workDir, String firstRunMarker)
+            throws IOException {
+        var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process = builder.start();

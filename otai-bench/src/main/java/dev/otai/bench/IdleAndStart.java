@@ -1,10 +1,12 @@
 package dev.otai.bench;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +43,11 @@ public final class IdleAndStart {
         System.out.println("idle and start " + args + "\ncommand: " + String.join(" ", command));
         var processes = new ArrayList<EngineProcess>();
         var starts = new ArrayList<double[]>();
+        var workDirs = new ArrayList<Path>();
         for (int i = 0; i < args.integer("runs"); i++) {
-            EngineProcess process = EngineProcess.start(command, DemoConfig.ENV, RUN_MARKER);
+            Path workDir = Files.createTempDirectory("otai-bench-idle-" + (i + 1) + "-");
+            workDirs.add(workDir);
+            EngineProcess process = EngineProcess.start(command, DemoConfig.ENV, workDir, RUN_MARKER);
             double start = process.awaitFirstRun(30);
             if (start < 0 || !process.firstRunLine().contains("step 'fail_no_tickets' failed")) {
                 fail("process " + (i + 1) + " did not log the demo pipeline's first run (an empty queue stops it at "
@@ -54,6 +59,17 @@ public final class IdleAndStart {
         List<Sample> samples = idle(args, processes, starts);
         print(samples, args);
         Files.deleteIfExists(config);
+        for (Path workDir : workDirs) {
+            deleteTree(workDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static List<Sample> idle(Args args, List<EngineProcess> processes, List<double[]> starts) throws Exception {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes to the store, queued by the threads that make them and committed in batches, in the order queued. Writes
  * that need not wait for the disk (step results, run history, settled writes) are committed by one background
- * thread every {@value #INTERVAL_MS} ms, or sooner when {@value #BATCH} are waiting. A write that must be on disk
+ * thread {@value #INTERVAL_MS} ms after the first of them is queued, or sooner when {@value #BATCH} are waiting; with
+ * nothing queued the thread sleeps until something is. A write that must be on disk
  * before its thread goes on ({@link #durably}) joins the queue too, and its thread commits the whole queue and
  * forces it to disk; threads that ask at the same time find their write committed by whichever of them got there
  * first (group commit: one transaction and one flush for all of them), and the store never holds an intent without
@@ -48,7 +49,8 @@ final class WriteBehind implements AutoCloseable {
 
     void add(Store.SqlWork<?> work) {
         queue.add(work);
-        if (queued.incrementAndGet() >= BATCH) {
+        int waiting = queued.incrementAndGet();
+        if (waiting == 1 || waiting >= BATCH) { // the first write wakes an idle writer; a full batch cuts its wait short
             LockSupport.unpark(writer);
         }
     }
@@ -130,9 +132,14 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
+    /** Sleeps while nothing is queued (an idle engine wakes no thread here), else gathers a batch, then commits it. */
     private void loop() {
         while (!closed) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS));
+            if (queued.get() == 0) {
+                LockSupport.park(this);
+                continue;
+            }
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS));
             try {
                 flush();
             } catch (RuntimeException e) {
