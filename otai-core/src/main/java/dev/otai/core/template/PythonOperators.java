@@ -60,67 +60,58 @@ final class PythonOperators {
         }
     }
 
-    private static final AstBinary.Operator AND = new AstBinary.Operator() {
+    /** An operator that evaluates as {@code body} and shows as {@code symbol} where Jinjava prints an expression. */
+    private record Named(String symbol, AstBinary.Operator body) implements AstBinary.Operator {
         @Override
         public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            Object first = left.eval(bindings, context);
-            return bindings.convert(first, Boolean.class) ? right.eval(bindings, context) : first;
+            return body.eval(bindings, context, left, right);
         }
 
         @Override
         public String toString() {
-            return "and";
+            return symbol;
         }
-    };
+    }
 
-    private static final AstBinary.Operator MOD = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            Object a = left.eval(bindings, context);
-            Object b = right.eval(bindings, context);
-            if (a instanceof CharSequence text) {
-                return PythonPercent.format(text.toString(), b, budget());
-            }
-            if (whole(a) && whole(b)) {
-                long divisor = ((Number) b).longValue();
-                if (divisor == 0) {
-                    throw new TemplateException("integer modulo by zero: " + a + " % 0");
-                }
-                return Math.floorMod(((Number) a).longValue(), divisor);
-            }
-            if (a instanceof Number x && b instanceof Number y && !(a instanceof BigDecimal) && !(b instanceof BigDecimal)) {
-                double divisor = y.doubleValue();
-                double rest = x.doubleValue() % divisor;
-                return rest != 0 && (rest < 0) != (divisor < 0) ? rest + divisor : rest;
-            }
-            return NumberOperations.mod(bindings, a, b);
-        }
+    private static final AstBinary.Operator AND = new Named("and", (bindings, context, left, right) -> {
+        Object first = left.eval(bindings, context);
+        return bindings.convert(first, Boolean.class) ? right.eval(bindings, context) : first;
+    });
 
-        @Override
-        public String toString() {
-            return "%";
-        }
-    };
+    private static final AstBinary.Operator MOD = new Named("%", (bindings, context, left, right) ->
+            mod(bindings, left.eval(bindings, context), right.eval(bindings, context)));
 
-    private static final AstBinary.Operator MUL = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            Object a = left.eval(bindings, context);
-            Object b = right.eval(bindings, context);
-            if (whole(b) && (a instanceof CharSequence || a instanceof Collection<?>)) {
-                return repeat(a, ((Number) b).longValue());
-            }
-            if (whole(a) && (b instanceof CharSequence || b instanceof Collection<?>)) {
-                return repeat(b, ((Number) a).longValue());
-            }
-            return NumberOperations.mul(bindings, a, b);
-        }
+    private static final AstBinary.Operator MUL = new Named("*", (bindings, context, left, right) ->
+            mul(bindings, left.eval(bindings, context), right.eval(bindings, context)));
 
-        @Override
-        public String toString() {
-            return "*";
+    private static Object mod(Bindings bindings, Object a, Object b) {
+        if (a instanceof CharSequence text) {
+            return PythonPercent.format(text.toString(), b, budget());
         }
-    };
+        if (whole(a) && whole(b)) {
+            long divisor = ((Number) b).longValue();
+            if (divisor == 0) {
+                throw new TemplateException("integer modulo by zero: " + a + " % 0");
+            }
+            return Math.floorMod(((Number) a).longValue(), divisor);
+        }
+        if (a instanceof Number x && b instanceof Number y && !(a instanceof BigDecimal) && !(b instanceof BigDecimal)) {
+            double divisor = y.doubleValue();
+            double rest = x.doubleValue() % divisor;
+            return rest != 0 && (rest < 0) != (divisor < 0) ? rest + divisor : rest;
+        }
+        return NumberOperations.mod(bindings, a, b);
+    }
+
+    private static Object mul(Bindings bindings, Object a, Object b) {
+        if (whole(b) && (a instanceof CharSequence || a instanceof Collection<?>)) {
+            return repeat(a, ((Number) b).longValue());
+        }
+        if (whole(a) && (b instanceof CharSequence || b instanceof Collection<?>)) {
+            return repeat(b, ((Number) a).longValue());
+        }
+        return NumberOperations.mul(bindings, a, b);
+    }
 
     private static Object repeat(Object value, long times) {
         long count = Math.max(0, times);
