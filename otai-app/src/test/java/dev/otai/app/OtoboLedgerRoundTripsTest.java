@@ -31,32 +31,7 @@ class OtoboLedgerRoundTripsTest {
 
     private static final int TICKETS = 10;
 
-    private static final String CONFIG = """
-            open_ticket_ai:
-              infrastructure:
-                storage: { data_dir: "DATA_DIR" }
-              services:
-                otobo:
-                  use: "otobo-znuny:OTOBOZnunyTicketSystemService"
-                  params: { base_url: "BASE_URL", password: "PASSWORD" }
-              orchestrator:
-                runners:
-                  - id: triage
-                    run:
-                      id: batch
-                      use: "base:CompositePipe"
-                      steps:
-                        - id: fetch
-                          use: "base:FetchTicketsPipe"
-                          injects: { ticket_system: otobo }
-                          params: { ticket_search_criteria: { queue: { name: "Incoming" }, limit: 200 } }
-                        - id: each
-                          use: "base:ForEachPipe"
-                          params:
-                            items: "{{ get_pipe_result('fetch','fetched_tickets') }}"
-                            item_name: ticket
-                            parallelism: 4
-                            steps:
+    private static final String CONFIG = OtoboRouting.forEachIncoming("triage", OtoboRouting.LABELS, """
                               - id: raise
                                 use: "base:UpdateTicketPipe"
                                 injects: { ticket_system: otobo }
@@ -69,7 +44,7 @@ class OtoboLedgerRoundTripsTest {
                                 params:
                                   ticket_id: "{{ ticket.id }}"
                                   note: { subject: "Triage", body: "Raised to 4 high" }
-            """;
+            """);
 
     @TempDir
     Path dir;

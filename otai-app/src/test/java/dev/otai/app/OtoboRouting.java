@@ -31,7 +31,7 @@ final class OtoboRouting {
                   params: { labels: LABELS }
               orchestrator:
                 runners:
-                  - id: router
+                  - id: RUNNER_ID
                     run:
                       id: batch
                       use: "base:CompositePipe"
@@ -47,6 +47,8 @@ final class OtoboRouting {
                             item_name: ticket
                             parallelism: 4
                             steps:
+            """;
+    private static final String CLASSIFY = """
                               - id: classify
                                 use: "base:ClassificationPipe"
                                 injects: { classification_service: queue_model }
@@ -74,9 +76,18 @@ final class OtoboRouting {
 
     /** The routing pipeline: classify, then note and move ({@code moveFirst}: move, then note). */
     static String config(List<String> labels, String noteSubject, boolean moveFirst) {
-        String steps = moveFirst ? MOVE + NOTE : NOTE + MOVE;
-        return (SERVICES + steps).replace("LABELS", "[\"" + String.join("\", \"", labels) + "\"]")
-                .replace("SUBJECT", noteSubject);
+        String steps = CLASSIFY + (moveFirst ? MOVE + NOTE : NOTE + MOVE);
+        return forEachIncoming("router", labels, steps).replace("SUBJECT", noteSubject);
+    }
+
+    /**
+     * A runner that fetches up to 200 tickets from Incoming and runs {@code itemSteps} (list entries indented for
+     * the for-each's {@code steps}, the ticket named {@code ticket}) for each, 4 at a time; the stub classifier
+     * {@code queue_model} answers with one of {@code labels}.
+     */
+    static String forEachIncoming(String runnerId, List<String> labels, String itemSteps) {
+        return SERVICES.replace("RUNNER_ID", runnerId)
+                .replace("LABELS", "[\"" + String.join("\", \"", labels) + "\"]") + itemSteps;
     }
 
     /** Writes the routing pipeline that notes, then moves, into {@code dir}. */
