@@ -11,8 +11,11 @@ FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY . .
 # The release archive, as `./mvnw package` makes it (tests run in CI, not in the image build).
+# The shipped config seeds the local ticket system from a path relative to the working directory; in the image
+# that is /data, so it points at the installation's sample tickets instead.
 RUN ./mvnw -B -ntp -q -DskipTests -pl otai-dist -am package \
- && mkdir /otai && tar xzf otai-dist/target/otai-*.tar.gz -C /otai --strip-components=1
+ && mkdir /otai && tar xzf otai-dist/target/otai-*.tar.gz -C /otai --strip-components=1 \
+ && sed -i 's#seed: data/sample-tickets/#seed: /opt/otai/data/sample-tickets/#' /otai/config/config.yml
 # A runtime with the modules otai uses (jdeps over the jar, plus TLS, charsets, locales and zip file systems):
 # 78 MB instead of the JDK's 300.
 RUN jlink --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,\
