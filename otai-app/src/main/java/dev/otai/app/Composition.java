@@ -26,7 +26,8 @@ final class Composition {
 
     Composition(Map<String, String> environment) {
         this.environment = environment;
-        this.registry = PluginRegistry.discover(Composition.class.getClassLoader());
+        this.registry = PluginRegistry.discover(Composition.class.getClassLoader(),
+                PluginPath.fromSystem(environment).directories());
         this.templates = new TemplateEngine();
         this.redactor = new Redactor();
         ProcessRedaction.install(redactor);

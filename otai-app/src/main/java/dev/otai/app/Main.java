@@ -3,6 +3,7 @@ package dev.otai.app;
 import dev.otai.app.redaction.ProcessRedaction;
 import dev.otai.app.redaction.RedactingWriter;
 import dev.otai.core.config.VersionSpec;
+import dev.otai.core.registry.PluginJarException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -28,6 +29,7 @@ public final class Main {
      */
     static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::startupProblem)
                 .setExecutionStrategy(parsed -> {
                     CommandLine root = parsed.commandSpec().commandLine();
                     root.setOut(TerminalText.guard(RedactingWriter.wrap(root.getOut())));
@@ -36,23 +38,45 @@ public final class Main {
                 });
     }
 
-    static String version() {
+    /**
+     * A plugin jar or the environment keeps the command from starting: one line naming the culprit, exit 1. Any
+     * other exception is a bug and keeps picocli's report with its stack trace.
+     */
+    private static int startupProblem(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof PluginJarException || e instanceof StartupProblem) {
+            cli.getErr().println("otai: " + e.getMessage());
+            cli.getErr().flush();
+            return 1;
+        }
+        throw e;
+    }
+
+    /** What the build baked into the jar: {@code version} and {@code commit}. */
+    private static Properties build() {
+        var properties = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("/otai-version.properties")) {
-            var properties = new Properties();
             if (in != null) {
                 properties.load(in);
             }
-            return properties.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // an unreadable resource reads as an unknown build
         }
+        // a build without git leaves the placeholders unfilled
+        properties.entrySet().removeIf(entry -> entry.getValue().toString().startsWith("${"));
+        return properties;
     }
 
+    /** {@code otai --version}: the version, the commit it was built from, the config API and the JDK running it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"otai " + version() + " (config API " + VersionSpec.CONFIG_API_VERSION
-                    + ", Java " + Runtime.version() + ")"};
+            Properties build = build();
+            return new String[] {
+                "otai " + build.getProperty("version", "unknown"),
+                "commit " + build.getProperty("commit", "unknown"),
+                "config API " + VersionSpec.CONFIG_API_VERSION,
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ", "
+                        + System.getProperty("java.home") + ")"};
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.otai.api.ParamSpec;
 import dev.otai.api.PipeType;
 import dev.otai.api.Plugin;
 import dev.otai.api.ServiceType;
+import dev.otai.core.registry.PluginSource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code otai plugins}: every registered pipe and service type with its params. */
+/** {@code otai plugins}: every registered pipe and service type with its params, under the jar it came from. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List every registered pipe and service type with its params and injects.")
+        description = "List every registered pipe and service type with its params and injects, under its plugin and"
+                + " where that came from (built in, or a jar of the plugin path).")
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec
@@ -25,7 +27,8 @@ final class PluginsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Composition composition = Composition.fromSystem();
         for (Plugin plugin : composition.registry.plugins()) {
-            out.println("plugin " + plugin.name());
+            out.println("plugin " + plugin.name() + " (" + composition.registry.source(plugin.name())
+                    .map(PluginSource::origin).orElse("built in") + ")");
             for (PipeType type : plugin.pipes()) {
                 out.println("  pipe " + plugin.name() + ":" + type.name() + (type.isTrigger() ? " (trigger)" : "")
                         + " - " + type.description());

@@ -143,9 +143,10 @@ class CliTest {
     }
 
     @Test
-    void version_names_the_engine_and_config_api() {
+    void version_names_the_engine_its_commit_the_config_api_and_the_jdk() {
         assertThat(otai("--version")).isZero();
-        assertThat(out.toString()).startsWith("otai ").contains("config API 1.6.0");
+        assertThat(out.toString()).startsWith("otai ").containsPattern("\ncommit ([0-9a-f]{12}|unknown)\n")
+                .contains("config API 1.6.0").contains("Java " + Runtime.version());
     }
 
     @Test
