@@ -21,16 +21,21 @@ public final class PipeFingerprint {
     }
 
     public static String of(PipeNode node) {
-        String shape = node instanceof Node built ? shape(built.plan()) : node.use() + " " + node.id() + " " + node.path();
+        return hash(node instanceof Node built ? shape(built.plan()) : node.use() + " " + node.id() + " " + node.path());
+    }
+
+    /** The first 128 bits of the SHA-256 of {@code text}, in hex. */
+    static String hash(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(shape.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String shape(NodePlan plan) {
+    /** One pipe as written: type, id, YAML path, params (nested pipes as written) and injects. */
+    static String shape(NodePlan plan) {
         PipeConfig config = plan.config();
         var params = new TreeMap<String, Object>();
         config.params().forEach((name, param) -> params.put(name, param.value().toPlain()));
@@ -40,7 +45,7 @@ public final class PipeFingerprint {
     }
 
     /** Maps printed with sorted keys, so that the order of keys in the YAML does not matter. */
-    private static String plain(Object value) {
+    static String plain(Object value) {
         if (value instanceof Map<?, ?> map) {
             var sorted = new TreeMap<String, Object>();
             map.forEach((k, v) -> sorted.put(String.valueOf(k), v));

@@ -4,6 +4,7 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
 import dev.otai.core.assembly.Assembly;
 import dev.otai.core.assembly.Blueprint;
+import dev.otai.core.assembly.Definitions;
 import dev.otai.core.assembly.Facilities;
 import dev.otai.core.assembly.Instantiator;
 import dev.otai.core.assembly.PipeFingerprint;
@@ -16,44 +17,82 @@ import dev.otai.core.orchestration.RunOnce;
 import dev.otai.core.orchestration.Runner;
 import dev.otai.core.orchestration.RunnerOutcome;
 import dev.otai.core.orchestration.Runners;
+import dev.otai.core.orchestration.Swap;
+import dev.otai.core.config.EngineConfig;
 import dev.otai.core.orchestration.TriggerGateway;
 import dev.otai.core.orchestration.WebhookReaders;
 import dev.otai.core.template.TemplateEngine;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running config: its services, pipe tree and runners, created from a valid blueprint. Each runner's runtime
  * (busy state, event queue, retries) is built once, here, and used by every way of running: {@link #run()} runs
  * the root pipe, which runs {@link #orchestrator()} until the lifecycle stops it; {@link #runOnce()} runs each
- * runner once, now.
+ * runner once, now. {@link #reload} puts a new config in place while it runs.
  */
 public final class Engine implements AutoCloseable {
 
-    private final Assembly assembly;
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    /**
+     * What a reload did.
+     *
+     * @param runners     the runners kept, changed, added and removed
+     * @param needRestart the infrastructure sections that changed and apply only at the next start
+     */
+    public record Reloaded(Swap runners, List<String> needRestart) {
+        public Reloaded {
+            needRestart = List.copyOf(needRestart);
+        }
+    }
+
     private final Runners runners;
     private final Orchestrator orchestrator;
     private final TriggerGateway gateway;
     private final Lifecycle lifecycle;
     private final InstantSource clock;
     private final RunJournal journal;
-    private final Map<String, String> fingerprints;
+    private final TemplateEngine templates;
+    private final Facilities facilities;
+    private final List<Assembly> retired = new CopyOnWriteArrayList<>();
+    private volatile Assembly assembly;
+    private volatile EngineConfig config;
+    private volatile Definitions definitions;
+    private volatile Map<String, String> fingerprints;
+    private CompletableFuture<Reloaded> reloading = CompletableFuture.completedFuture(null);
 
-    private Engine(Assembly assembly, Runners runners, Orchestrator orchestrator, TriggerGateway gateway,
-                   Lifecycle lifecycle, InstantSource clock, RunJournal journal) {
+    private Engine(Blueprint blueprint, Assembly assembly, Runners runners, Orchestrator orchestrator,
+                   TriggerGateway gateway, Lifecycle lifecycle, InstantSource clock, TemplateEngine templates,
+                   Facilities facilities) {
         this.assembly = assembly;
         this.runners = runners;
         this.orchestrator = orchestrator;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.journal = journal;
-        this.fingerprints = new LinkedHashMap<>();
-        runners.all().forEach((Runner runner) -> fingerprints.put(runner.id(), PipeFingerprint.of(runner.run())));
-        journal.configured(fingerprints);
+        this.templates = templates;
+        this.facilities = facilities;
+        this.journal = facilities.find(RunJournal.class).orElse(RunJournal.NONE);
+        this.config = blueprint.config();
+        this.definitions = Definitions.of(blueprint);
+        configureJournal();
+    }
+
+    private void configureJournal() {
+        var byRunner = new LinkedHashMap<String, String>();
+        runners.all().forEach((Runner runner) -> byRunner.put(runner.id(), PipeFingerprint.of(runner.run())));
+        fingerprints = Map.copyOf(byRunner);
+        journal.configured(byRunner);
     }
 
     /**
@@ -87,8 +126,7 @@ public final class Engine implements AutoCloseable {
         }
         var orchestrator = new Orchestrator(runners, clock, lifecycle);
         handoff.hand(orchestrator);
-        return new Engine(assembly, runners, orchestrator, gateway, lifecycle, clock,
-                facilities.find(RunJournal.class).orElse(RunJournal.NONE));
+        return new Engine(blueprint, assembly, runners, orchestrator, gateway, lifecycle, clock, templates, facilities);
     }
 
     public static Engine start(Blueprint blueprint, TemplateEngine templates, InstantSource clock, Lifecycle lifecycle,
@@ -141,13 +179,89 @@ public final class Engine implements AutoCloseable {
      * after {@code start} and before {@link #run()} or {@link #runOnce()}. Without a run journal it does nothing.
      */
     public List<RunnerOutcome> resumeInterrupted() {
-        return runners.resumeInterrupted(journal, Map.copyOf(fingerprints), lifecycle);
+        return runners.resumeInterrupted(journal, fingerprints, lifecycle);
     }
 
-    /** Ends whatever still runs, then closes the services. */
+    /**
+     * Puts the config {@code next} (checked like the first one) in place of the running one, while it runs:
+     * services whose definition did not change are kept, the others created anew; runners whose definition did
+     * not change keep running on their schedule, changed ones are swapped once their in-flight run has ended,
+     * removed ones stop after it, new ones start ({@link Orchestrator#replace}). Infrastructure changes are
+     * only reported ({@link Reloaded#needRestart()}). The future completes on the orchestrator's thread once the
+     * swap is in place; it fails, leaving the running config as it was, when a new service cannot be created,
+     * the engine stops first, or another reload is still being applied.
+     */
+    public synchronized CompletableFuture<Reloaded> reload(Blueprint next) {
+        if (!reloading.isDone()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("a reload is still being applied"));
+        }
+        List<String> needRestart = RestartNeeded.between(config, next.config());
+        Definitions after = Definitions.of(next);
+        Set<String> carried = unchanged(definitions.services(), after.services());
+        Assembly previous = assembly;
+        Assembly fresh;
+        try {
+            fresh = Instantiator.instantiate(next, templates, facilities, previous.held(carried));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        reloading = orchestrator.replace(fresh.root(), changed(definitions.runners(), after.runners()),
+                        changed(definitions.triggers(), after.triggers()))
+                .handle((swap, failure) -> {
+                    if (failure != null) {
+                        fresh.close();
+                        throw new CompletionException(failure);
+                    }
+                    adopt(previous, fresh, carried, next.config(), after, swap);
+                    return new Reloaded(swap, needRestart);
+                });
+        return reloading;
+    }
+
+    private void adopt(Assembly previous, Assembly fresh, Set<String> carried, EngineConfig nextConfig, Definitions after,
+                       Swap swap) {
+        previous.handOver(carried, fresh);
+        assembly = fresh;
+        config = nextConfig;
+        definitions = after;
+        configureJournal();
+        retired.add(previous);
+        Thread.ofVirtual().name("otai-retire").start(() -> {
+            try {
+                swap.awaitRetired();
+                previous.close();
+                retired.remove(previous);
+            } catch (InterruptedException e) {
+                log.debug("Stopped waiting for the runners of the previous config to end", e);
+            }
+        });
+    }
+
+    private static Set<String> unchanged(Map<String, String> before, Map<String, String> after) {
+        var same = new LinkedHashSet<String>();
+        before.forEach((id, definition) -> {
+            if (definition.equals(after.get(id))) {
+                same.add(id);
+            }
+        });
+        return same;
+    }
+
+    private static Set<String> changed(Map<String, String> before, Map<String, String> after) {
+        var differ = new LinkedHashSet<String>();
+        before.forEach((id, definition) -> {
+            if (after.containsKey(id) && !definition.equals(after.get(id))) {
+                differ.add(id);
+            }
+        });
+        return differ;
+    }
+
+    /** Ends whatever still runs, then closes the services, those of configs replaced by a reload included. */
     @Override
     public void close() {
         runners.close();
         assembly.close();
+        retired.forEach(Assembly::close);
     }
 }
