@@ -11,7 +11,8 @@ import java.util.TreeSet;
 /**
  * What each runner, trigger and service of a checked config is, as a hash of its definition, so that a reloaded
  * config can be compared with the running one id by id. A runner's definition is its step as written (its pipe
- * tree with every nested pipe, its {@code on}, its settings, its YAML path), the definitions of the shared triggers
+ * tree with every nested pipe, its {@code on}, its settings; not its place in the file, so that removing or
+ * reordering runners changes none of the others), the definitions of the shared triggers
  * it names by id, and the definitions of every service its pipes inject, with the services those inject in turn.
  * A changed service therefore changes every runner that uses it. The values {@code get_env} reads (the
  * {@code .env} file) count for every definition, since any template may read them. Hashes, never the values, are
@@ -53,7 +54,7 @@ public record Definitions(Map<String, String> runners, Map<String, String> trigg
         var used = new TreeSet<String>();
         var named = new TreeSet<String>();
         collect(plan, used, named);
-        var text = new StringBuilder(PipeFingerprint.shape(plan)).append("\nenv ").append(environment);
+        var text = new StringBuilder(PipeFingerprint.shapeWithoutPath(plan)).append("\nenv ").append(environment);
         used.forEach(id -> text.append("\nservice ").append(id).append(' ').append(services.get(id)));
         if (sharedTriggers) {
             named.forEach(id -> {

@@ -36,12 +36,21 @@ public final class PipeFingerprint {
 
     /** One pipe as written: type, id, YAML path, params (nested pipes as written) and injects. */
     static String shape(NodePlan plan) {
+        return shape(plan, plan.config().path() + "\n");
+    }
+
+    /** As {@link #shape}, without the YAML path: the same pipe moved to another place in the file has the same shape. */
+    static String shapeWithoutPath(NodePlan plan) {
+        return shape(plan, "");
+    }
+
+    private static String shape(NodePlan plan, String path) {
         PipeConfig config = plan.config();
         var params = new TreeMap<String, Object>();
         config.params().forEach((name, param) -> params.put(name, param.value().toPlain()));
         var injects = new TreeMap<String, String>();
         config.injects().forEach((slot, inject) -> injects.put(slot, inject.serviceId()));
-        return plan.use() + "\n" + config.id() + "\n" + config.path() + "\n" + plain(params) + "\n" + injects;
+        return plan.use() + "\n" + config.id() + "\n" + path + plain(params) + "\n" + injects;
     }
 
     /** Maps printed with sorted keys, so that the order of keys in the YAML does not matter. */

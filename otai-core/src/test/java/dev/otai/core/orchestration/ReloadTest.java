@@ -114,6 +114,20 @@ class ReloadTest {
         assertThat(probes.runs("tuned_work")).isEqualTo(1);
     }
 
+    @Test
+    void removing_a_runner_above_another_leaves_the_other_unchanged_though_its_place_in_the_file_moved() throws Exception {
+        start(twoTimers("10"));
+        String withoutSteady = twoTimers("10").replaceAll("(?s)      - id: steady.*?(      - id: tuned)", "$1");
+
+        Engine.Reloaded reloaded = reload(withoutSteady);
+
+        assertThat(reloaded.runners().kept()).containsExactly("tuned");
+        assertThat(reloaded.runners().removed()).containsExactly("steady");
+        tickAfter(Duration.ofMinutes(10));
+        assertThat(probes.runs("tuned_work")).isEqualTo(1);
+        assertThat(probes.runs("steady_work")).isZero();
+    }
+
     private static String gated(String timeout) {
         return """
                 otai:
