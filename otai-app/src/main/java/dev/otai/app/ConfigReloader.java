@@ -40,10 +40,13 @@ final class ConfigReloader implements ConfigControl {
     private final Engine engine;
     private final EngineMetrics metrics;
     private final InstantSource clock;
+    private final boolean httpServer;
     private volatile Loaded loaded;
 
+    /** {@code httpServer}: whether the engine runs its HTTP server, without which event triggers receive nothing. */
     ConfigReloader(Composition composition, Path file, Loaded loaded, Engine engine, EngineMetrics metrics,
-                   InstantSource clock) {
+                   InstantSource clock, boolean httpServer) {
+        this.httpServer = httpServer;
         this.composition = composition;
         this.file = file;
         this.loaded = loaded;
@@ -105,6 +108,10 @@ final class ConfigReloader implements ConfigControl {
         }
         reloaded.needRestart().forEach(section -> log.warn("Config reload: {} changed; it applies only after a restart "
                 + "(until then the engine keeps the settings it started with)", section));
+        if (!httpServer && !engine.eventTriggerIds().isEmpty()) {
+            log.warn("Config reload: the triggers {} take events over HTTP, but the engine started without its HTTP "
+                    + "server; they receive events only after a restart", engine.eventTriggerIds());
+        }
         loaded = new Loaded(sha256, clock.instant());
         String summary = "config reloaded from " + file + " (sha256 " + sha256.substring(0, 12) + "): runners "
                 + reloaded.runners();

@@ -151,11 +151,12 @@ final class EngineSession {
      * on SIGHUP, {@code POST /reload} and, with {@code --watch-config}, a changed file.
      */
     private int serve(Engine engine, HttpSettings http, EngineMetrics metrics, Reloading reloading) {
+        boolean httpServer = http.port() != null || !engine.eventTriggerIds().isEmpty();
         var reloader = new ConfigReloader(composition, reloading.file(), reloading.loaded(), engine, metrics,
-                InstantSource.system());
+                InstantSource.system(), httpServer);
         reloading.signals().onHangup(() -> reloader.reload("SIGHUP"));
         try (ConfigWatch watch = mode.watchConfig() ? watch(reloading.file(), reloader) : null) {
-            if (http.port() == null && engine.eventTriggerIds().isEmpty()) {
+            if (!httpServer) {
                 return runForever(engine, err);
             }
             int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();

@@ -7,16 +7,43 @@ import java.util.List;
  * What a reload did to the runners, by id: kept (same runtime, schedule untouched), changed (a new runtime
  * after the old one's runs end), added, removed (stop after their runs end).
  */
-public record Swap(List<String> kept, List<String> changed, List<String> added, List<String> removed,
-                   List<RunnerRuntime> retiring, List<RunnerRuntime> started) {
+public final class Swap {
 
-    public Swap {
-        kept = List.copyOf(kept);
-        changed = List.copyOf(changed);
-        added = List.copyOf(added);
-        removed = List.copyOf(removed);
-        retiring = List.copyOf(retiring);
-        started = List.copyOf(started);
+    private final List<String> kept;
+    private final List<String> changed;
+    private final List<String> added;
+    private final List<String> removed;
+    private final List<RunnerRuntime> retiring;
+    private final List<RunnerRuntime> started;
+
+    private Swap(Builder built) {
+        this.kept = List.copyOf(built.kept);
+        this.changed = List.copyOf(built.changed);
+        this.added = List.copyOf(built.added);
+        this.removed = List.copyOf(built.removed);
+        this.retiring = List.copyOf(built.retiring);
+        this.started = List.copyOf(built.started);
+    }
+
+    public List<String> kept() {
+        return kept;
+    }
+
+    public List<String> changed() {
+        return changed;
+    }
+
+    public List<String> added() {
+        return added;
+    }
+
+    public List<String> removed() {
+        return removed;
+    }
+
+    /** The runtimes of changed and new runners, which start as at startup. */
+    List<RunnerRuntime> started() {
+        return started;
     }
 
     /** Waits until every runtime this swap retired has no run in flight or queued. */
@@ -64,7 +91,7 @@ public record Swap(List<String> kept, List<String> changed, List<String> added, 
         }
 
         Swap build() {
-            return new Swap(kept, changed, added, removed, retiring, started);
+            return new Swap(this);
         }
     }
 }
