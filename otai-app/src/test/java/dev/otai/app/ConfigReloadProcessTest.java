@@ -223,6 +223,20 @@ class ConfigReloadProcessTest {
         assertThat(log()).contains("Run ").containsPattern("Run \\w+ of runner 'slow' by 'startup' succeeded");
     }
 
+    @Test
+    void sighup_during_a_run_once_is_logged_and_ignored_instead_of_ending_the_process() throws Exception {
+        start(config(worker("v1")), "--once");
+        Awaitility.await().atMost(WAIT).until(() -> lines("started_v1") == 1 || !engine.isAlive());
+
+        hangUp();
+        awaitLog("SIGHUP received while the engine is not running its triggers (starting, or run with --once); ignored");
+        Files.createFile(dir.resolve("release_v1"));
+
+        assertThat(engine.waitFor(60, TimeUnit.SECONDS)).as("engine exited").isTrue();
+        assertThat(engine.exitValue()).as(log()).isZero();
+        assertThat(lines("finished_v1")).isEqualTo(1);
+    }
+
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
