@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Schedules the engine's runners: starts every trigger, hands each fire to the runners attached to it, and waits
  * only until the next fire time, an event, or the stop signal. Nothing polls. {@link #start()} and
  * {@link #tick(Instant)} are the whole scheduling logic; {@link #run()} adds the waiting, so tests drive the first
- * two with a fake clock. Events come in through {@link EventDelivery}; the stop is {@link GracefulStop}'s.
+ * two with a fake clock. Events come in through {@link EventDelivery}; the stop is {@link GracefulStop}'s. A reload's
+ * new runners ({@link #replace}) are put in place on the orchestrator's thread, at the start of a tick.
  */
 public final class Orchestrator {
 
@@ -146,7 +147,10 @@ public final class Orchestrator {
         }
     }
 
-    /** Fires every trigger whose time has come, and reschedules it; returns the next time anything is due. */
+    /**
+     * Puts a pending reload's runners in place, then fires every trigger whose time has come, and reschedules it;
+     * returns the next time anything is due.
+     */
     public Optional<Instant> tick(Instant now) {
         applyReplacements(now);
         Timetable timetable = runners.timetable();
