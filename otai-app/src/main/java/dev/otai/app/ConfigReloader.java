@@ -84,15 +84,19 @@ final class ConfigReloader implements ConfigControl {
     @Override
     public synchronized Reload reload(String cause) {
         log.info("Reloading the config from {} ({})", file, cause);
-        String sha256;
+        String sha256 = null;
+        IOException unreadable = null;
         try {
-            sha256 = sha256(file);
+            sha256 = sha256(file); // before the check: an edit in between makes the watch reload once more
         } catch (IOException e) {
-            return rejected(List.of(file + ": cannot read config file: " + e.getMessage()));
+            unreadable = e;
         }
-        ConfigCheck.Result result = composition.check(file);
+        ConfigCheck.Result result = composition.check(file); // says why a file cannot be read, as at start
         if (!result.valid()) {
             return rejected(result.errors().stream().map(Problem::toString).toList());
+        }
+        if (sha256 == null) {
+            return rejected(List.of(file + ": cannot read config file: " + unreadable));
         }
         result.problems().stream().filter(Problem::warning).forEach(warning -> log.warn("{}", warning));
         Engine.Reloaded reloaded;
