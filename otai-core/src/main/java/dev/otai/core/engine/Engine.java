@@ -4,7 +4,6 @@ import dev.otai.api.PipeContext;
 import dev.otai.api.PipeResult;
 import dev.otai.core.assembly.Assembly;
 import dev.otai.core.assembly.Blueprint;
-import dev.otai.core.assembly.Definitions;
 import dev.otai.core.assembly.Facilities;
 import dev.otai.core.assembly.Instantiator;
 import dev.otai.core.assembly.PipeFingerprint;
@@ -18,21 +17,15 @@ import dev.otai.core.orchestration.Runner;
 import dev.otai.core.orchestration.RunnerOutcome;
 import dev.otai.core.orchestration.Runners;
 import dev.otai.core.orchestration.Swap;
-import dev.otai.core.config.EngineConfig;
 import dev.otai.core.orchestration.TriggerGateway;
 import dev.otai.core.orchestration.WebhookReaders;
 import dev.otai.core.template.TemplateEngine;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running config: its services, pipe tree and runners, created from a valid blueprint. Each runner's runtime
@@ -41,8 +34,6 @@ import org.slf4j.LoggerFactory;
  * runner once, now. {@link #reload} puts a new config in place while it runs.
  */
 public final class Engine implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
     /**
      * What a reload did.
@@ -62,29 +53,19 @@ public final class Engine implements AutoCloseable {
     private final Lifecycle lifecycle;
     private final InstantSource clock;
     private final RunJournal journal;
-    private final TemplateEngine templates;
-    private final Facilities facilities;
-    private final List<Assembly> retired = new CopyOnWriteArrayList<>();
-    private volatile Assembly assembly;
-    private volatile EngineConfig config;
-    private volatile Definitions definitions;
+    private final Generations generations;
     private volatile Map<String, String> fingerprints;
-    private CompletableFuture<Reloaded> reloading = CompletableFuture.completedFuture(null);
 
     private Engine(Blueprint blueprint, Assembly assembly, Runners runners, Orchestrator orchestrator,
                    TriggerGateway gateway, Lifecycle lifecycle, InstantSource clock, TemplateEngine templates,
                    Facilities facilities) {
-        this.assembly = assembly;
         this.runners = runners;
         this.orchestrator = orchestrator;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.templates = templates;
-        this.facilities = facilities;
         this.journal = facilities.find(RunJournal.class).orElse(RunJournal.NONE);
-        this.config = blueprint.config();
-        this.definitions = Definitions.of(blueprint);
+        this.generations = new Generations(blueprint, assembly, orchestrator, templates, facilities, this::configureJournal);
         configureJournal();
     }
 
@@ -134,8 +115,9 @@ public final class Engine implements AutoCloseable {
         return start(blueprint, templates, clock, lifecycle, listener, Facilities.builder());
     }
 
+    /** The running config's pipe tree and services (the latest reload's, after one). */
     public Assembly assembly() {
-        return assembly;
+        return generations.current();
     }
 
     public TriggerGateway gateway() {
@@ -163,7 +145,7 @@ public final class Engine implements AutoCloseable {
 
     /** Runs the root pipe until stopped. */
     public PipeResult run() {
-        return assembly.root().run(PipeContext.empty());
+        return generations.current().root().run(PipeContext.empty());
     }
 
     /**
@@ -191,77 +173,14 @@ public final class Engine implements AutoCloseable {
      * swap is in place; it fails, leaving the running config as it was, when a new service cannot be created,
      * the engine stops first, or another reload is still being applied.
      */
-    public synchronized CompletableFuture<Reloaded> reload(Blueprint next) {
-        if (!reloading.isDone()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("a reload is still being applied"));
-        }
-        List<String> needRestart = RestartNeeded.between(config, next.config());
-        Definitions after = Definitions.of(next);
-        Set<String> carried = unchanged(definitions.services(), after.services());
-        Assembly previous = assembly;
-        Assembly fresh;
-        try {
-            fresh = Instantiator.instantiate(next, templates, facilities, previous.held(carried));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        reloading = orchestrator.replace(fresh.root(), changed(definitions.runners(), after.runners()),
-                        changed(definitions.triggers(), after.triggers()))
-                .handle((swap, failure) -> {
-                    if (failure != null) {
-                        fresh.close();
-                        throw new CompletionException(failure);
-                    }
-                    adopt(previous, fresh, carried, next.config(), after, swap);
-                    return new Reloaded(swap, needRestart);
-                });
-        return reloading;
-    }
-
-    private void adopt(Assembly previous, Assembly fresh, Set<String> carried, EngineConfig nextConfig, Definitions after,
-                       Swap swap) {
-        previous.handOver(carried, fresh);
-        assembly = fresh;
-        config = nextConfig;
-        definitions = after;
-        configureJournal();
-        retired.add(previous);
-        Thread.ofVirtual().name("otai-retire").start(() -> {
-            try {
-                swap.awaitRetired();
-                previous.close();
-                retired.remove(previous);
-            } catch (InterruptedException e) {
-                log.debug("Stopped waiting for the runners of the previous config to end", e);
-            }
-        });
-    }
-
-    private static Set<String> unchanged(Map<String, String> before, Map<String, String> after) {
-        var same = new LinkedHashSet<String>();
-        before.forEach((id, definition) -> {
-            if (definition.equals(after.get(id))) {
-                same.add(id);
-            }
-        });
-        return same;
-    }
-
-    private static Set<String> changed(Map<String, String> before, Map<String, String> after) {
-        var differ = new LinkedHashSet<String>();
-        before.forEach((id, definition) -> {
-            if (after.containsKey(id) && !definition.equals(after.get(id))) {
-                differ.add(id);
-            }
-        });
-        return differ;
+    public CompletableFuture<Reloaded> reload(Blueprint next) {
+        return generations.reload(next);
     }
 
     /** Ends whatever still runs, then closes the services, those of configs replaced by a reload included. */
     @Override
     public void close() {
         runners.close();
-        assembly.close();
-        retired.forEach(Assembly::close);
+        generations.close();
     }
 }
