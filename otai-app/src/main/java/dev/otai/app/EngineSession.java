@@ -11,6 +11,7 @@ import dev.otai.core.engine.Engine;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.StepListener;
+import dev.otai.http.ConfigControl;
 import dev.otai.http.EngineHttpServer;
 import dev.otai.http.EngineMetrics;
 import dev.otai.store.EngineLock;
@@ -19,6 +20,7 @@ import dev.otai.store.Store;
 import dev.otai.store.StoreException;
 import dev.otai.store.ledger.Effect;
 import dev.otai.core.orchestration.RunnerOutcome;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, lock the data directory
  * (one engine per directory), open the store, start the engine with recording and metrics, run (once or until
- * stopped), print a dry run's planned writes.
+ * stopped, reloading the config on SIGHUP, {@code POST /reload} and, when watched, a changed file), print a dry
+ * run's planned writes.
  */
 final class EngineSession {
 
@@ -41,20 +44,31 @@ final class EngineSession {
         static final Hooks NONE = new Hooks(EngineListener.NONE, StepListener.NONE, engine -> { });
     }
 
+    /**
+     * How the session runs.
+     *
+     * @param once        every runner once, then exit ({@code --once})
+     * @param dryRun      no writes to ticket systems ({@code --dry-run})
+     * @param watchConfig reload when the config file changes ({@code --watch-config}); ignored with {@code once}
+     */
+    record Mode(boolean once, boolean dryRun, boolean watchConfig) {
+    }
+
     private final Composition composition;
     private final StoreOption store;
+    private final Mode mode;
     private final boolean once;
     private final boolean dryRun;
     private final Hooks hooks;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    EngineSession(Composition composition, StoreOption store, boolean once, boolean dryRun, Hooks hooks, PrintWriter out,
-                  PrintWriter err) {
+    EngineSession(Composition composition, StoreOption store, Mode mode, Hooks hooks, PrintWriter out, PrintWriter err) {
         this.composition = composition;
         this.store = store;
-        this.once = once;
-        this.dryRun = dryRun;
+        this.mode = mode;
+        this.once = mode.once();
+        this.dryRun = mode.dryRun();
         this.hooks = hooks;
         this.out = out;
         this.err = err;
@@ -64,6 +78,7 @@ final class EngineSession {
     @SuppressWarnings("try") // the signal handlers and the engine lock are held by the try blocks, not used in them
     int run() {
         Path file = composition.configFile(store.config);
+        String sha256 = hashOf(file);
         ConfigCheck.Result result = composition.check(file);
         if (!result.valid()) {
             Composition.print(result, err);
@@ -79,7 +94,8 @@ final class EngineSession {
             StorageSettings settings = store.resolved(blueprint.config().storage());
             try (EngineLock lock = EngineLock.acquire(settings.dataDirectory());
                  Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
-                return run(blueprint, opened, settings, lifecycle);
+                var loaded = new ConfigControl.Loaded(sha256, InstantSource.system().instant());
+                return run(blueprint, opened, settings, lifecycle, new Reloading(file, loaded, signals));
             }
         } catch (StoreException e) {
             err.println(e.getMessage());
@@ -88,7 +104,20 @@ final class EngineSession {
         }
     }
 
-    private int run(Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle) {
+    /** What a session that runs until stopped needs to reload its config. */
+    private record Reloading(Path file, ConfigControl.Loaded loaded, Signals signals) {
+    }
+
+    /** The config file's hash; empty when it cannot be read (the check then says why). */
+    private static String hashOf(Path file) {
+        try {
+            return ConfigReloader.sha256(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private int run(Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle, Reloading reloading) {
         EngineRecording recording = EngineRecording.start(opened, settings, dryRun, composition.redactor);
         var metrics = new EngineMetrics();
         try {
@@ -99,7 +128,7 @@ final class EngineSession {
                     }), recording.facilities(composition.facilities(), hooks.steps()))) {
                 hooks.started().accept(engine);
                 boolean resumedOk = print(engine.resumeInterrupted(), out);
-                int code = once ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, err);
+                int code = once ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, reloading);
                 if (once && !resumedOk) {
                     code = 1;
                 }
@@ -117,23 +146,43 @@ final class EngineSession {
         }
     }
 
-    /** Runs until stopped, with the HTTP server when a trigger needs it or a port is configured. */
-    private static int serve(Engine engine, HttpSettings http, EngineMetrics metrics, PrintWriter err) {
-        if (http.port() == null && engine.eventTriggerIds().isEmpty()) {
-            return runForever(engine, err);
+    /**
+     * Runs until stopped, with the HTTP server when a trigger needs it or a port is configured, reloading the config
+     * on SIGHUP, {@code POST /reload} and, with {@code --watch-config}, a changed file.
+     */
+    private int serve(Engine engine, HttpSettings http, EngineMetrics metrics, Reloading reloading) {
+        boolean httpServer = http.port() != null || !engine.eventTriggerIds().isEmpty();
+        var reloader = new ConfigReloader(composition, reloading.file(), reloading.loaded(), engine, metrics,
+                InstantSource.system(), httpServer);
+        reloading.signals().onHangup(() -> reloader.reload("SIGHUP"));
+        try (ConfigWatch watch = mode.watchConfig() ? watch(reloading.file(), reloader) : null) {
+            if (!httpServer) {
+                return runForever(engine, err);
+            }
+            int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
+            EngineHttpServer server;
+            try {
+                server = EngineHttpServer.start(http, port, engine.gateway(), metrics, reloader);
+            } catch (RuntimeException e) {
+                err.println("cannot listen on " + http.host() + ":" + port + " (" + rootMessage(e)
+                        + "); set infrastructure.http.port to a free port");
+                err.flush();
+                return 1;
+            }
+            try (server) {
+                return runForever(engine, err);
+            }
+        } finally {
+            reloading.signals().onHangup(null);
         }
-        int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
-        EngineHttpServer server;
+    }
+
+    private static ConfigWatch watch(Path file, ConfigReloader reloader) {
         try {
-            server = EngineHttpServer.start(http, port, engine.gateway(), metrics);
-        } catch (RuntimeException e) {
-            err.println("cannot listen on " + http.host() + ":" + port + " (" + rootMessage(e)
-                    + "); set infrastructure.http.port to a free port");
-            err.flush();
-            return 1;
-        }
-        try (server) {
-            return runForever(engine, err);
+            return ConfigWatch.start(file, reloader);
+        } catch (IOException e) {
+            log.warn("Cannot watch {} for changes ({}); reload with SIGHUP or 'otai trigger --reload'", file, e.toString());
+            return null;
         }
     }
 

@@ -53,7 +53,7 @@ final class QuickstartCommand implements Callable<Integer> {
         }
         Path dataDirectory = store.settings(composition).dataDirectory();
         var progress = new QuickstartProgress(out, dataDirectory, !once);
-        return new EngineSession(composition, store, once, false, progress.hooks(), out, err).run();
+        return new EngineSession(composition, store, new EngineSession.Mode(once, false, false), progress.hooks(), out, err).run();
     }
 
     /** The repository: {@code -Dotai.home} (the launcher sets it), else {@code $OTAI_HOME}, else the working directory. */

@@ -18,13 +18,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code otai trigger <id>}: fires a manual (or webhook) trigger of the running engine. */
+/**
+ * {@code otai trigger <id>}: fires a manual (or webhook) trigger of the running engine; {@code otai trigger --reload}
+ * makes it reload its config file.
+ */
 @Command(name = "trigger", mixinStandardHelpOptions = true,
-        description = "Fire a manual trigger of the running engine (POST /hooks/<id> on its HTTP server).")
+        description = "Fire a manual trigger of the running engine (POST /hooks/<id> on its HTTP server), "
+                + "or make it reload its config file (--reload, POST /reload).")
 final class TriggerCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "TRIGGER_ID", description = "the trigger's id")
+    /** A reload may create services (load a model) before it answers. */
+    private static final Duration RELOAD_TIMEOUT = Duration.ofMinutes(3);
+
+    @Parameters(paramLabel = "TRIGGER_ID", arity = "0..1", description = "the trigger's id")
     String triggerId;
+
+    @Option(names = "--reload", description = "reload the running engine's config file instead of firing a trigger; "
+            + "the token is infrastructure.http.reload_token (not needed when the engine listens on loopback only)")
+    boolean reload;
 
     @Option(names = "--data", paramLabel = "JSON", description = "the event body (default {})")
     String data = "{}";
@@ -48,24 +59,34 @@ final class TriggerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = TerminalText.out(spec);
         PrintWriter err = TerminalText.err(spec);
+        if (reload == (triggerId != null)) {
+            err.println(reload ? "give either a TRIGGER_ID or --reload, not both" : "give the TRIGGER_ID to fire, or --reload");
+            err.flush();
+            return 2;
+        }
         String base = url != null ? url : fromConfig();
-        URI target = URI.create(base.replaceAll("/+$", "") + "/hooks/" + triggerId);
+        URI target = URI.create(base.replaceAll("/+$", "") + (reload ? "/reload" : "/hooks/" + triggerId));
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(reload ? RELOAD_TIMEOUT : Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(data));
             if (token != null && !token.isEmpty()) {
                 request.header("X-Otai-Token", token);
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (reload) {
+                return ReloadAnswer.print(response, out, err);
+            }
             boolean ok = response.statusCode() / 100 == 2;
             (ok ? out : err).println((ok ? "triggered '" : "not triggered '") + triggerId + "': " + response.statusCode()
                     + " " + response.body() + hint(response));
             (ok ? out : err).flush();
             return ok ? 0 : 1;
         } catch (ConnectException e) {
-            err.println("no engine is listening on " + base + "; is 'otai run' running with a manual or webhook trigger?");
+            err.println("no engine is listening on " + base + (reload
+                    ? "; an engine without an HTTP server reloads on SIGHUP (kill -HUP <pid>, or systemctl reload)"
+                    : "; is 'otai run' running with a manual or webhook trigger?"));
             err.flush();
             return 1;
         } catch (IOException e) {

@@ -84,6 +84,23 @@ class TriggerCommandTest {
     }
 
     @Test
+    void trigger_takes_either_a_trigger_id_or_reload_and_says_so_otherwise() {
+        assertThat(otai("trigger", "--url", "http://127.0.0.1:9")).isEqualTo(2);
+        assertThat(otai("trigger", "rebuild", "--reload", "--url", "http://127.0.0.1:9")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("give the TRIGGER_ID to fire, or --reload")
+                .contains("give either a TRIGGER_ID or --reload, not both");
+    }
+
+    @Test
+    void trigger_reload_without_a_listening_engine_points_to_sighup() {
+        assertThat(otai("trigger", "--reload", "--url", "http://127.0.0.1:9")).isEqualTo(1);
+
+        assertThat(err.toString()).contains("no engine is listening on http://127.0.0.1:9")
+                .contains("reloads on SIGHUP");
+    }
+
+    @Test
     void validate_reports_a_manual_trigger_without_token_on_all_interfaces_with_its_place() throws IOException {
         Path file = dir.resolve("config.yml");
         Files.writeString(file, MANUAL.replace("params: { token: t0ken }", "params: {}")

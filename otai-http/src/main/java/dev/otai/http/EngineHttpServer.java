@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's HTTP server: {@code POST /hooks/{id}} hands requests to the trigger with that id and answers
- * 202 once the event is queued (503 with {@code Retry-After} when it cannot be); {@code GET /health} reports
- * liveness and each runner's state; {@code GET /metrics} is the Prometheus scrape. Payloads are never interpreted
+ * 202 once the event is queued (503 with {@code Retry-After} when it cannot be); {@code POST /reload} reloads the
+ * config file ({@link ReloadEndpoint}); {@code GET /health} reports liveness, the loaded config and each runner's
+ * state; {@code GET /metrics} is the Prometheus scrape. Payloads are never interpreted
  * here, only size- and type-checked; requests whose {@code Host} is not allowed are refused with 403.
  */
 public final class EngineHttpServer implements AutoCloseable {
@@ -38,9 +39,13 @@ public final class EngineHttpServer implements AutoCloseable {
     private final EngineMetrics metrics;
     private final int maxBodyBytes;
     private final HostAllowList hosts;
+    private final ConfigControl loadedConfig;
 
-    private EngineHttpServer(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics) {
+    private EngineHttpServer(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics,
+                             ConfigControl loadedConfig) {
         this.gateway = gateway;
+        this.loadedConfig = loadedConfig;
+        var reload = new ReloadEndpoint(settings, loadedConfig);
         this.metrics = metrics;
         this.maxBodyBytes = settings.maxBodyBytes();
         this.hosts = HostAllowList.of(settings);
@@ -57,6 +62,7 @@ public final class EngineHttpServer implements AutoCloseable {
             config.routes.before(this::checkHost);
             config.routes.exception(Exception.class, this::failed);
             config.routes.post("/hooks/{id}", this::hook);
+            config.routes.post("/reload", reload::handle);
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.registry().scrape()));
@@ -65,9 +71,16 @@ public final class EngineHttpServer implements AutoCloseable {
 
     /** Starts on {@code settings.host}, on {@code port} (0 picks a free one). */
     public static EngineHttpServer start(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics) {
-        var server = new EngineHttpServer(settings, port, gateway, metrics);
+        return start(settings, port, gateway, metrics, ConfigControl.NONE);
+    }
+
+    /** As {@link #start(HttpSettings, int, TriggerGateway, EngineMetrics)}, with the config to show and reload. */
+    public static EngineHttpServer start(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics,
+                                         ConfigControl config) {
+        var server = new EngineHttpServer(settings, port, gateway, metrics, config);
         server.app.start();
-        log.info("HTTP server listening on {}:{} (webhooks at /hooks/<trigger id>, /health, /metrics)", settings.host(), server.port());
+        log.info("HTTP server listening on {}:{} (webhooks at /hooks/<trigger id>, /reload, /health, /metrics)",
+                settings.host(), server.port());
         return server;
     }
 
@@ -155,6 +168,8 @@ public final class EngineHttpServer implements AutoCloseable {
         body.put("status", running ? "up" : "starting_or_stopping");
         body.put("live", true);
         body.put("ready", running);
+        loadedConfig.loaded().ifPresent(loaded -> body.put("config", Map.of("sha256", loaded.sha256(),
+                "loaded_at", loaded.loadedAt().toString())));
         body.put("runners", runners);
         ctx.status(running ? 200 : 503).contentType("application/json").result(JSON.writeValueAsString(body));
     }

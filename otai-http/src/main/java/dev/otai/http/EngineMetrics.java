@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code otai_fires_skipped_total{runner}}, {@code otai_trigger_fires_total{trigger}},
  * {@code otai_webhook_events_total{trigger,status}} (trigger {@code unknown} for ids that are no event trigger of the
  * config), {@code otai_events_queued_total{runner}}, {@code otai_runs_spinning_total{runner}} (runs that fetched tickets
- * and wrote nothing because every write was already applied; the runner backs off after each).
+ * and wrote nothing because every write was already applied; the runner backs off after each),
+ * {@code otai_config_reloads_total{outcome}} (config reloads: applied, rejected, failed).
  */
 public final class EngineMetrics implements EngineListener {
 
@@ -59,6 +60,12 @@ public final class EngineMetrics implements EngineListener {
                     .tag("runner", s.runnerId()).register(registry).increment();
             case EngineEvent.RunStarted s -> { }
         }
+    }
+
+    /** Counts one config reload by outcome: {@code applied}, {@code rejected} or {@code failed}. */
+    public void reloaded(String outcome) {
+        Counter.builder("otai_config_reloads").description("config reloads by outcome").tag("outcome", outcome)
+                .register(registry).increment();
     }
 
     /** Counts one webhook request by trigger and HTTP status. */

@@ -26,7 +26,8 @@ public final class Instantiator {
     private final Blueprint blueprint;
     private final TemplateEngine templates;
     private final Facilities facilities;
-    private final Map<String, Object> services = new LinkedHashMap<>();
+    private final Map<String, Assembly.Held> services = new LinkedHashMap<>();
+    private final Map<String, Assembly.Held> carried;
     private final Map<String, Object> injectable = new LinkedHashMap<>();
     private final Map<NodePlan, Node> nodes = new IdentityHashMap<>();
     private final Secrets secrets;
@@ -34,8 +35,10 @@ public final class Instantiator {
     private final RunJournal journal;
     private final ServiceDecorator decorator;
 
-    private Instantiator(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
+    private Instantiator(Blueprint blueprint, TemplateEngine templates, Facilities facilities,
+                         Map<String, Assembly.Held> carried) {
         this.blueprint = blueprint;
+        this.carried = carried;
         this.templates = templates;
         this.facilities = facilities;
         this.secrets = new Secrets(facilities.find(Redactor.class).orElseGet(Redactor::new), blueprint.config().environment());
@@ -45,17 +48,28 @@ public final class Instantiator {
     }
 
     public static Assembly instantiate(Blueprint blueprint, TemplateEngine templates, Facilities facilities) {
+        return instantiate(blueprint, templates, facilities, Map.of());
+    }
+
+    /**
+     * As {@link #instantiate(Blueprint, TemplateEngine, Facilities)}, but the services in {@code carried} (by id) are
+     * used as they are instead of being created; the new assembly does not own them until they are handed over
+     * ({@link Assembly#handOver}), and a failure closes only the services it created.
+     */
+    public static Assembly instantiate(Blueprint blueprint, TemplateEngine templates, Facilities facilities,
+                                       Map<String, Assembly.Held> carried) {
         if (!blueprint.valid()) {
             throw new IllegalArgumentException("cannot instantiate a config with errors");
         }
-        var instantiator = new Instantiator(blueprint, templates, facilities);
+        var instantiator = new Instantiator(blueprint, templates, facilities, Map.copyOf(carried));
         try {
             blueprint.services().keySet().stream()
                     .sorted(Comparator.comparing(id -> order(blueprint, id)))
                     .forEach(id -> instantiator.service(id, new LinkedHashSet<>()));
             return new Assembly(instantiator.node(blueprint.root()), instantiator.services);
         } catch (RuntimeException e) {
-            List<Map.Entry<String, Object>> created = new ArrayList<>(instantiator.services.entrySet());
+            var created = new ArrayList<Map.Entry<String, Object>>();
+            instantiator.services.forEach((id, held) -> created.add(Map.entry(id, held.instance())));
             Collections.reverse(created);
             Assembly.closeAll(created);
             throw e;
@@ -70,6 +84,11 @@ public final class Instantiator {
         Object existing = injectable.get(id);
         if (existing != null) {
             return existing;
+        }
+        Assembly.Held kept = carried.get(id);
+        if (kept != null) {
+            injectable.put(id, kept.injected());
+            return kept.injected();
         }
         if (!creating.add(id)) {
             throw new ConfigException("services inject each other in a cycle: " + String.join(" -> ", creating) + " -> " + id);
@@ -90,8 +109,8 @@ public final class Instantiator {
             throw new IllegalStateException("service type " + plan.use() + " created " + instance + ", not a "
                     + plan.type().provides().getName());
         }
-        services.put(id, instance);
         Object decorated = decorator.decorate(id, instance);
+        services.put(id, new Assembly.Held(instance, decorated));
         injectable.put(id, decorated);
         creating.remove(id);
         return decorated;

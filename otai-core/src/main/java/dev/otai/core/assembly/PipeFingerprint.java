@@ -21,26 +21,40 @@ public final class PipeFingerprint {
     }
 
     public static String of(PipeNode node) {
-        String shape = node instanceof Node built ? shape(built.plan()) : node.use() + " " + node.id() + " " + node.path();
+        return hash(node instanceof Node built ? shape(built.plan()) : node.use() + " " + node.id() + " " + node.path());
+    }
+
+    /** The first 128 bits of the SHA-256 of {@code text}, in hex. */
+    static String hash(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(shape.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String shape(NodePlan plan) {
+    /** One pipe as written: type, id, YAML path, params (nested pipes as written) and injects. */
+    static String shape(NodePlan plan) {
+        return shape(plan, plan.config().path() + "\n");
+    }
+
+    /** As {@link #shape}, without the YAML path: the same pipe moved to another place in the file has the same shape. */
+    static String shapeWithoutPath(NodePlan plan) {
+        return shape(plan, "");
+    }
+
+    private static String shape(NodePlan plan, String path) {
         PipeConfig config = plan.config();
         var params = new TreeMap<String, Object>();
         config.params().forEach((name, param) -> params.put(name, param.value().toPlain()));
         var injects = new TreeMap<String, String>();
         config.injects().forEach((slot, inject) -> injects.put(slot, inject.serviceId()));
-        return plan.use() + "\n" + config.id() + "\n" + config.path() + "\n" + plain(params) + "\n" + injects;
+        return plan.use() + "\n" + config.id() + "\n" + path + plain(params) + "\n" + injects;
     }
 
     /** Maps printed with sorted keys, so that the order of keys in the YAML does not matter. */
-    private static String plain(Object value) {
+    static String plain(Object value) {
         if (value instanceof Map<?, ?> map) {
             var sorted = new TreeMap<String, Object>();
             map.forEach((k, v) -> sorted.put(String.valueOf(k), v));

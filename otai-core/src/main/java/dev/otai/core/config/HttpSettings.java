@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * @param allowedHosts the names a request's {@code Host} header may carry besides the loopback names, which are
  *                     always accepted; {@code *} accepts any. Empty: loopback names only when bound to loopback,
  *                     any name otherwise.
+ * @param reloadToken  the token {@code POST /reload} ({@code otai trigger --reload}) must carry; null when none is set,
+ *                     and then only a server bound to loopback takes reloads over HTTP
  */
-public record HttpSettings(String host, Integer port, int maxBodyBytes, List<String> allowedHosts) {
+public record HttpSettings(String host, Integer port, int maxBodyBytes, List<String> allowedHosts, String reloadToken) {
 
     public static final int DEFAULT_PORT = 8080;
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
@@ -23,8 +25,23 @@ public record HttpSettings(String host, Integer port, int maxBodyBytes, List<Str
         allowedHosts = List.copyOf(allowedHosts);
     }
 
+    public HttpSettings(String host, Integer port, int maxBodyBytes, List<String> allowedHosts) {
+        this(host, port, maxBodyBytes, allowedHosts, null);
+    }
+
     public HttpSettings(String host, Integer port, int maxBodyBytes) {
         this(host, port, maxBodyBytes, List.of());
+    }
+
+    /** The same settings, with {@code token} as the reload token. */
+    public HttpSettings withReloadToken(String token) {
+        return new HttpSettings(host, port, maxBodyBytes, allowedHosts, token);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSettings[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes + ", allowedHosts="
+                + allowedHosts + ", reloadToken=" + (reloadToken == null ? "none" : "<redacted>") + "]";
     }
 
     public static HttpSettings defaults() {

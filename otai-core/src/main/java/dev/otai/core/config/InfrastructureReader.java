@@ -20,7 +20,7 @@ final class InfrastructureReader {
     private static final Set<String> LOGGING_KEYS = Set.of("level", "log_to_file", "log_file_path", "file", "format",
             "log_format", "date_format", "json");
     private static final Set<String> FORMAT_KEYS = Set.of("message_format", "date_format");
-    private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes", "allowed_hosts");
+    private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes", "allowed_hosts", "reload_token");
     private static final Set<String> SECTIONS = Set.of("logging", "http", "templates", "storage");
     private static final Set<String> TEMPLATE_KEYS = Set.of("max_output_chars", "max_loop_iterations", "max_render_time");
 
@@ -90,13 +90,29 @@ final class InfrastructureReader {
         int maxBody = section.integer(http, "max_body_bytes", "infrastructure.http.max_body_bytes", 1, Integer.MAX_VALUE)
                 .map(Long::intValue).orElse(defaults.maxBodyBytes());
         List<String> allowedHosts = allowedHosts(http, problems);
-        var settings = new HttpSettings(host, port, maxBody, allowedHosts);
+        var settings = new HttpSettings(host, port, maxBody, allowedHosts, reloadToken(http, problems));
         if (!settings.loopbackOnly() && allowedHosts.isEmpty()) {
             problems.warning(http.get("host").map(ConfigNode::location).orElse(http.location()), "infrastructure.http.host",
                     "the HTTP server listens on " + host + ", reachable from other hosts, and accepts any Host header; "
                             + "set infrastructure.http.allowed_hosts to the names clients use (or [\"*\"] to keep accepting any)");
         }
         return settings;
+    }
+
+    /** {@code reload_token}: a non-empty text; its value is never repeated in a message. */
+    private static String reloadToken(MapNode http, Problems problems) {
+        Optional<ConfigNode> node = http.get("reload_token");
+        if (node.isEmpty()) {
+            return null;
+        }
+        Object value = node.get().toPlain();
+        if (!(value instanceof String token) || token.isBlank()) {
+            problems.error(node.get(), "infrastructure.http.reload_token", "'reload_token' was "
+                    + (value instanceof String ? "empty" : "not a text") + "; expected the token 'otai trigger --reload' "
+                    + "must send, or no reload_token at all");
+            return null;
+        }
+        return token.strip();
     }
 
     private static List<String> allowedHosts(MapNode http, Problems problems) {

@@ -16,6 +16,7 @@ import dev.otai.core.orchestration.RunOnce;
 import dev.otai.core.orchestration.Runner;
 import dev.otai.core.orchestration.RunnerOutcome;
 import dev.otai.core.orchestration.Runners;
+import dev.otai.core.orchestration.Swap;
 import dev.otai.core.orchestration.TriggerGateway;
 import dev.otai.core.orchestration.WebhookReaders;
 import dev.otai.core.template.TemplateEngine;
@@ -24,36 +25,55 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A running config: its services, pipe tree and runners, created from a valid blueprint. Each runner's runtime
  * (busy state, event queue, retries) is built once, here, and used by every way of running: {@link #run()} runs
  * the root pipe, which runs {@link #orchestrator()} until the lifecycle stops it; {@link #runOnce()} runs each
- * runner once, now.
+ * runner once, now. {@link #reload} puts a new config in place while it runs.
  */
 public final class Engine implements AutoCloseable {
 
-    private final Assembly assembly;
+    /**
+     * What a reload did.
+     *
+     * @param runners     the runners kept, changed, added and removed
+     * @param needRestart the infrastructure sections that changed and apply only at the next start
+     */
+    public record Reloaded(Swap runners, List<String> needRestart) {
+        public Reloaded {
+            needRestart = List.copyOf(needRestart);
+        }
+    }
+
     private final Runners runners;
     private final Orchestrator orchestrator;
     private final TriggerGateway gateway;
     private final Lifecycle lifecycle;
     private final InstantSource clock;
     private final RunJournal journal;
-    private final Map<String, String> fingerprints;
+    private final Generations generations;
+    private volatile Map<String, String> fingerprints;
 
-    private Engine(Assembly assembly, Runners runners, Orchestrator orchestrator, TriggerGateway gateway,
-                   Lifecycle lifecycle, InstantSource clock, RunJournal journal) {
-        this.assembly = assembly;
+    private Engine(Blueprint blueprint, Assembly assembly, Runners runners, Orchestrator orchestrator,
+                   TriggerGateway gateway, Lifecycle lifecycle, InstantSource clock, TemplateEngine templates,
+                   Facilities facilities) {
         this.runners = runners;
         this.orchestrator = orchestrator;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.journal = journal;
-        this.fingerprints = new LinkedHashMap<>();
-        runners.all().forEach((Runner runner) -> fingerprints.put(runner.id(), PipeFingerprint.of(runner.run())));
-        journal.configured(fingerprints);
+        this.journal = facilities.find(RunJournal.class).orElse(RunJournal.NONE);
+        this.generations = new Generations(blueprint, assembly, orchestrator, templates, facilities, this::configureJournal);
+        configureJournal();
+    }
+
+    private void configureJournal() {
+        var byRunner = new LinkedHashMap<String, String>();
+        runners.all().forEach((Runner runner) -> byRunner.put(runner.id(), PipeFingerprint.of(runner.run())));
+        fingerprints = Map.copyOf(byRunner);
+        journal.configured(byRunner);
     }
 
     /**
@@ -87,8 +107,7 @@ public final class Engine implements AutoCloseable {
         }
         var orchestrator = new Orchestrator(runners, clock, lifecycle);
         handoff.hand(orchestrator);
-        return new Engine(assembly, runners, orchestrator, gateway, lifecycle, clock,
-                facilities.find(RunJournal.class).orElse(RunJournal.NONE));
+        return new Engine(blueprint, assembly, runners, orchestrator, gateway, lifecycle, clock, templates, facilities);
     }
 
     public static Engine start(Blueprint blueprint, TemplateEngine templates, InstantSource clock, Lifecycle lifecycle,
@@ -96,8 +115,9 @@ public final class Engine implements AutoCloseable {
         return start(blueprint, templates, clock, lifecycle, listener, Facilities.builder());
     }
 
+    /** The running config's pipe tree and services (the latest reload's, after one). */
     public Assembly assembly() {
-        return assembly;
+        return generations.current();
     }
 
     public TriggerGateway gateway() {
@@ -125,7 +145,7 @@ public final class Engine implements AutoCloseable {
 
     /** Runs the root pipe until stopped. */
     public PipeResult run() {
-        return assembly.root().run(PipeContext.empty());
+        return generations.current().root().run(PipeContext.empty());
     }
 
     /**
@@ -141,13 +161,26 @@ public final class Engine implements AutoCloseable {
      * after {@code start} and before {@link #run()} or {@link #runOnce()}. Without a run journal it does nothing.
      */
     public List<RunnerOutcome> resumeInterrupted() {
-        return runners.resumeInterrupted(journal, Map.copyOf(fingerprints), lifecycle);
+        return runners.resumeInterrupted(journal, fingerprints, lifecycle);
     }
 
-    /** Ends whatever still runs, then closes the services. */
+    /**
+     * Puts the config {@code next} (checked like the first one) in place of the running one, while it runs:
+     * services whose definition did not change are kept, the others created anew; runners whose definition did
+     * not change keep running on their schedule, changed ones are swapped once their in-flight run has ended,
+     * removed ones stop after it, new ones start ({@link Orchestrator#replace}). Infrastructure changes are
+     * only reported ({@link Reloaded#needRestart()}). The future completes on the orchestrator's thread once the
+     * swap is in place; it fails, leaving the running config as it was, when a new service cannot be created,
+     * the engine stops first, or another reload is still being applied.
+     */
+    public CompletableFuture<Reloaded> reload(Blueprint next) {
+        return generations.reload(next);
+    }
+
+    /** Ends whatever still runs, then closes the services, those of configs replaced by a reload included. */
     @Override
     public void close() {
         runners.close();
-        assembly.close();
+        generations.close();
     }
 }

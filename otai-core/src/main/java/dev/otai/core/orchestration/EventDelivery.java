@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * How events from webhook and manual triggers reach the runners: a request is checked by its trigger, and an
@@ -46,6 +47,21 @@ final class EventDelivery {
     /** Starts taking events for an event trigger, with the params it checks requests against. */
     void listen(String triggerId, Params params) {
         eventTriggers.put(triggerId, params);
+    }
+
+    /** Stops taking events for a trigger a reload removed or changed. */
+    void unlisten(String triggerId) {
+        eventTriggers.remove(triggerId);
+    }
+
+    /** Runs {@code change} between two deliveries, so that no delivery sees half of it. */
+    <T> T betweenDeliveries(Supplier<T> change) {
+        deliveries.lock();
+        try {
+            return change.get();
+        } finally {
+            deliveries.unlock();
+        }
     }
 
     /** Opens delivery once every trigger is started. */
@@ -101,7 +117,7 @@ final class EventDelivery {
         deliveries.lock();
         try {
             int waiting = 0;
-            for (RunnerRuntime runner : runners.runtimes()) {
+            for (RunnerRuntime runner : runners.everyRuntime()) {
                 waiting += runner.stopAccepting();
             }
             return waiting;

@@ -32,13 +32,13 @@ final class GracefulStop {
         }
         long deadline = System.nanoTime() + grace.toNanos();
         boolean idle = true;
-        for (RunnerRuntime runner : runners.runtimes()) {
+        for (RunnerRuntime runner : runners.everyRuntime()) {
             idle &= runner.awaitIdle(Math.max(0, deadline - System.nanoTime()));
         }
         ExecutorService executor = runners.executor();
         if (!idle) {
             int notRun = 0;
-            for (RunnerRuntime runner : runners.runtimes()) {
+            for (RunnerRuntime runner : runners.everyRuntime()) {
                 notRun += runner.abandon();
             }
             if (notRun > 0) {

@@ -32,6 +32,8 @@ import org.slf4j.MDC;
  * event is accepted ({@link #hasRoomForEvent()}), so an event once queued is never dropped: after a stop request
  * queued events still run, until {@link #abandon()} at the end of the grace period.
  * A run that finishes takes the next queued event on its own thread. The busy state is {@link RunSlots}.
+ * A runtime that replaces another after a reload (its predecessor) starts its first run only once the
+ * predecessor has no run in flight or queued, so the old and the new definition of a runner never overlap.
  */
 final class RunnerRuntime {
 
@@ -50,9 +52,15 @@ final class RunnerRuntime {
     private final RunSlots slots;
     private final SpinBackoff backoff = new SpinBackoff();
     private volatile RunnerOutcome last;
+    private volatile RunnerRuntime predecessor;
 
     RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
                   BiConsumer<RunnerRuntime, Fire> retries) {
+        this(spec, clock, executor, listener, retries, null);
+    }
+
+    RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
+                  BiConsumer<RunnerRuntime, Fire> retries, RunnerRuntime predecessor) {
         this.spec = spec;
         this.id = spec.id();
         this.run = spec.run();
@@ -62,6 +70,7 @@ final class RunnerRuntime {
         this.listener = listener;
         this.retries = retries;
         this.slots = new RunSlots(settings);
+        this.predecessor = predecessor;
     }
 
     String id() {
@@ -113,6 +122,11 @@ final class RunnerRuntime {
         return slots.abandon();
     }
 
+    /** Whether no run is in flight or queued. */
+    boolean idle() {
+        return slots.inFlight() == 0 && slots.queued() == 0;
+    }
+
     /** Waits until no run is in flight or queued. */
     void awaitIdle() throws InterruptedException {
         slots.awaitIdle();
@@ -135,6 +149,10 @@ final class RunnerRuntime {
      */
     void fireHere(Fire fire) {
         admit(fire, here -> {
+            if (!awaitPredecessor()) {
+                giveUp();
+                return;
+            }
             runOne(here);
             Fire next = slots.finishedOrNext();
             if (next != null) {
@@ -178,10 +196,46 @@ final class RunnerRuntime {
 
     /** Runs {@code first}, then, on the same thread, whatever events queued meanwhile. */
     private void execute(Fire first) {
+        if (!awaitPredecessor()) {
+            giveUp();
+            return;
+        }
         Fire fire = first;
         while (fire != null) {
             runOne(fire);
             fire = slots.finishedOrNext();
+        }
+    }
+
+    /**
+     * Waits until the runtime this one replaced has ended its runs; false when the wait was interrupted (the engine
+     * stops past its grace period), and then nothing may run.
+     */
+    private boolean awaitPredecessor() {
+        RunnerRuntime before = predecessor;
+        if (before == null) {
+            return true;
+        }
+        try {
+            if (!before.idle()) {
+                log.info("Runner '{}' starts its run under the reloaded config once the run under the previous one has ended", id);
+            }
+            before.awaitIdle();
+            predecessor = null;
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Gives back the slot of a run that will not run, and of the queued ones that would follow it. */
+    private void giveUp() {
+        log.warn("Runner '{}' did not start its run: the engine stopped while the run of its previous config was in flight", id);
+        int left = slots.abandon();
+        slots.finishedOrNext(); // gives the slot back: nothing is queued any more
+        if (left > 0) {
+            log.warn("Runner '{}': {} queued events were not run", id, left);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.otai.core.orchestration;
 
 import dev.otai.api.EventTrigger;
-import dev.otai.api.Params;
-import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,44 +11,58 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The runners of an engine, read once from the assembled tree when the engine starts, each with its one
+ * The runners of an engine, read from the assembled tree when the engine starts, each with its one
  * {@link RunnerRuntime} (busy state, event queue, retries, skip counts), the triggers they listen to, the
  * timetable their retries go to, and the threads their runs take. Every way of running a config uses these same
- * objects: the {@link Orchestrator} ({@code otai run}), {@link RunOnce} ({@code otai run --once}) and tests.
+ * objects: the {@link Orchestrator} ({@code otai run}), {@link RunOnce} ({@code otai run --once}) and tests. A
+ * reload {@link #replace replaces} the roster at once: unchanged runners keep their runtime; a changed runner gets
+ * a new runtime that starts its first run only once the old one is idle; the old and removed ones retire.
  */
 public final class Runners implements AutoCloseable {
 
-    private final List<RunnerRuntime> runtimes;
-    private final Map<String, List<RunnerRuntime>> observers;
-    private final Map<String, PipeNode> triggers;
-    private final Duration shutdownGrace;
+    private static final Logger log = LoggerFactory.getLogger(Runners.class);
+
+    /** The runners that take fires now, the triggers they listen to, and who observes which trigger. */
+    private record Roster(List<RunnerRuntime> runtimes, Map<String, List<RunnerRuntime>> observers,
+                          Map<String, PipeNode> triggers) {
+
+        static Roster of(List<RunnerRuntime> runtimes, Map<String, PipeNode> triggers) {
+            var byTrigger = new LinkedHashMap<String, List<RunnerRuntime>>();
+            for (RunnerRuntime runtime : runtimes) {
+                runtime.spec().triggerIds().forEach(id -> byTrigger.computeIfAbsent(id, k -> new ArrayList<>()).add(runtime));
+            }
+            byTrigger.replaceAll((id, list) -> List.copyOf(list));
+            return new Roster(List.copyOf(runtimes), Collections.unmodifiableMap(byTrigger),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(triggers))); // config order
+        }
+    }
+
     private final Timetable timetable;
     private final ExecutorService executor;
     private final EngineListener listener;
+    private final InstantSource clock;
+    private final List<RunnerRuntime> retiring = new CopyOnWriteArrayList<>();
+    private volatile Roster roster;
+    private volatile Duration shutdownGrace;
 
-    private Runners(List<Runner> specs, Map<String, PipeNode> triggers, Duration shutdownGrace, InstantSource clock,
-                    EngineListener listener) {
-        this.triggers = Collections.unmodifiableMap(new LinkedHashMap<>(triggers)); // config order
-        this.shutdownGrace = shutdownGrace;
+    private Runners(Lineup lineup, InstantSource clock, EngineListener listener) {
+        this.shutdownGrace = lineup.shutdownGrace();
         this.listener = listener;
+        this.clock = clock;
         this.timetable = new Timetable();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         var all = new ArrayList<RunnerRuntime>();
-        var byTrigger = new LinkedHashMap<String, List<RunnerRuntime>>();
-        for (Runner spec : specs) {
-            var runtime = new RunnerRuntime(spec, clock, executor, listener,
-                    (runner, retry) -> timetable.add(Timetable.Due.retry(runner, retry)));
-            all.add(runtime);
-            spec.triggerIds().forEach(id -> byTrigger.computeIfAbsent(id, k -> new ArrayList<>()).add(runtime));
-        }
-        this.runtimes = List.copyOf(all);
-        byTrigger.replaceAll((id, list) -> List.copyOf(list));
-        this.observers = Collections.unmodifiableMap(byTrigger);
+        lineup.runners().forEach(spec -> all.add(runtime(spec, null)));
+        this.roster = Roster.of(all, lineup.triggers());
     }
 
     /**
@@ -58,37 +70,76 @@ public final class Runners implements AutoCloseable {
      * runs once at startup.
      */
     public static Runners of(PipeNode root, InstantSource clock, EngineListener listener) {
-        Params params = root.render(PipeContext.empty());
-        var specs = new ArrayList<Runner>();
-        var triggers = new LinkedHashMap<String, PipeNode>();
-        for (PipeNode step : params.get(OrchestratorPipe.STEPS)) {
-            specs.add(runner(step, triggers));
-        }
-        return new Runners(specs, triggers, params.get(OrchestratorPipe.SHUTDOWN_GRACE), clock, listener);
+        return new Runners(Lineup.of(root), clock, listener);
     }
 
-    private static Runner runner(PipeNode step, Map<String, PipeNode> triggers) {
-        if (step.role(RunnerPipe.class).isEmpty()) {
-            return new Runner(step.id(), List.of(), step, RunnerSettings.DEFAULTS);
+    private RunnerRuntime runtime(Runner spec, RunnerRuntime predecessor) {
+        return new RunnerRuntime(spec, clock, executor, listener,
+                (runner, retry) -> timetable.add(Timetable.Due.retry(runner, retry)), predecessor);
+    }
+
+    /**
+     * Puts the runners of {@code next} in place of these, between two deliveries of the caller: a runner whose id
+     * is kept and not in {@code changedRunners} keeps its runtime (its schedule, queue and counts); a changed one
+     * gets a new runtime whose runs wait for the old one's to end; the old runtimes of changed and removed runners
+     * stop taking fires and retire once their in-flight and queued runs have ended. Triggers kept and not in
+     * {@code changedTriggers} keep their node, and with it their state.
+     */
+    Swap replace(Lineup next, Set<String> changedRunners, Set<String> changedTriggers) {
+        Roster before = roster;
+        var old = new LinkedHashMap<String, RunnerRuntime>();
+        before.runtimes().forEach(runtime -> old.put(runtime.id(), runtime));
+        var runtimes = new ArrayList<RunnerRuntime>();
+        var swap = new Swap.Builder();
+        for (Runner spec : next.runners()) {
+            RunnerRuntime previous = old.remove(spec.id());
+            if (previous != null && !changedRunners.contains(spec.id())) {
+                runtimes.add(previous);
+                swap.kept(spec.id());
+                continue;
+            }
+            RunnerRuntime fresh = runtime(spec, previous);
+            runtimes.add(fresh);
+            swap.started(fresh);
+            if (previous != null) {
+                swap.changed(spec.id());
+                retire(previous, swap);
+            } else {
+                swap.added(spec.id());
+            }
         }
-        Params params = step.render(PipeContext.empty());
-        var ids = new ArrayList<String>();
-        for (PipeNode trigger : params.get(RunnerPipe.ON)) {
-            triggers.putIfAbsent(trigger.id(), trigger);
-            ids.add(trigger.id());
+        old.values().forEach(removed -> {
+            swap.removed(removed.id());
+            retire(removed, swap);
+        });
+        var triggers = new LinkedHashMap<String, PipeNode>();
+        next.triggers().forEach((id, node) -> triggers.put(id,
+                before.triggers().containsKey(id) && !changedTriggers.contains(id) ? before.triggers().get(id) : node));
+        retiring.removeIf(RunnerRuntime::idle);
+        roster = Roster.of(runtimes, triggers);
+        shutdownGrace = next.shutdownGrace();
+        return swap.build();
+    }
+
+    private void retire(RunnerRuntime runtime, Swap.Builder swap) {
+        int waiting = runtime.stopAccepting();
+        retiring.add(runtime);
+        swap.retiring(runtime);
+        if (runtime.inFlight() > 0 || waiting > 0) {
+            log.info("Runner '{}' finishes its {} run(s) in flight and {} queued event(s) under the config it started with",
+                    runtime.id(), runtime.inFlight(), waiting);
         }
-        return new Runner(step.id(), ids, params.get(RunnerPipe.RUN), RunnerPipe.settings(params));
     }
 
     /** The runners as configured, in config order. */
     public List<Runner> all() {
-        return runtimes.stream().map(RunnerRuntime::spec).toList();
+        return roster.runtimes().stream().map(RunnerRuntime::spec).toList();
     }
 
     /** Ids of the triggers that take events over HTTP (webhook, manual); when there are any, the engine needs its HTTP server. */
     public Set<String> eventTriggerIds() {
         var ids = new LinkedHashSet<String>();
-        triggers.forEach((id, trigger) -> {
+        roster.triggers().forEach((id, trigger) -> {
             if (trigger.role(EventTrigger.class).isPresent()) {
                 ids.add(id);
             }
@@ -97,11 +148,23 @@ public final class Runners implements AutoCloseable {
     }
 
     List<RunnerRuntime> runtimes() {
-        return runtimes;
+        return roster.runtimes();
+    }
+
+    /** The runners that take fires and those a reload retired and that may still be running. */
+    List<RunnerRuntime> everyRuntime() {
+        var all = new ArrayList<>(roster.runtimes());
+        all.addAll(retiring);
+        return all;
+    }
+
+    /** The runtime that now runs the runner {@code runtime} ran: itself, its successor after a reload, or none. */
+    Optional<RunnerRuntime> current(RunnerRuntime runtime) {
+        return roster.runtimes().stream().filter(r -> r.id().equals(runtime.id())).findFirst();
     }
 
     Map<String, PipeNode> triggers() {
-        return triggers;
+        return roster.triggers();
     }
 
     Duration shutdownGrace() {
@@ -118,7 +181,7 @@ public final class Runners implements AutoCloseable {
 
     /** The runners a fire of {@code triggerId} goes to; empty when none listens. */
     List<RunnerRuntime> observing(String triggerId) {
-        return observers.getOrDefault(triggerId, List.of());
+        return roster.observers().getOrDefault(triggerId, List.of());
     }
 
     /** Fires {@code triggerId}: reported once, then handed to every runner that names it. */
@@ -131,13 +194,13 @@ public final class Runners implements AutoCloseable {
 
     /** Runner state for health checks and tests. */
     public List<RunnerStatus> status() {
-        return runtimes.stream().map(r -> new RunnerStatus(r.id(), r.inFlight(), r.queued(), r.skipped())).toList();
+        return roster.runtimes().stream().map(r -> new RunnerStatus(r.id(), r.inFlight(), r.queued(), r.skipped())).toList();
     }
 
-    /** Waits until no runner has a run in flight or queued; for tests and the run-once mode. */
+    /** Waits until no runner, retiring ones included, has a run in flight or queued; for tests and the run-once mode. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (RunnerRuntime runner : runtimes) {
+        for (RunnerRuntime runner : everyRuntime()) {
             if (!runner.awaitIdle(Math.max(0, deadline - System.nanoTime()))) {
                 return false;
             }
@@ -156,6 +219,6 @@ public final class Runners implements AutoCloseable {
      * runtimes (see {@link Resumption}); {@code fingerprints} are the runners' pipe trees as configured now, by id.
      */
     public List<RunnerOutcome> resumeInterrupted(RunJournal journal, Map<String, String> fingerprints, Lifecycle lifecycle) {
-        return Resumption.resume(runtimes, journal, fingerprints, lifecycle);
+        return Resumption.resume(roster.runtimes(), journal, fingerprints, lifecycle);
     }
 }

@@ -50,6 +50,16 @@ final class Timetable {
         }
     }
 
+    /** Drops the next fire of the time trigger {@code triggerId} (a reload removed or changed it); retries stay. */
+    void removeTrigger(String triggerId) {
+        lock.lock();
+        try {
+            queue.removeIf(due -> !due.isRetry() && due.triggerId().equals(triggerId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Takes the earliest entry when it is due at {@code now}; empty when nothing is. */
     Optional<Due> takeDue(Instant now) {
         return takeDue(now, due -> true);

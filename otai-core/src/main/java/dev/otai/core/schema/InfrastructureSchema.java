@@ -54,6 +54,8 @@ final class InfrastructureSchema {
                 .<ObjectNode>set("port", integer(0, 65535, "the port").put("default", 8080))
                 .<ObjectNode>set("max_body_bytes", integer(1, Integer.MAX_VALUE, "larger hook bodies are answered 413")
                         .put("default", 1048576))
+                .<ObjectNode>set("reload_token", text("the token POST /reload (otai trigger --reload) must carry; "
+                        + "without one, only a server bound to loopback takes reloads over HTTP"))
                 .set("allowed_hosts", JSON.objectNode().put("type", "array")
                         .put("description", "Host header names the server answers besides loopback names; [\"*\"] answers any")
                         .set("items", JSON.objectNode().set("type", JSON.arrayNode().add("string").add("number")))));
