@@ -9,7 +9,8 @@ accounts, and only what happens to them tells the queue apart. Each set stresses
   short          a subject (or the first words of a sentence) and at most a few words of body
   long           several paragraphs, a quoted earlier mail (sometimes about another topic), a signature
   typos          typing errors, all lower case, umlauts written as ae/oe/ue
-  label-noise    as mixed-en-de, but 15 % of the training labels are another queue (held-back labels are right)
+  label-noise    as mixed-en-de, but 15 % of the labels are another queue, in both parts: the held-back labels come
+                 from the same hurried agents as the training labels, as on a real desk
 
 In every set, about one ticket in eight never says what is wrong (only details and asides), a third of the detail
 sentences belong to another queue ("I already restarted the program" in a network ticket), one in eight carries
@@ -146,7 +147,7 @@ def generate(name, cfg, seed):
     for part, offset in (("train", 0), ("test", 1)):
         rng = random.Random(f"{seed}/{name}/{part}")
         records = [ticket(rng, i, cfg, f"{name}-{part}", part) for i in range(cfg[part])]
-        if part == "train" and cfg.get("noise"):
+        if cfg.get("noise"):
             for record in records:
                 if rng.random() < cfg["noise"]:
                     record["queue"] = NEIGHBOUR[record["queue"]]
