@@ -34,11 +34,19 @@ public record Calibration(double temperature, double floor) {
         return p;
     }
 
-    /** The floor from a grid and, for each, the temperature by golden-section search over {@code ln T}. */
+    /**
+     * The floor from a grid and, for each, the temperature by golden-section search over {@code ln T}. The floor is
+     * at least what keeps the confidence at or below {@code (n + 1) / (n + 2)} (Laplace's rule of succession), so
+     * a model that made no mistake on n out-of-fold texts does not claim certainty: on 12 records it says at most
+     * 0.93, on 500 at most 0.998.
+     */
     static Calibration fit(double[][] scores, int[] truth) {
+        int labels = scores.length == 0 ? 2 : Math.max(2, scores[0].length);
+        double least = labels / ((labels - 1.0) * (scores.length + 2));
         Calibration best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
-        for (double floor : FLOORS) {
+        for (double grid : FLOORS) {
+            double floor = Math.min(0.9, Math.max(least, grid));
             Calibration candidate = new Calibration(temperature(scores, truth, floor), floor);
             double loss = candidate.logLoss(scores, truth);
             if (loss < bestLoss) {
