@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -119,7 +120,7 @@ public final class LinearTraining {
             throws Exception {
         TermCounts[] out = new TermCounts[texts.size()];
         int chunk = Math.max(1, (texts.size() + threads - 1) / Math.max(1, threads));
-        var tasks = new ArrayList<java.util.concurrent.Future<?>>();
+        var tasks = new ArrayList<Future<?>>();
         for (int from = 0; from < texts.size(); from += chunk) {
             int start = from;
             int end = Math.min(texts.size(), from + chunk);
