@@ -59,6 +59,6 @@ case "$name" in
     large=/tmp/otai-bench-large.jsonl
     [ -f "$large" ] || python3 "$here/data/eval-sets/generate.py" --large 11000 "$large"
     cd "$here" && exec "$java_bin" -cp "$jar" dev.otai.bench.TrainingTime --data="$large" "$@" ;;
-  classify-cpu) cd "$here" && exec "$java_bin" -jar "$jar" LinearClassification -f 1 -wi 3 -i 5 "$@" ;;
+  classify-cpu) cd "$here" && exec "$java_bin" -jar "$jar" LinearClassification -f 1 -wi 3 -w 1s -i 5 -r 1s "$@" ;;
   *) echo "bench: unknown benchmark '$name'; expected overhead, templates, templates-cpu, idle, webhook, jitter, classifiers, training or classify-cpu" >&2; exit 64 ;;
 esac
