@@ -94,7 +94,7 @@ final class ModelTrainCommand implements Callable<Integer> {
     Double c;
 
     @Option(names = "--hybrid", negatable = true,
-            description = "auto, tfidf-*: add the MiniLM sentence embedding to the n-grams (auto: try it, up to 1000 "
+            description = "auto, tfidf-*: add the MiniLM sentence embedding to the n-grams (auto: try it, up to 500 "
                     + "records; default: on for auto, off for tfidf-*)")
     Boolean hybrid;
 
