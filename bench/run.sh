@@ -3,7 +3,8 @@
 #
 #   bench/run.sh NAME [--option=value ...]
 #
-# NAME: overhead | templates | templates-cpu | idle | webhook | jitter | classifiers  (see docs/benchmarks.md)
+# NAME: overhead | templates | templates-cpu | idle | webhook | jitter | classifiers | training | classify-cpu
+#       (see docs/benchmarks.md and docs/classification.md)
 # Builds otai-bench/target/benchmarks.jar when missing (BENCH_BUILD=1 forces a rebuild); 'idle' also needs the
 # app jar, built the same way. JVM flags default to the ./otai launcher's; override with BENCH_JAVA_OPTS.
 set -euo pipefail
@@ -54,5 +55,10 @@ case "$name" in
   webhook)   exec "$java_bin" $opts -cp "$jar" dev.otai.bench.WebhookLatency "$@" ;;
   jitter)    exec "$java_bin" $opts -cp "$jar" dev.otai.bench.TriggerJitter "$@" ;;
   classifiers) exec "$java_bin" $opts -cp "$jar" dev.otai.bench.ClassifierBench "$@" ;;
-  *) echo "bench: unknown benchmark '$name'; expected overhead, templates, templates-cpu, idle, webhook, jitter or classifiers" >&2; exit 64 ;;
+  training)
+    large=/tmp/otai-bench-large.jsonl
+    [ -f "$large" ] || python3 "$here/data/eval-sets/generate.py" --large 11000 "$large"
+    cd "$here" && exec "$java_bin" -cp "$jar" dev.otai.bench.TrainingTime --data="$large" "$@" ;;
+  classify-cpu) cd "$here" && exec "$java_bin" -jar "$jar" LinearClassification -f 1 -wi 3 -w 1s -i 5 -r 1s "$@" ;;
+  *) echo "bench: unknown benchmark '$name'; expected overhead, templates, templates-cpu, idle, webhook, jitter, classifiers, training or classify-cpu" >&2; exit 64 ;;
 esac

@@ -62,8 +62,9 @@ final class ModelTrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "the model directory to write")
     Path out;
 
-    @Option(names = "--kind", defaultValue = "ngram-logreg",
-            description = "ngram-logreg, embedding-logreg or embedding-centroid (default: ${DEFAULT-VALUE})")
+    @Option(names = "--kind", defaultValue = "auto",
+            description = "auto (chooses tfidf-svm or tfidf-logreg and C by cross-validation), tfidf-svm, tfidf-logreg, "
+                    + "ngram-logreg, embedding-logreg or embedding-centroid (default: ${DEFAULT-VALUE})")
     String kind;
 
     @Option(names = "--split", defaultValue = "all",
@@ -78,12 +79,28 @@ final class ModelTrainCommand implements Callable<Integer> {
             + "examples of each label are spread over, round-robin")
     String stratify;
 
-    @Option(names = "--ngrams", defaultValue = "2", description = "ngram-logreg: longest word n-gram (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ngrams", defaultValue = "2",
+            description = "n-gram kinds: longest word n-gram (default: ${DEFAULT-VALUE})")
     int ngrams;
 
-    @Option(names = "--char-ngrams", defaultValue = "0",
-            description = "ngram-logreg: longest character n-gram inside words, 0 for none (default: ${DEFAULT-VALUE})")
-    int charNgrams;
+    @Option(names = "--char-ngrams",
+            description = "n-gram kinds: longest character n-gram inside words, 0 for none "
+                    + "(default: 5 for auto and tfidf-*, 0 for ngram-logreg)")
+    Integer charNgrams;
+
+    @Option(names = "--c", paramLabel = "C",
+            description = "tfidf-svm, tfidf-logreg: regularisation C, larger fits the training data more closely "
+                    + "(default: 1 for svm, 10 for logreg; auto chooses)")
+    Double c;
+
+    @Option(names = "--hybrid", negatable = true,
+            description = "auto, tfidf-*: add the MiniLM sentence embedding to the n-grams (auto: try it, up to 500 "
+                    + "records; default: on for auto, off for tfidf-*)")
+    Boolean hybrid;
+
+    @Option(names = "--threads", description = "auto, tfidf-*: cross-validation folds trained at once "
+            + "(default: the number of processors)")
+    Integer threads;
 
     @Option(names = "--epochs", defaultValue = "10",
             description = "logistic regression: passes over the data (default: ${DEFAULT-VALUE})")
@@ -99,10 +116,15 @@ final class ModelTrainCommand implements Callable<Integer> {
         List<LabelledText> records = fromService == null ? TicketData.read(requireData(), text, label, split, stratify)
                 : fromHelpdesk();
         String source = fromService == null ? data.getFileName().toString() : "service " + fromService;
-        var options = new ModelTrainer.Options(ModelKind.parse(kind), text, label, source,
-                examplesPerLabel, ngrams, charNgrams, epochs);
+        ModelKind modelKind = ModelKind.parse(kind);
+        var options = new ModelTrainer.Options(modelKind, text, label, source, examplesPerLabel, ngrams,
+                charNgrams != null ? charNgrams : modelKind.linear() ? 5 : 0, epochs, c, hybrid,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
         long start = System.nanoTime();
         ModelMetadata metadata = ModelTrainer.train(records, options, this.out);
+        if (metadata.selection() != null) {
+            out.print(TrainingReport.selection(metadata));
+        }
         out.printf("trained %s on %d records (%d labels, %d features) in %.1f s%nwrote %s%n", metadata.kind(),
                 metadata.records(), metadata.labels().size(), metadata.features(), (System.nanoTime() - start) / 1e9,
                 this.out.toAbsolutePath());

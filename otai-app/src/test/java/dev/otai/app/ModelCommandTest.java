@@ -52,15 +52,17 @@ class ModelCommandTest {
         Run run = otai("model", "train", "--data", data.toString(), "--text", "subject,body", "--label", "queue",
                 "--split", "train", "--out", model.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("trained ngram-logreg on 576 records (6 labels");
+        assertThat(run.out()).contains("cross-validated accuracy", "calibration: temperature")
+                .containsPattern("trained tfidf-(svm|logreg) on 576 records \\(6 labels");
     }
 
     @Test
-    void eval_prints_accuracy_macro_f1_per_label_precision_recall_and_confusion_matrix() {
+    void eval_prints_accuracy_macro_f1_calibration_thresholds_per_label_precision_recall_and_confusion_matrix() {
         Run run = otai("model", "eval", "--model", model.toString(), "--data", data.toString(), "--split", "test");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("records:          144", "accuracy:", "macro-F1:", "precision  recall",
+                "calibration error (ECE, 10 bins):", "threshold  routed  coverage  accuracy of routed", "0.8  ",
                 "confusion matrix (rows: true label, columns: predicted)", "Facilities");
         double accuracy = Double.parseDouble(run.out().replaceAll("(?s).*accuracy:\\s+([0-9.]+).*", "$1"));
         assertThat(accuracy).isGreaterThanOrEqualTo(0.85);
@@ -162,7 +164,7 @@ class ModelCommandTest {
                 "--queue", "Billing", "--out", dir.resolve("model").toString(), "--export", dir.resolve("t.jsonl").toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("trained ngram-logreg on 12 records (2 labels");
+        assertThat(run.out()).containsPattern("trained tfidf-(svm|logreg) on 12 records \\(2 labels");
         assertThat(Files.readAllLines(dir.resolve("t.jsonl"))).hasSize(12).allMatch(line -> !line.contains("Spam"));
         Run eval = otai("model", "eval", "--model", dir.resolve("model").toString(), "--data", dir.resolve("t.jsonl").toString());
         assertThat(eval.out()).contains("accuracy:         1.0000");

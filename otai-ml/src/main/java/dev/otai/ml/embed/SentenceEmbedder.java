@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SentenceEmbedder implements AutoCloseable {
 
+    /** The length of every embedding. */
+    public static final int DIMENSIONS = 384;
     static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
     /** MiniLM was trained on sequences of up to 256 word pieces; tickets beyond that are truncated. */

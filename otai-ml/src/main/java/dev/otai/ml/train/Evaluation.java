@@ -16,9 +16,10 @@ import java.util.TreeSet;
  * @param confusion      counts, {@code confusion[true][predicted]}
  * @param meanConfidence the average confidence of the predictions (compare with accuracy for calibration)
  * @param millisPerText  wall time per text, batches of 32
+ * @param reliability    calibration error, and coverage and accuracy at a few thresholds
  */
 public record Evaluation(List<String> labels, int[][] confusion, double meanConfidence, double millisPerText,
-                         List<Mistake> mistakes) {
+                         List<Mistake> mistakes, Reliability reliability) {
 
     /** A wrongly labelled record. */
     public record Mistake(String id, String truth, String predicted, double confidence) {
@@ -50,12 +51,17 @@ public record Evaluation(List<String> labels, int[][] confusion, double meanConf
         predicted.forEach(p -> all.add(p.label()));
         List<String> labels = List.copyOf(all);
         int[][] confusion = new int[labels.size()][labels.size()];
+        double[] confidences = new double[truth.size()];
+        boolean[] correct = new boolean[truth.size()];
         double confidence = 0;
         for (int i = 0; i < truth.size(); i++) {
             confusion[labels.indexOf(truth.get(i))][labels.indexOf(predicted.get(i).label())]++;
-            confidence += predicted.get(i).confidence();
+            confidences[i] = predicted.get(i).confidence();
+            correct[i] = truth.get(i).equals(predicted.get(i).label());
+            confidence += confidences[i];
         }
-        return new Evaluation(labels, confusion, confidence / truth.size(), millisPerText, List.copyOf(mistakes));
+        return new Evaluation(labels, confusion, confidence / truth.size(), millisPerText, List.copyOf(mistakes),
+                Reliability.of(confidences, correct));
     }
 
     public int total() {
@@ -124,6 +130,7 @@ public record Evaluation(List<String> labels, int[][] confusion, double meanConf
         out.append(String.format(Locale.ROOT, "macro-F1:         %.4f%n", macroF1()));
         out.append(String.format(Locale.ROOT, "mean confidence:  %.4f%n", meanConfidence));
         out.append(String.format(Locale.ROOT, "time per text:    %.2f ms%n%n", millisPerText));
+        out.append(reliability.report()).append(System.lineSeparator());
         int width = Math.max(8, labels.stream().mapToInt(String::length).max().orElse(8));
         out.append(String.format(Locale.ROOT, "%-" + width + "s  precision  recall  f1      support%n", "label"));
         for (int i = 0; i < labels.size(); i++) {

@@ -5,6 +5,7 @@ import dev.otai.api.classify.Classifier;
 import dev.otai.ml.embed.CentroidClassifier;
 import dev.otai.ml.embed.SentenceEmbedder;
 import dev.otai.ml.hf.OnnxExports;
+import dev.otai.ml.linear.LinearTextModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,9 @@ public final class ModelDirectory {
         }
         ModelKind kind = ModelKind.parse(metadata.kind());
         return new Loaded(switch (kind) {
+            case TFIDF_SVM, TFIDF_LOGREG -> LinearTextModel.read(dir.resolve(LinearKinds.MODEL_FILE), threads);
+            case AUTO -> throw new IllegalArgumentException("model directory " + dir + " has kind 'auto' in "
+                    + ModelMetadata.FILE + "; expected the kind that training chose (tfidf-svm or tfidf-logreg)");
             case NGRAM_LOGREG -> new TribuoClassifier(tribuo(dir), new Featurizer.Grams(new TextGrams(metadata.ngrams(), metadata.charNgrams())),
                     metadata.labels(), null);
             case EMBEDDING_LOGREG -> {

@@ -5,7 +5,16 @@ import java.util.Locale;
 
 /** What a model directory holds. */
 public enum ModelKind {
-    /** Tribuo logistic regression on word uni- and bigrams (the default: fastest and most accurate on tickets). */
+    /**
+     * Training only (the default): chooses between {@link #TFIDF_SVM} and {@link #TFIDF_LOGREG} and their
+     * regularisation by cross-validation; the directory records the chosen kind.
+     */
+    AUTO("auto"),
+    /** Linear SVM on TF-IDF word 1–2-grams and character 2–5-grams, calibrated. */
+    TFIDF_SVM("tfidf-svm"),
+    /** Logistic regression on TF-IDF word 1–2-grams and character 2–5-grams, calibrated. */
+    TFIDF_LOGREG("tfidf-logreg"),
+    /** Tribuo logistic regression on word n-grams, binary features (the default before format 2). */
     NGRAM_LOGREG("ngram-logreg"),
     /** Tribuo logistic regression on the 384 MiniLM embedding dimensions. */
     EMBEDDING_LOGREG("embedding-logreg"),
@@ -20,6 +29,11 @@ public enum ModelKind {
 
     public String id() {
         return id;
+    }
+
+    /** Whether this kind trains a {@link dev.otai.ml.linear.LinearTextModel}. */
+    public boolean linear() {
+        return this == AUTO || this == TFIDF_SVM || this == TFIDF_LOGREG;
     }
 
     public static ModelKind parse(String text) {

@@ -40,12 +40,23 @@ public final class ModelTrainer {
 
     /**
      * @param examplesPerLabel for embedding-centroid: how many examples of each label to keep (the first ones)
-     * @param ngrams           for ngram-logreg: the longest word n-gram
-     * @param charNgrams       for ngram-logreg: the longest character n-gram inside words (0: none)
-     * @param epochs           for the logistic regressions: passes over the data
+     * @param ngrams           for the n-gram kinds: the longest word n-gram
+     * @param charNgrams       for the n-gram kinds: the longest character n-gram inside words (0: none)
+     * @param epochs           for the Tribuo logistic regressions: passes over the data
+     * @param c                for tfidf-svm and tfidf-logreg: the regularisation C (null: the kind's default)
+     * @param hybrid           for the TF-IDF kinds: whether the MiniLM embedding joins the terms (auto: whether
+     *                         hybrids are among the candidates); null: the kind's default (auto: yes, else no)
+     * @param threads          for the TF-IDF kinds: how many cross-validation folds train at once
      */
     public record Options(ModelKind kind, List<String> textFields, String labelField, String dataFile,
-                          int examplesPerLabel, int ngrams, int charNgrams, int epochs) {
+                          int examplesPerLabel, int ngrams, int charNgrams, int epochs, Double c, Boolean hybrid,
+                          int threads) {
+
+        public Options(ModelKind kind, List<String> textFields, String labelField, String dataFile,
+                       int examplesPerLabel, int ngrams, int charNgrams, int epochs) {
+            this(kind, textFields, labelField, dataFile, examplesPerLabel, ngrams, charNgrams, epochs, null, null,
+                    Runtime.getRuntime().availableProcessors());
+        }
     }
 
     private ModelTrainer() {
@@ -60,6 +71,7 @@ public final class ModelTrainer {
                     + " in field '" + options.labelField() + "'; expected at least two");
         }
         return switch (options.kind()) {
+            case AUTO, TFIDF_SVM, TFIDF_LOGREG -> LinearKinds.train(data, labels, options, out);
             case NGRAM_LOGREG -> tribuo(data, labels, options,
                     new Featurizer.Grams(new TextGrams(options.ngrams(), options.charNgrams())), null, out);
             case EMBEDDING_LOGREG -> {
@@ -112,6 +124,10 @@ public final class ModelTrainer {
                 grams ? options.ngrams() : 0, grams ? options.charNgrams() : 0,
                 options.kind() == ModelKind.EMBEDDING_CENTROID ? 0 : options.epochs(), temperature, Instant.now().toString(),
                 options.dataFile(), sha256(data), data.size(), ModelMetadata.FORMAT);
+        return write(metadata, out);
+    }
+
+    static ModelMetadata write(ModelMetadata metadata, Path out) throws IOException {
         JSON.writeValue(out.resolve(ModelMetadata.FILE).toFile(), metadata);
         return metadata;
     }

@@ -26,7 +26,8 @@ public final class TrainedClassifierService {
             .describedAs("ONNX Runtime threads for embedding models; 0 lets it choose");
 
     public static final ServiceType TYPE = ServiceType.of(NAME,
-            "Serves a model trained with 'otai model train' (n-gram or embedding logistic regression, or few-shot).",
+            "Serves a model trained with 'otai model train': calibrated TF-IDF SVM or logistic regression (optionally with "
+                    + "MiniLM), or the Tribuo and few-shot kinds.",
             Classifier.class,
             List.of(MODEL_DIR, MAX_CONCURRENCY, THREADS),
             TrainedClassifierService::create);
