@@ -39,7 +39,8 @@ public final class EngineHttpServer implements AutoCloseable {
     private final int maxBodyBytes;
     private final HostAllowList hosts;
 
-    private EngineHttpServer(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics) {
+    private EngineHttpServer(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics,
+                             List<HttpFeature> features) {
         this.gateway = gateway;
         this.metrics = metrics;
         this.maxBodyBytes = settings.maxBodyBytes();
@@ -60,12 +61,19 @@ public final class EngineHttpServer implements AutoCloseable {
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.registry().scrape()));
+            features.forEach(feature -> feature.register(config.routes));
         });
     }
 
     /** Starts on {@code settings.host}, on {@code port} (0 picks a free one). */
     public static EngineHttpServer start(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics) {
-        var server = new EngineHttpServer(settings, port, gateway, metrics);
+        return start(settings, port, gateway, metrics, List.of());
+    }
+
+    /** The same, serving {@code features} besides (the web console). */
+    public static EngineHttpServer start(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics,
+                                         List<HttpFeature> features) {
+        var server = new EngineHttpServer(settings, port, gateway, metrics, List.copyOf(features));
         server.app.start();
         log.info("HTTP server listening on {}:{} (webhooks at /hooks/<trigger id>, /health, /metrics)", settings.host(), server.port());
         return server;

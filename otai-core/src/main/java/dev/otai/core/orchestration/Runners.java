@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +95,11 @@ public final class Runners implements AutoCloseable {
             }
         });
         return ids;
+    }
+
+    /** The trigger with this id as configured (its {@code use} says what kind it is); empty when no runner names it. */
+    public Optional<PipeNode> trigger(String id) {
+        return Optional.ofNullable(triggers.get(id));
     }
 
     List<RunnerRuntime> runtimes() {
