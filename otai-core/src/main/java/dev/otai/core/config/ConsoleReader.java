@@ -36,8 +36,29 @@ final class ConsoleReader {
         boolean secure = section.bool(console, "secure_cookie", PATH + ".secure_cookie").orElse(false);
         Duration timeout = section.duration(console, "session_timeout", PATH + ".session_timeout", Duration.ofMinutes(1),
                 "of at least 1 minute").orElse(ConsoleSettings.DEFAULT_SESSION_TIMEOUT);
-        String token = enabled ? token(console, environment, problems) : null;
-        return new ConsoleSettings(enabled, token, secure, timeout);
+        if (!enabled) {
+            return new ConsoleSettings(false, null, secure, timeout);
+        }
+        Optional<String> unset = unsetVariable(console, environment);
+        if (unset.isPresent()) {
+            // fail closed, but let the rest of the config run: a console without its token stays off
+            problems.warning(console.get("token").orElseThrow().location(), PATH + ".token", "'token' reads the environment "
+                    + "variable " + unset.get() + ", which is not set; the web console is off until it is set (or put it in .env)");
+            return new ConsoleSettings(false, null, secure, timeout);
+        }
+        String token = token(console, environment, problems);
+        return new ConsoleSettings(token != null, token, secure, timeout);
+    }
+
+    /** The variable a {@code get_env} token reads when it is not set. */
+    private static Optional<String> unsetVariable(MapNode console, Map<String, String> environment) {
+        if (console.get("token").orElse(null) instanceof ScalarNode s && s.value() instanceof String text) {
+            Matcher env = GET_ENV.matcher(text.strip());
+            if (env.matches() && (environment.get(env.group(2)) == null || environment.get(env.group(2)).isBlank())) {
+                return Optional.of(env.group(2));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String token(MapNode console, Map<String, String> environment, Problems problems) {
@@ -56,11 +77,6 @@ final class ConsoleReader {
         Matcher env = GET_ENV.matcher(text.strip());
         if (env.matches()) {
             token = environment.get(env.group(2));
-            if (token == null || token.isEmpty()) {
-                problems.error(scalar, path, "'token' reads the environment variable " + env.group(2)
-                        + ", which is not set; set it (or put it in .env), or write the token itself");
-                return null;
-            }
         } else if (text.contains("{{") || text.contains("{%")) {
             problems.error(scalar, path, "'token' is a template other than get_env; " + TOKEN_FORMS);
             return null;
