@@ -62,10 +62,18 @@ final class DryRuns {
         return List.copyOf(byId.values()).reversed();
     }
 
+    /** A planned write as the ledger would record it: the pipeline's real values, secrets replaced by {@code ***}. */
+    @SuppressWarnings("unchecked")
+    private Effect redacted(Effect effect) {
+        return new Effect(effect.key(), effect.runId(), effect.runnerId(), effect.stepId(), effect.ticketId(), effect.operation(),
+                (Map<String, Object>) redactor.redact((Object) effect.detail()), effect.status());
+    }
+
     private void execute(DryRun run) {
         DryRun done;
         try {
-            done = new DryRun(run.id(), run.runnerId(), run.started(), List.copyOf(runner.dryRun(run.runnerId())), null);
+            List<Effect> planned = runner.dryRun(run.runnerId()).stream().map(this::redacted).toList();
+            done = new DryRun(run.id(), run.runnerId(), run.started(), planned, null);
         } catch (Exception | LinkageError e) {
             log.warn("Dry run of runner '{}' from the console failed: {}", run.runnerId(), e.toString());
             done = new DryRun(run.id(), run.runnerId(), run.started(), null,
