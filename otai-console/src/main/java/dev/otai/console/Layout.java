@@ -93,12 +93,17 @@ public final class Layout {
 
     /** An outcome as a badge whose text says it (colour is not the only signal). */
     public static void outcome(Html page, String outcome) {
-        page.add("<span class=\"badge ").add(switch (outcome) {
+        badge(page, switch (outcome) {
             case "succeeded" -> "ok";
             case "failed" -> "bad";
             case "skipped" -> "skip";
             default -> "other";
-        }).add("\">").text(outcome).add("</span>");
+        }, outcome);
+    }
+
+    /** A badge of one of the styles {@code ok}, {@code bad}, {@code skip}, {@code other}, with its text. */
+    public static void badge(Html page, String style, String text) {
+        page.add("<span class=\"badge ").add(style).add("\">").text(text).add("</span>");
     }
 
     /** A link into the console with escaped query values: {@code link(page, "/console/runs/", id, id)}. */

@@ -43,7 +43,7 @@ class ConsolePagesTest {
     void overview_shows_each_runner_with_its_triggers_last_run_and_next_fire() throws Exception {
         try (var client = new ConsoleClient(console).signedIn()) {
             String page = client.get("/console").body();
-            assertThat(page).contains("running: 2 runners")
+            assertThat(page).contains("up</span> 2 runners, 0 runs in flight")
                     .contains("minute <span class=\"muted\">base:IntervalTrigger</span>, next <time")
                     .contains("route_now <span class=\"muted\">base:ManualTrigger</span>")
                     .contains("once at startup")

@@ -56,9 +56,8 @@ public final class OverviewPage implements ConsolePage {
         int inFlight = runners.stream().mapToInt(RunnerStatus::running).sum();
         int queued = runners.stream().mapToInt(RunnerStatus::queued).sum();
         page.add("<section aria-labelledby=\"engine\"><h2 id=\"engine\">Engine</h2><p>");
-        Layout.outcome(page, running ? "succeeded" : "skipped");
-        page.add(" ").text(running ? "running" : "starting or stopping").add(": ").text(runners.size()).add(" runners, ")
-                .text(inFlight).add(" runs in flight, ").text(queued).add(" events queued. ")
+        Layout.badge(page, running ? "ok" : "skip", running ? "up" : "starting or stopping");
+        page.add(" ").text(runners.size()).add(" runners, ").text(inFlight).add(" runs in flight, ").text(queued).add(" events queued. ")
                 .add("<a href=\"/health\">/health</a> · <a href=\"/metrics\">/metrics</a></p></section>");
     }
 

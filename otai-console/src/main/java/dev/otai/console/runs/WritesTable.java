@@ -20,6 +20,16 @@ public final class WritesTable {
         }
     }
 
+    /** A note as its subject and text; any other write as the exact fields written. */
+    private static void content(Html page, Effect e) {
+        Object body = e.detail().get("body");
+        if (e.operation().equals("note") && body != null) {
+            page.add("<strong>").text(e.detail().get("subject")).add("</strong><pre>").text(body).add("</pre>");
+        } else {
+            page.add("<pre>").text(Json.write(e.detail())).add("</pre>");
+        }
+    }
+
     public static void render(Html page, List<Row> rows, String caption) {
         page.add("<div class=\"scroll\"><table><caption>").text(caption).add("</caption><thead><tr>");
         boolean timed = rows.stream().anyMatch(r -> r.at() != null);
@@ -38,8 +48,9 @@ public final class WritesTable {
             }
             page.add("<td>");
             Layout.link(page, "/console/tickets?id=", e.ticketId(), e.ticketId());
-            page.add("</td><td>").text(e.operation()).add("</td><td><pre>").text(Json.write(e.detail())).add("</pre></td><td>")
-                    .text(e.status()).add("</td><td>").text(e.stepId()).add("</td><td>");
+            page.add("</td><td>").text(e.operation()).add("</td><td>");
+            content(page, e);
+            page.add("</td><td>").text(e.status()).add("</td><td>").text(e.stepId()).add("</td><td>");
             Layout.link(page, "/console/runs/", e.runId(), e.runId());
             page.add("</td></tr>");
         }
