@@ -3,7 +3,7 @@
 #
 #   bench/run.sh NAME [--option=value ...]
 #
-# NAME: overhead | templates | templates-cpu | idle | webhook | jitter | classifiers  (see docs/benchmarks.md)
+# NAME: overhead | templates | templates-cpu | idle | webhook | jitter | classifiers | console  (see docs/benchmarks.md)
 # Builds otai-bench/target/benchmarks.jar when missing (BENCH_BUILD=1 forces a rebuild); 'idle' also needs the
 # app jar, built the same way. JVM flags default to the ./otai launcher's; override with BENCH_JAVA_OPTS.
 set -euo pipefail
@@ -54,5 +54,6 @@ case "$name" in
   webhook)   exec "$java_bin" $opts -cp "$jar" dev.otai.bench.WebhookLatency "$@" ;;
   jitter)    exec "$java_bin" $opts -cp "$jar" dev.otai.bench.TriggerJitter "$@" ;;
   classifiers) exec "$java_bin" $opts -cp "$jar" dev.otai.bench.ClassifierBench "$@" ;;
-  *) echo "bench: unknown benchmark '$name'; expected overhead, templates, templates-cpu, idle, webhook, jitter or classifiers" >&2; exit 64 ;;
+  console)   exec "$java_bin" $opts -cp "$jar" dev.otai.bench.ConsolePages "$@" ;;
+  *) echo "bench: unknown benchmark '$name'; expected overhead, templates, templates-cpu, idle, webhook, jitter, classifiers or console" >&2; exit 64 ;;
 esac
