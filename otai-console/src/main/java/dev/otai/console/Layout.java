@@ -3,6 +3,8 @@ package dev.otai.console;
 import dev.otai.console.signin.Session;
 import dev.otai.console.signin.SignIn;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -108,7 +110,7 @@ public final class Layout {
 
     /** A link into the console with escaped query values: {@code link(page, "/console/runs/", id, id)}. */
     public static void link(Html page, String path, String value, Object label) {
-        page.add("<a href=\"").add(path).text(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8))
+        page.add("<a href=\"").add(path).text(URLEncoder.encode(value, StandardCharsets.UTF_8))
                 .add("\">").text(label).add("</a>");
     }
 }

@@ -10,6 +10,7 @@ import dev.otai.core.engine.Engine;
 import dev.otai.core.orchestration.Runner;
 import dev.otai.core.redaction.Redactor;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -90,7 +91,7 @@ public final class Actions {
                         + "' (it is starting or stopping, or the runner's event queue is full); try again shortly");
                 return;
             }
-            ctx.redirect("/console/runs?fired=" + URLEncoder.encode(trigger, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect("/console/runs?fired=" + URLEncoder.encode(trigger, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         };
     }
 
@@ -107,7 +108,7 @@ public final class Actions {
                 refuse(ctx, session, 409, "a dry run is still running; wait for it to finish");
                 return;
             }
-            ctx.redirect("/console/dry-runs/" + started.get().id(), io.javalin.http.HttpStatus.SEE_OTHER);
+            ctx.redirect("/console/dry-runs/" + started.get().id(), HttpStatus.SEE_OTHER);
         };
     }
 

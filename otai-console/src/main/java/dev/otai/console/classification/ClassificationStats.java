@@ -25,6 +25,8 @@ final class ClassificationStats {
     static final int DAYS = 14;
     static final int MAX_STEPS = 5_000;
     static final int BINS = 10;
+    /** The pipe whose steps are counted (through the index on {@code run_steps.pipe_use}). */
+    static final String CLASSIFICATION = "base:ClassificationPipe";
 
     record Stats(TreeMap<LocalDate, Map<String, Integer>> perDay, TreeSet<String> labels, int[] histogram, int total,
                  int fallback, boolean capped) {
@@ -51,14 +53,16 @@ final class ClassificationStats {
             int[] histogram = new int[BINS];
             int total = 0;
             int fallback = 0;
-            try (PreparedStatement s = c.prepareStatement("SELECT s.finished_at, s.params_json, s.data_json FROM run_steps s "
-                    + "JOIN runs r ON r.run_key = s.run_key WHERE s.run_key >= ? AND s.pipe_use LIKE '%ClassificationPipe' "
-                    + "AND r.dry_run = FALSE ORDER BY s.run_key DESC FETCH FIRST " + MAX_STEPS + " ROWS ONLY")) {
-                s.setLong(1, firstKey);
+            try (PreparedStatement s = c.prepareStatement("SELECT s.finished_at, s.data_json FROM run_steps s "
+                    + "JOIN runs r ON r.run_key = s.run_key WHERE s.pipe_use = ? AND s.run_key >= ? "
+                    + "AND r.dry_run = FALSE ORDER BY s.pipe_use DESC, s.run_key DESC FETCH FIRST " + MAX_STEPS + " ROWS ONLY")) {
+                s.setString(1, CLASSIFICATION);
+                s.setLong(2, firstKey);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        var step = new RunQueries.Step(0, "", "", "", "", "succeeded", "", Duration.ZERO,
-                                Json.readMap(r.getString(2)), Json.readMap(r.getString(3)));
+                        // the label, confidence and threshold decision are all in the result; the params are not read
+                        var step = new RunQueries.Step(0, "", "", "", "", "succeeded", "", Duration.ZERO, Map.of(),
+                                Json.readMap(r.getString(2)));
                         var found = Classification.of(step);
                         if (found.isEmpty()) {
                             continue;

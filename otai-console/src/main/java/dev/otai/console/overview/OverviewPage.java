@@ -12,6 +12,7 @@ import dev.otai.store.history.RunQueries;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class OverviewPage implements ConsolePage {
         Layout.send(ctx, 200, session, "/console", "Overview", page);
     }
 
-    private static void health(Html page, boolean running, java.util.Collection<RunnerStatus> runners) {
+    private static void health(Html page, boolean running, Collection<RunnerStatus> runners) {
         int inFlight = runners.stream().mapToInt(RunnerStatus::running).sum();
         int queued = runners.stream().mapToInt(RunnerStatus::queued).sum();
         page.add("<section aria-labelledby=\"engine\"><h2 id=\"engine\">Engine</h2><p>");

@@ -1,6 +1,8 @@
 package dev.otai.console.runs;
 
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,7 +51,7 @@ record RunFilter(String runner, String outcome, Instant from, Instant to, String
     private static void append(StringBuilder query, String name, String value) {
         if (value != null) {
             query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 
