@@ -3,8 +3,7 @@ package dev.otai.app;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +24,10 @@ final class QuickstartCommand implements Callable<Integer> {
 
     /** The override that points the quickstart config's ticket seed at the repository's sample tickets. */
     private static final String SAMPLE_SEED = "OTAI__SERVICES__TICKETS__PARAMS__SEED";
-    /** What the quickstart config's console token reads; made up for the session when not set. */
+    /** What the quickstart config's console token reads; when it is not set, the token kept in {@link #TOKEN_FILE}. */
     static final String CONSOLE_TOKEN = "OTAI_CONSOLE_TOKEN";
+    /** The quickstart's console token, in the data directory, readable by its owner only. */
+    static final String TOKEN_FILE = "console-token";
 
     @Mixin
     StoreOption store;
@@ -49,28 +50,29 @@ final class QuickstartCommand implements Callable<Integer> {
             // config: every get_env value is treated as a secret, and the path would print as ***.
             environment.putIfAbsent(SAMPLE_SEED, home.resolve("data/sample-tickets/tickets.jsonl").toString());
         }
+        var composition = new Composition(environment);
+        Path dataDirectory = store.settings(composition).dataDirectory();
         String tokenHint = "sign in with the token in $" + CONSOLE_TOKEN;
         if (environment.get(CONSOLE_TOKEN) == null || environment.get(CONSOLE_TOKEN).isBlank()) {
-            // a local, single-user session: a fresh token each start, shown once here (set the variable to keep one)
-            String token = newToken();
-            environment.put(CONSOLE_TOKEN, token);
-            tokenHint = "token for this session: " + token + "; set " + CONSOLE_TOKEN + " to choose your own";
+            Path tokenFile = dataDirectory.resolve(TOKEN_FILE);
+            try {
+                environment.put(CONSOLE_TOKEN, ConsoleTokenFile.readOrCreate(tokenFile));
+                composition = new Composition(environment);
+                tokenHint = "sign in with the token in " + tokenFile;
+            } catch (IOException e) {
+                err.println("cannot keep the console's token in " + tokenFile + ": " + e.getMessage()
+                        + "; set " + CONSOLE_TOKEN + " instead");
+                err.flush();
+                return 1;
+            }
         }
-        var composition = new Composition(environment);
         if (!Files.isRegularFile(store.config.config)) {
             err.println("quickstart config not found at " + store.config.config + "; run from the otai repository or set OTAI_HOME");
             err.flush();
             return 1;
         }
-        Path dataDirectory = store.settings(composition).dataDirectory();
         var progress = new QuickstartProgress(out, dataDirectory, !once, tokenHint);
         return new EngineSession(composition, store, once, false, progress.hooks(), out, err).run();
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The repository: {@code -Dotai.home} (the launcher sets it), else {@code $OTAI_HOME}, else the working directory. */

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
@@ -32,15 +33,19 @@ class QuickstartIT {
     @TempDir
     Path dir;
 
-    /** The address and token the quickstart printed lead into a console that lists the first pass. */
-    private static void consoleShowsTheQuickstartRuns(String printed) throws Exception {
-        Matcher line = Pattern.compile("Web console: (http://127\\.0\\.0\\.1:\\d+/console)  \\(token for this session: ([A-Za-z0-9_-]+);")
-                .matcher(printed);
-        assertThat(line.find()).as("the console's address and token are printed: %s", printed).isTrue();
+    /** The address the quickstart printed and the token file it named lead into a console that lists the first pass. */
+    private static void consoleShowsTheQuickstartRuns(String printed, Path data) throws Exception {
+        Path tokenFile = data.resolve("console-token");
+        Matcher line = Pattern.compile("Web console: (http://127\\.0\\.0\\.1:\\d+/console)  \\(sign in with the token in "
+                + Pattern.quote(tokenFile.toString()) + "\\)").matcher(printed);
+        assertThat(line.find()).as("the console's address and token file are printed: %s", printed).isTrue();
+        assertThat(Files.getPosixFilePermissions(tokenFile)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        String token = Files.readString(tokenFile).strip();
         try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
             HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(line.group(1) + "/sign-in"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + line.group(2))).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(signedIn.statusCode()).isEqualTo(303);
             String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
             HttpResponse<String> runs = http.send(HttpRequest.newBuilder(URI.create(line.group(1) + "/runs?runner=first_pass"))
@@ -70,7 +75,7 @@ class QuickstartIT {
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !engine.isAlive() || Files.readString(output).contains("Ctrl-C stops."));
         assertThat(engine.isAlive()).as("the quickstart exited early: %s", Files.readString(output)).isTrue();
-        consoleShowsTheQuickstartRuns(Files.readString(output));
+        consoleShowsTheQuickstartRuns(Files.readString(output), data);
         engine.destroy(); // SIGTERM
 
         assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
