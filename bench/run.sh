@@ -4,7 +4,7 @@
 #   bench/run.sh NAME [--option=value ...]
 #
 # NAME: overhead | templates | templates-cpu | idle | webhook | jitter | classifiers | training | classify-cpu
-#       (see docs/benchmarks.md and docs/classification.md)
+#       | console  (see docs/benchmarks.md and docs/classification.md)
 # Builds otai-bench/target/benchmarks.jar when missing (BENCH_BUILD=1 forces a rebuild); 'idle' also needs the
 # app jar, built the same way. JVM flags default to the ./otai launcher's; override with BENCH_JAVA_OPTS.
 set -euo pipefail
@@ -60,5 +60,6 @@ case "$name" in
     [ -f "$large" ] || python3 "$here/data/eval-sets/generate.py" --large 11000 "$large"
     cd "$here" && exec "$java_bin" -cp "$jar" dev.otai.bench.TrainingTime --data="$large" "$@" ;;
   classify-cpu) cd "$here" && exec "$java_bin" -jar "$jar" LinearClassification -f 1 -wi 3 -w 1s -i 5 -r 1s "$@" ;;
-  *) echo "bench: unknown benchmark '$name'; expected overhead, templates, templates-cpu, idle, webhook, jitter, classifiers, training or classify-cpu" >&2; exit 64 ;;
+  console)   exec "$java_bin" $opts -cp "$jar" dev.otai.bench.ConsolePages "$@" ;;
+  *) echo "bench: unknown benchmark '$name'; expected overhead, templates, templates-cpu, idle, webhook, jitter, classifiers, training, classify-cpu or console" >&2; exit 64 ;;
 esac

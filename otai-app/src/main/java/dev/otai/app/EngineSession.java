@@ -11,8 +11,13 @@ import dev.otai.core.engine.Engine;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.StepListener;
+import dev.otai.console.Console;
+import dev.otai.console.ConsoleSources;
+import dev.otai.console.actions.BlueprintDryRunner;
+import dev.otai.core.config.ConsoleSettings;
 import dev.otai.http.ConfigControl;
 import dev.otai.http.EngineHttpServer;
+import dev.otai.http.HttpFeature;
 import dev.otai.http.EngineMetrics;
 import dev.otai.store.EngineLock;
 import dev.otai.store.EngineRecording;
@@ -40,8 +45,8 @@ final class EngineSession {
     private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
 
     /** What a command adds to a session: listeners, and something to do once the engine has started. */
-    record Hooks(EngineListener listener, StepListener steps, Consumer<Engine> started) {
-        static final Hooks NONE = new Hooks(EngineListener.NONE, StepListener.NONE, engine -> { });
+    record Hooks(EngineListener listener, StepListener steps, Consumer<Engine> started, Consumer<String> consoleAt) {
+        static final Hooks NONE = new Hooks(EngineListener.NONE, StepListener.NONE, engine -> { }, address -> { });
     }
 
     /**
@@ -128,7 +133,8 @@ final class EngineSession {
                     }), recording.facilities(composition.facilities(), hooks.steps()))) {
                 hooks.started().accept(engine);
                 boolean resumedOk = print(engine.resumeInterrupted(), out);
-                int code = once ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, reloading);
+                List<HttpFeature> features = console(blueprint, engine, opened, settings);
+                int code = once ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, features, reloading);
                 if (once && !resumedOk) {
                     code = 1;
                 }
@@ -146,12 +152,25 @@ final class EngineSession {
         }
     }
 
+    /** The web console, when {@code infrastructure.console} is configured; its token becomes a secret of the redactor. */
+    private List<HttpFeature> console(Blueprint blueprint, Engine engine, Store opened, StorageSettings settings) {
+        ConsoleSettings console = blueprint.config().console();
+        if (once || dryRun || !console.enabled()) {
+            return List.of();
+        }
+        composition.redactor.register(console.token());
+        var dryRuns = new BlueprintDryRunner(blueprint, composition.templates, composition::facilities, opened, settings,
+                composition.redactor);
+        return List.of(new Console(console, new ConsoleSources(opened, engine, dryRuns, InstantSource.system()), composition.redactor));
+    }
+
     /**
-     * Runs until stopped, with the HTTP server when a trigger needs it or a port is configured, reloading the config
-     * on SIGHUP, {@code POST /reload} and, with {@code --watch-config}, a changed file.
+     * Runs until stopped, with the HTTP server when a trigger or the console needs it or a port is configured,
+     * reloading the config on SIGHUP, {@code POST /reload} and, with {@code --watch-config}, a changed file.
      */
-    private int serve(Engine engine, HttpSettings http, EngineMetrics metrics, Reloading reloading) {
-        boolean httpServer = http.port() != null || !engine.eventTriggerIds().isEmpty();
+    private int serve(Engine engine, HttpSettings http, EngineMetrics metrics, List<HttpFeature> features,
+                      Reloading reloading) {
+        boolean httpServer = http.port() != null || !engine.eventTriggerIds().isEmpty() || !features.isEmpty();
         var reloader = new ConfigReloader(composition, reloading.file(), reloading.loaded(), engine, metrics,
                 InstantSource.system(), httpServer);
         reloading.signals().onHangup(() -> reloader.reload("SIGHUP"));
@@ -162,12 +181,17 @@ final class EngineSession {
             int port = http.port() == null ? HttpSettings.DEFAULT_PORT : http.port();
             EngineHttpServer server;
             try {
-                server = EngineHttpServer.start(http, port, engine.gateway(), metrics, reloader);
+                server = EngineHttpServer.start(http, port, engine.gateway(), metrics, reloader, features);
             } catch (RuntimeException e) {
                 err.println("cannot listen on " + http.host() + ":" + port + " (" + rootMessage(e)
                         + "); set infrastructure.http.port to a free port");
                 err.flush();
                 return 1;
+            }
+            if (!features.isEmpty()) {
+                String address = consoleAddress(http, server.port());
+                log.info("Web console at {}", address);
+                hooks.consoleAt().accept(address);
             }
             try (server) {
                 return runForever(engine, err);
@@ -184,6 +208,12 @@ final class EngineSession {
             log.warn("Cannot watch {} for changes ({}); reload with SIGHUP or 'otai trigger --reload'", file, e.toString());
             return null;
         }
+    }
+
+    /** Where a browser on this machine finds the console. */
+    static String consoleAddress(HttpSettings http, int port) {
+        String host = http.loopbackOnly() || http.host().equals("0.0.0.0") || http.host().equals("::") ? "127.0.0.1" : http.host();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/console";
     }
 
     private static String rootMessage(Throwable e) {

@@ -3,6 +3,7 @@ package dev.otai.app;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +24,10 @@ final class QuickstartCommand implements Callable<Integer> {
 
     /** The override that points the quickstart config's ticket seed at the repository's sample tickets. */
     private static final String SAMPLE_SEED = "OTAI__SERVICES__TICKETS__PARAMS__SEED";
+    /** What the quickstart config's console token reads; when it is not set, the token kept in {@link #TOKEN_FILE}. */
+    static final String CONSOLE_TOKEN = "OTAI_CONSOLE_TOKEN";
+    /** The quickstart's console token, in the data directory, readable by its owner only. */
+    static final String TOKEN_FILE = "console-token";
 
     @Mixin
     StoreOption store;
@@ -46,13 +51,27 @@ final class QuickstartCommand implements Callable<Integer> {
             environment.putIfAbsent(SAMPLE_SEED, home.resolve("data/sample-tickets/tickets.jsonl").toString());
         }
         var composition = new Composition(environment);
+        Path dataDirectory = store.settings(composition).dataDirectory();
+        String tokenHint = "sign in with the token in $" + CONSOLE_TOKEN;
+        if (environment.get(CONSOLE_TOKEN) == null || environment.get(CONSOLE_TOKEN).isBlank()) {
+            Path tokenFile = dataDirectory.resolve(TOKEN_FILE);
+            try {
+                environment.put(CONSOLE_TOKEN, ConsoleTokenFile.readOrCreate(tokenFile));
+                composition = new Composition(environment);
+                tokenHint = "sign in with the token in " + tokenFile;
+            } catch (IOException e) {
+                err.println("cannot keep the console's token in " + tokenFile + ": " + e.getMessage()
+                        + "; set " + CONSOLE_TOKEN + " instead");
+                err.flush();
+                return 1;
+            }
+        }
         if (!Files.isRegularFile(store.config.config)) {
             err.println("quickstart config not found at " + store.config.config + "; run from the otai repository or set OTAI_HOME");
             err.flush();
             return 1;
         }
-        Path dataDirectory = store.settings(composition).dataDirectory();
-        var progress = new QuickstartProgress(out, dataDirectory, !once);
+        var progress = new QuickstartProgress(out, dataDirectory, !once, tokenHint);
         return new EngineSession(composition, store, new EngineSession.Mode(once, false, false), progress.hooks(), out, err).run();
     }
 

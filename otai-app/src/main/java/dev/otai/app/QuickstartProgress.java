@@ -33,16 +33,20 @@ final class QuickstartProgress implements StepListener {
     private final long startNanos = System.nanoTime();
 
     private final boolean keepsRunning;
+    private final String tokenHint;
+    private volatile String console;
 
-    QuickstartProgress(PrintWriter out, Path dataDirectory, boolean keepsRunning) {
+    /** {@code tokenHint} says how to sign in to the console: the token made for this session, or where the user's is. */
+    QuickstartProgress(PrintWriter out, Path dataDirectory, boolean keepsRunning, String tokenHint) {
         this.keepsRunning = keepsRunning;
+        this.tokenHint = tokenHint;
         this.out = out;
         this.bar = Progress.on(out, "  Routed");
         this.dataDirectory = dataDirectory;
     }
 
     EngineSession.Hooks hooks() {
-        return new EngineSession.Hooks(this::onEngineEvent, this, this::started);
+        return new EngineSession.Hooks(this::onEngineEvent, this, this::started, this::consoleAt);
     }
 
     private void started(Engine engine) {
@@ -52,6 +56,12 @@ final class QuickstartProgress implements StepListener {
         tickets = local;
         total = incoming(local);
         out.println("Routing " + total + " tickets from queue Incoming (data in " + dataDirectory + ") ...");
+        out.flush();
+    }
+
+    private void consoleAt(String address) {
+        console = address;
+        out.println("Web console: " + address + "  (" + tokenHint + ")");
         out.flush();
     }
 
@@ -102,6 +112,9 @@ final class QuickstartProgress implements StepListener {
         }
         out.println("Data: " + dataDirectory + " (tickets, run history, effect ledger)");
         out.println("Look around:  ./otai tickets list --queue IT    ./otai tickets show T-0001    ./otai runs    ./otai runs show RUN_ID");
+        if (console != null) {
+            out.println("See every run, ticket and classification in the web console: " + console);
+        }
         if (keepsRunning) {
             out.println("Still running: tickets that arrive in Incoming are routed every minute"
                     + " (add some with ./otai tickets import FILE). Ctrl-C stops.");

@@ -96,7 +96,7 @@ class CliTest {
         assertThat(otai("validate", "--config", file)).isZero();
         assertThat(out.toString())
                 .contains(file + ":3:5: infrastructure.loging: warning: unknown key 'loging' is ignored; "
-                        + "did you mean 'logging'? known keys: http, logging, storage, templates")
+                        + "did you mean 'logging'? known keys: console, http, logging, storage, templates")
                 .contains("is valid");
     }
 
@@ -114,7 +114,7 @@ class CliTest {
         }
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly(dir.resolve("config.yml") + ":2:21: infrastructure.templats: warning: unknown key 'templats' "
-                        + "is ignored; did you mean 'templates'? known keys: http, logging, storage, templates");
+                        + "is ignored; did you mean 'templates'? known keys: console, http, logging, storage, templates");
         assertThat(appender.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN);
     }
 

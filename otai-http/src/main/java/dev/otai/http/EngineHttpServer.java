@@ -42,7 +42,7 @@ public final class EngineHttpServer implements AutoCloseable {
     private final ConfigControl loadedConfig;
 
     private EngineHttpServer(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics,
-                             ConfigControl loadedConfig) {
+                             ConfigControl loadedConfig, List<HttpFeature> features) {
         this.gateway = gateway;
         this.loadedConfig = loadedConfig;
         var reload = new ReloadEndpoint(settings, loadedConfig);
@@ -66,18 +66,22 @@ public final class EngineHttpServer implements AutoCloseable {
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.registry().scrape()));
+            features.forEach(feature -> feature.register(config.routes));
         });
     }
 
     /** Starts on {@code settings.host}, on {@code port} (0 picks a free one). */
     public static EngineHttpServer start(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics) {
-        return start(settings, port, gateway, metrics, ConfigControl.NONE);
+        return start(settings, port, gateway, metrics, ConfigControl.NONE, List.of());
     }
 
-    /** As {@link #start(HttpSettings, int, TriggerGateway, EngineMetrics)}, with the config to show and reload. */
+    /**
+     * As {@link #start(HttpSettings, int, TriggerGateway, EngineMetrics)}, with the config to show and reload, and
+     * {@code features} served besides (the web console).
+     */
     public static EngineHttpServer start(HttpSettings settings, int port, TriggerGateway gateway, EngineMetrics metrics,
-                                         ConfigControl config) {
-        var server = new EngineHttpServer(settings, port, gateway, metrics, config);
+                                         ConfigControl config, List<HttpFeature> features) {
+        var server = new EngineHttpServer(settings, port, gateway, metrics, config, List.copyOf(features));
         server.app.start();
         log.info("HTTP server listening on {}:{} (webhooks at /hooks/<trigger id>, /reload, /health, /metrics)",
                 settings.host(), server.port());

@@ -51,7 +51,7 @@ class HostileReloadRequestTest {
     }
 
     private void start(HttpSettings settings) {
-        server = EngineHttpServer.start(settings, 0, new TriggerGateway(), new EngineMetrics(), config);
+        server = EngineHttpServer.start(settings, 0, new TriggerGateway(), new EngineMetrics(), config, List.of());
     }
 
     private HttpResponse<String> reload(String header, String value) throws Exception {

@@ -57,6 +57,14 @@ public final class EngineRecording implements AutoCloseable {
         return recording;
     }
 
+    /**
+     * Records a dry run made beside a running engine on the same store (the console's): writes are only planned,
+     * and the running engine's unfinished runs are left alone and nothing is pruned.
+     */
+    public static EngineRecording dryRunBeside(Store store, StorageSettings settings, Redactor redactor) {
+        return new EngineRecording(store, settings, true, redactor);
+    }
+
     /** Adds the store, the step listener and the ticket-system decorator to the engine's facilities. */
     public Facilities.Builder facilities(Facilities.Builder builder) {
         return facilities(builder, StepListener.NONE);

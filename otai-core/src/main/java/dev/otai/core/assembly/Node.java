@@ -138,7 +138,7 @@ final class Node implements PipeNode {
             Map<String, Object> given = rendered == null ? Map.of() : secrets.masked(params.params(), rendered.asMap());
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) secrets.scrub(result.data());
-            steps.finished(new StepEvent(context.run(), id(), use(), path(), result.outcome(),
+            steps.finished(new StepEvent(context.run(), id(), use(), path(), context.scope(), result.outcome(),
                     secrets.scrubText(result.message()), Duration.ofNanos(nanos), given, data));
         } catch (RuntimeException e) {
             log.warn("Step listener failed for pipe '{}': {}", id(), e.toString());

@@ -47,10 +47,11 @@ public final class ConfigReader {
         HttpSettings http = InfrastructureReader.http(infrastructure, problems);
         TemplateLimits templates = InfrastructureReader.templates(infrastructure, problems);
         StorageSettings storage = InfrastructureReader.storage(infrastructure, problems);
+        ConsoleSettings console = InfrastructureReader.console(infrastructure, loaded.environment(), problems);
         Map<String, ServiceConfig> services = services(root);
         PipeConfig orchestrator = orchestrator(root);
         return new EngineConfig(loaded.source(), apiVersion, plugins, logging, http, services, orchestrator,
-                loaded.environment(), templates, storage);
+                loaded.environment(), templates, storage, console);
     }
 
     /**

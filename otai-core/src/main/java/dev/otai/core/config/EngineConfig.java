@@ -15,11 +15,12 @@ import java.util.Map;
  * @param templates     {@code infrastructure.templates}: what one template render may cost
  * @param storage       {@code infrastructure.storage}: the embedded store's folder, retention and ledger caps
  * @param environment   what {@code get_env} reads: the process environment over the {@code .env} values
+ * @param console       {@code infrastructure.console}: the web console, off unless configured
  */
 public record EngineConfig(String source, String apiVersion, List<PluginRequirement> plugins, LoggingSettings logging,
                            HttpSettings http, Map<String, ServiceConfig> services,
                            PipeConfig orchestrator, Map<String, String> environment, TemplateLimits templates,
-                           StorageSettings storage) {
+                           StorageSettings storage, ConsoleSettings console) {
 
     /** An entry of {@code plugins:}: a name and a version specifier. */
     public record PluginRequirement(String name, String version, Location location, String path) {

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Reads {@code infrastructure.logging}, {@code infrastructure.http}, {@code infrastructure.templates} and (through
- * {@link StorageReader}) {@code infrastructure.storage}.
+ * {@link StorageReader}) {@code infrastructure.storage} and (through {@link ConsoleReader}) {@code infrastructure.console}.
  */
 final class InfrastructureReader {
 
@@ -21,7 +21,7 @@ final class InfrastructureReader {
             "log_format", "date_format", "json");
     private static final Set<String> FORMAT_KEYS = Set.of("message_format", "date_format");
     private static final Set<String> HTTP_KEYS = Set.of("host", "port", "max_body_bytes", "allowed_hosts", "reload_token");
-    private static final Set<String> SECTIONS = Set.of("logging", "http", "templates", "storage");
+    private static final Set<String> SECTIONS = Set.of("logging", "http", "templates", "storage", "console");
     private static final Set<String> TEMPLATE_KEYS = Set.of("max_output_chars", "max_loop_iterations", "max_render_time");
 
     private InfrastructureReader() {
@@ -34,6 +34,10 @@ final class InfrastructureReader {
 
     static StorageSettings storage(MapNode infrastructure, Problems problems) {
         return StorageReader.storage(infrastructure, problems);
+    }
+
+    static ConsoleSettings console(MapNode infrastructure, java.util.Map<String, String> environment, Problems problems) {
+        return ConsoleReader.console(infrastructure, environment, problems);
     }
 
     static LoggingSettings logging(MapNode infrastructure, Problems problems) {

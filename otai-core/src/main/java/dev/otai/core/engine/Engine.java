@@ -24,6 +24,7 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -154,6 +155,11 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunnerOutcome> runOnce() {
         return new RunOnce(runners, clock, lifecycle).runEach();
+    }
+
+    /** Runs the runner {@code runnerId} once, as {@link #runOnce()} runs each; empty when there is no such runner. */
+    public Optional<RunnerOutcome> runOnce(String runnerId) {
+        return new RunOnce(runners, clock, lifecycle).runOne(runnerId);
     }
 
     /**

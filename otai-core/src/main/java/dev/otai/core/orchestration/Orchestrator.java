@@ -206,6 +206,11 @@ public final class Orchestrator {
         return events.deliver(triggerId, event);
     }
 
+    /** When the time trigger {@code triggerId} fires next; empty for event triggers and triggers that are done. */
+    public Optional<Instant> nextFire(String triggerId) {
+        return runners.timetable().nextFire(triggerId);
+    }
+
     /** Runner state for health checks and tests. */
     public List<RunnerStatus> status() {
         return runners.status();

@@ -38,15 +38,35 @@ public final class RunOnce {
                 if (lifecycle.stopRequested()) {
                     break;
                 }
-                RunnerOutcome before = runner.lastOutcome().orElse(null);
-                runner.fireHere(new Fire(TRIGGER, Map.of(), clock.instant(), false, 1));
-                awaitRunAndRetries(runner, timetable);
-                runner.lastOutcome().filter(last -> last != before).ifPresent(outcomes::add);
+                run(runner, timetable).ifPresent(outcomes::add);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return outcomes;
+    }
+
+    /** Runs the runner {@code runnerId} once, as {@link #runEach} runs each; empty when there is no such runner. */
+    public Optional<RunnerOutcome> runOne(String runnerId) {
+        Timetable timetable = runners.timetable();
+        lifecycle.onStop(timetable::wake);
+        try {
+            for (RunnerRuntime runner : runners.runtimes()) {
+                if (runner.id().equals(runnerId)) {
+                    return run(runner, timetable);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RunnerOutcome> run(RunnerRuntime runner, Timetable timetable) throws InterruptedException {
+        RunnerOutcome before = runner.lastOutcome().orElse(null);
+        runner.fireHere(new Fire(TRIGGER, Map.of(), clock.instant(), false, 1));
+        awaitRunAndRetries(runner, timetable);
+        return runner.lastOutcome().filter(last -> last != before);
     }
 
     /**

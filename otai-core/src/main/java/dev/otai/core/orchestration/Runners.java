@@ -147,6 +147,11 @@ public final class Runners implements AutoCloseable {
         return ids;
     }
 
+    /** The trigger with this id as configured (its {@code use} says what kind it is); empty when no runner names it. */
+    public Optional<PipeNode> trigger(String id) {
+        return Optional.ofNullable(roster.triggers().get(id));
+    }
+
     List<RunnerRuntime> runtimes() {
         return roster.runtimes();
     }

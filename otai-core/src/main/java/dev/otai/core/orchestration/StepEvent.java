@@ -11,11 +11,12 @@ import java.util.Map;
  * {@value #REDACTED}, and those values, with the secret params of services, are also cut out of the message
  * and the data.
  *
+ * @param scope    where in the run the step ran: empty at the top, {@code item 3} in a for-each's fourth item
  * @param outcome  {@code succeeded}, {@code skipped} or {@code failed}
  * @param params   the rendered params, redacted, without nested pipe configs
  * @param data     the result's data, scrubbed
  */
-public record StepEvent(RunInfo run, String pipeId, String use, String path, String outcome, String message,
+public record StepEvent(RunInfo run, String pipeId, String use, String path, String scope, String outcome, String message,
                         Duration duration, Map<String, Object> params, Map<String, Object> data) {
 
     public static final String REDACTED = Redactor.MARKER;

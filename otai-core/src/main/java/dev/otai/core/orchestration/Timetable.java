@@ -93,6 +93,17 @@ final class Timetable {
         }
     }
 
+    /** When the time trigger {@code triggerId} fires next; empty when it is not scheduled. */
+    Optional<Instant> nextFire(String triggerId) {
+        lock.lock();
+        try {
+            return queue.stream().filter(due -> !due.isRetry() && due.triggerId().equals(triggerId)).map(Due::at)
+                    .min(Comparator.naturalOrder());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** When the earliest retry falls due; empty when none waits. */
     Optional<Instant> nextRetry() {
         lock.lock();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The schema of {@code infrastructure}: logging, http, templates and storage, as {@code core.config}'s readers
+ * The schema of {@code infrastructure}: logging, http, templates, storage and console, as {@code core.config}'s readers
  * accept them. Unknown keys stay allowed, as the engine only warns about them.
  */
 final class InfrastructureSchema {
@@ -16,12 +16,22 @@ final class InfrastructureSchema {
     }
 
     static ObjectNode infrastructure() {
-        return section("Engine settings: logging, the HTTP server, template limits, the embedded store.")
+        return section("Engine settings: logging, the HTTP server, template limits, the embedded store, the web console.")
                 .set("properties", JSON.objectNode()
                         .<ObjectNode>set("logging", logging())
                         .<ObjectNode>set("http", http())
                         .<ObjectNode>set("templates", templates())
-                        .set("storage", storage()));
+                        .<ObjectNode>set("storage", storage())
+                        .set("console", console()));
+    }
+
+    private static ObjectNode console() {
+        return section("The web console under /console on the engine's HTTP server; off unless present").set("properties",
+                JSON.objectNode()
+                        .<ObjectNode>set("token", text("the sign-in token: at least 16 characters, or {{ get_env('OTAI_CONSOLE_TOKEN') }}"))
+                        .<ObjectNode>set("enabled", flag("false keeps the console off").put("default", true))
+                        .<ObjectNode>set("session_timeout", duration("how long a sign-in lasts").put("default", "PT8H"))
+                        .set("secure_cookie", flag("mark the session cookie Secure (behind a TLS proxy)").put("default", false)));
     }
 
     private static ObjectNode logging() {

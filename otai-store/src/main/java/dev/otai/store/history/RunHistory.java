@@ -34,6 +34,7 @@ public final class RunHistory implements EngineListener, StepListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunHistory.class);
     static final int MESSAGE_CHARS = 4000;
+    private static final int SCOPE_CHARS = 400;
 
     private final Store store;
     private final StorageSettings settings;
@@ -137,7 +138,7 @@ public final class RunHistory implements EngineListener, StepListener {
             return;
         }
         try {
-            var row = new StepRow(run.key(), seq, step.pipeId(), step.use(), cut(step.path()), step.outcome(),
+            var row = new StepRow(run.key(), seq, step.pipeId(), step.use(), cut(step.path()), scope(step.scope()), step.outcome(),
                     cut(redactor.redact(step.message())), step.duration().toNanos() / 1000, store.clock().instant(),
                     Json.writeCapped(redactor.redact((Object) step.params()), settings.maxValueChars()),
                     Json.writeCapped(redactor.redact((Object) step.data()), settings.maxValueChars()));
@@ -148,26 +149,32 @@ public final class RunHistory implements EngineListener, StepListener {
     }
 
     /** A step as stored, made ready (redacted, cut) on the run's thread and inserted in a later batch. */
-    private record StepRow(long key, int seq, String pipeId, String use, String path, String outcome, String message,
-                           long durationMicros, Instant finished, String params, String data) {
+    private record StepRow(long key, int seq, String pipeId, String use, String path, String scope, String outcome,
+                           String message, long durationMicros, Instant finished, String params, String data) {
 
         int insert(Connection c) throws SQLException {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO run_steps (run_key, seq, pipe_id, pipe_use, path, "
-                    + "outcome, message, duration_us, finished_at, params_json, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "scope, outcome, message, duration_us, finished_at, params_json, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, key);
                 s.setInt(2, seq);
                 s.setString(3, pipeId);
                 s.setString(4, use);
                 s.setString(5, path);
-                s.setString(6, outcome);
-                s.setString(7, message);
-                s.setLong(8, durationMicros);
-                s.setObject(9, finished.atOffset(ZoneOffset.UTC));
-                s.setString(10, params);
-                s.setString(11, data);
+                s.setString(6, scope);
+                s.setString(7, outcome);
+                s.setString(8, message);
+                s.setLong(9, durationMicros);
+                s.setObject(10, finished.atOffset(ZoneOffset.UTC));
+                s.setString(11, params);
+                s.setString(12, data);
                 return s.executeUpdate();
             }
         }
+    }
+
+    /** A step's scope as stored: empty at the top of a run, cut to the column's width. */
+    private static String scope(String scope) {
+        return scope.length() <= SCOPE_CHARS ? scope : scope.substring(0, SCOPE_CHARS);
     }
 
     static String cut(String text) {

@@ -18,7 +18,8 @@ import java.util.Optional;
 /** Reads the run history: runs newest first, filtered, and one run with its steps. */
 public final class RunQueries {
 
-    private static final String RUN_COLUMNS = "run_key, id, runner_id, trigger_id, started_at, duration_ms, outcome, message, "
+    /** The columns {@link #run(ResultSet)} reads, for queries of other features over the same table. */
+    public static final String RUN_COLUMNS = "run_key, id, runner_id, trigger_id, started_at, duration_ms, outcome, message, "
             + "attempt, dry_run, step_count, steps_dropped";
 
     private final Store store;
@@ -37,8 +38,9 @@ public final class RunQueries {
     }
 
     /** One recorded step of a run, in the order the steps ended. */
-    public record Step(int seq, String pipeId, String use, String path, String outcome, String message, Duration duration,
-                       Map<String, Object> params, Map<String, Object> data) {
+    /** {@code scope} is empty at the top of the run and {@code item 3} (or nested, {@code item 3/item 0}) in a for-each. */
+    public record Step(int seq, String pipeId, String use, String path, String scope, String outcome, String message,
+                       Duration duration, Map<String, Object> params, Map<String, Object> data) {
     }
 
     public record RunDetail(Run run, List<Step> steps) {
@@ -92,23 +94,34 @@ public final class RunQueries {
         });
     }
 
+    /** The steps of the newest run with this id, in the order they ended; empty when there is no such run. */
+    public static List<Step> steps(Connection c, String runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT run_key FROM runs WHERE id = ? ORDER BY run_key DESC FETCH FIRST 1 ROWS ONLY")) {
+            s.setString(1, runId);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? steps(c, rows.getLong(1)) : List.of();
+            }
+        }
+    }
+
     private static List<Step> steps(Connection c, long runKey) throws SQLException {
         var out = new ArrayList<Step>();
-        try (PreparedStatement s = c.prepareStatement("SELECT seq, pipe_id, pipe_use, path, outcome, message, duration_us, "
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, pipe_id, pipe_use, path, scope, outcome, message, duration_us, "
                 + "params_json, data_json FROM run_steps WHERE run_key = ? ORDER BY seq")) {
             s.setLong(1, runKey);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new Step(r.getInt(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), Duration.ofNanos(r.getLong(7) * 1000), Json.readMap(r.getString(8)),
-                            Json.readMap(r.getString(9))));
+                            r.getString(6), r.getString(7), Duration.ofNanos(r.getLong(8) * 1000), Json.readMap(r.getString(9)),
+                            Json.readMap(r.getString(10))));
                 }
             }
         }
         return out;
     }
 
-    private static Run run(ResultSet r) throws SQLException {
+    /** Reads a run from a row that has the columns of {@link #RUN_COLUMNS}. */
+    public static Run run(ResultSet r) throws SQLException {
         long millis = r.getLong("duration_ms");
         Duration duration = r.wasNull() ? null : Duration.ofMillis(millis);
         return new Run(r.getString("id"), r.getString("runner_id"), r.getString("trigger_id"),
