@@ -2,6 +2,7 @@ package dev.otai.store;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.zip.CRC32C;
 /**
  * The redo log's record format. A record is {@code length (int) | crc32c (int) | body}, the checksum over the
  * body; the body is {@code seq (long) | count (int)} and then each write: its statement's name, its parameter
- * count, and each parameter as a tag byte ({@code n} null, {@code s} text as UTF-16 so that any Java string comes
- * back unchanged, {@code l} long, {@code t} instant, {@code b} boolean) and its value.
+ * count, and each parameter as a tag byte ({@code n} null, {@code s} text of Latin-1 characters one byte each,
+ * {@code u} any other text as UTF-16, so that every Java string comes back unchanged, {@code l} long,
+ * {@code t} instant, {@code b} boolean) and its value.
  */
 final class RedoRecords {
 
@@ -49,11 +51,11 @@ final class RedoRecords {
     private static long bodySize(Logged record) {
         long size = Long.BYTES + Integer.BYTES;
         for (Write write : record.writes()) {
-            size += Integer.BYTES + 2L * write.sql().name().length() + Integer.BYTES;
+            size += Integer.BYTES + write.sql().name().length() + Integer.BYTES;
             for (Object value : write.params()) {
                 size += 1 + switch (value) {
                     case null -> 0;
-                    case String s -> Integer.BYTES + 2L * s.length();
+                    case String s -> Integer.BYTES + (latin1(s) ? 1L : 2L) * s.length();
                     case Long l -> Long.BYTES;
                     case Instant t -> Long.BYTES + Integer.BYTES;
                     case Boolean b -> 1;
@@ -71,12 +73,12 @@ final class RedoRecords {
     private static void writeBody(ByteBuffer out, Logged record) {
         out.putLong(record.seq()).putInt(record.writes().size());
         for (Write write : record.writes()) {
-            putText(out, write.sql().name());
+            putLatin1(out, write.sql().name());
             out.putInt(write.params().size());
             for (Object value : write.params()) {
                 switch (value) {
                     case null -> out.put((byte) 'n');
-                    case String s -> putText(out.put((byte) 's'), s);
+                    case String s -> putText(out, s);
                     case Long l -> out.put((byte) 'l').putLong(l);
                     case Instant t -> out.put((byte) 't').putLong(t.getEpochSecond()).putInt(t.getNano());
                     case Boolean b -> out.put((byte) 'b').put((byte) (b ? 1 : 0));
@@ -86,10 +88,27 @@ final class RedoRecords {
         }
     }
 
+    private static boolean latin1(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void putText(ByteBuffer out, String text) {
-        out.putInt(text.length());
+        if (latin1(text)) {
+            putLatin1(out.put((byte) 's'), text);
+            return;
+        }
+        out.put((byte) 'u').putInt(text.length());
         out.asCharBuffer().put(text);
         out.position(out.position() + 2 * text.length());
+    }
+
+    private static void putLatin1(ByteBuffer out, String text) {
+        out.putInt(text.length()).put(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /**
@@ -144,14 +163,15 @@ final class RedoRecords {
             int count = in.getInt();
             var writes = new ArrayList<Write>();
             for (int w = 0; w < count; w++) {
-                Sql sql = Sql.valueOf(getText(in));
+                Sql sql = Sql.valueOf(getLatin1(in));
                 int n = in.getInt();
                 var params = new ArrayList<Object>();
                 for (int p = 0; p < n; p++) {
                     byte tag = in.get();
                     params.add(switch (tag) {
                         case 'n' -> null;
-                        case 's' -> getText(in);
+                        case 's' -> getLatin1(in);
+                        case 'u' -> getText(in);
                         case 'l' -> in.getLong();
                         case 't' -> Instant.ofEpochSecond(in.getLong(), in.getInt());
                         case 'b' -> in.get() != 0;
@@ -167,6 +187,16 @@ final class RedoRecords {
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("the record ends early");
         }
+    }
+
+    private static String getLatin1(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("a text of " + length + " chars");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     private static String getText(ByteBuffer in) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -38,6 +40,8 @@ public final class Store implements AutoCloseable {
     private final boolean embedded;
     private final Map<Sql.Keys, AtomicLong> keys = new EnumMap<>(Sql.Keys.class);
     private final AtomicBoolean directWrites = new AtomicBoolean();
+    private final ReentrantLock reading = new ReentrantLock();
+    private KeptConnection reader; // guarded by reading
     private WriteBehind writeBehind;
 
     private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock, boolean embedded) {
@@ -126,7 +130,7 @@ public final class Store implements AutoCloseable {
     private void startWriting(RedoLog redo) {
         try {
             long applied = redo == null ? 0 : read(WriteBehind::appliedSeq);
-            writeBehind = new WriteBehind(this, redo, applied);
+            writeBehind = new WriteBehind(this, new KeptConnection(dataSource, false), redo, applied);
         } catch (RuntimeException e) {
             if (redo != null) {
                 redo.close();
@@ -195,6 +199,25 @@ public final class Store implements AutoCloseable {
     /** Runs {@code work}, which only reads, in one transaction. */
     public <T> T read(SqlWork<T> work) {
         return transaction(work);
+    }
+
+    /**
+     * Runs {@code work} on {@code sql} prepared once on a connection kept for reads that are made often (the
+     * ledger's per-ticket read), one caller at a time; each statement runs in a transaction of its own.
+     */
+    public <T> T readPrepared(String sql, StatementWork<T> work) {
+        reading.lock();
+        try {
+            if (reader == null) {
+                reader = new KeptConnection(dataSource, true);
+            }
+            return work.apply(reader.prepare(sql));
+        } catch (SQLException e) {
+            reader.reset();
+            throw new StoreException("store " + description + ": " + e.getMessage(), e);
+        } finally {
+            reading.unlock();
+        }
     }
 
     /** Whether changes were committed with {@link #inTransaction} since the last call; clears the mark. */
@@ -281,11 +304,25 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             // the database may already be gone (a failed open); nothing queued can be written then
         }
+        reading.lock();
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } finally {
+            reading.unlock();
+        }
         try {
             closer.close();
         } catch (Exception e) {
             throw new StoreException("cannot close the store at " + description + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Work with one prepared statement. */
+    @FunctionalInterface
+    public interface StatementWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
     }
 
     /** Work against one connection inside a transaction (reads, and the writes that are not queued). */

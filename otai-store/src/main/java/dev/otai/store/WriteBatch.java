@@ -1,13 +1,11 @@
 package dev.otai.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +14,12 @@ import java.util.Map;
  * Applies queued writes to one connection, in one transaction, with as few round trips as their order allows:
  * consecutive writes to a table that use the same statement go in one JDBC batch (statements on different tables
  * commute, so a table's batch stays open while others are written); a settlement of an effect whose insert is
- * still waiting in the batch is folded into that insert. Each statement is prepared once per transaction.
+ * still waiting in the batch is folded into that insert. Statements come prepared from the writer's kept
+ * connection.
  */
-final class WriteBatch implements AutoCloseable {
+final class WriteBatch {
 
-    private final Connection connection;
-    private final Map<Sql, PreparedStatement> prepared = new EnumMap<>(Sql.class);
+    private final KeptConnection connection;
     private final Map<String, Pending> open = new HashMap<>();
 
     /** Rows of one statement for one table, not yet sent. */
@@ -35,7 +33,7 @@ final class WriteBatch implements AutoCloseable {
         }
     }
 
-    WriteBatch(Connection connection) {
+    WriteBatch(KeptConnection connection) {
         this.connection = connection;
     }
 
@@ -74,11 +72,7 @@ final class WriteBatch implements AutoCloseable {
     }
 
     private void send(Pending pending) throws SQLException {
-        PreparedStatement statement = prepared.get(pending.sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(pending.sql.text());
-            prepared.put(pending.sql, statement);
-        }
+        PreparedStatement statement = connection.prepare(pending.sql.text());
         if (pending.rows.size() == 1) {
             bind(statement, pending.rows.getFirst());
             statement.executeUpdate();
@@ -121,21 +115,6 @@ final class WriteBatch implements AutoCloseable {
                 }
                 default -> throw new IllegalStateException("statement " + write.sql() + " declares type " + types.charAt(i));
             }
-        }
-    }
-
-    @Override
-    public void close() throws SQLException {
-        SQLException first = null;
-        for (PreparedStatement statement : prepared.values()) {
-            try {
-                statement.close();
-            } catch (SQLException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
         }
     }
 }

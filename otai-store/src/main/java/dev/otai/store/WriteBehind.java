@@ -41,6 +41,7 @@ final class WriteBehind implements AutoCloseable {
 
     private final Store store;
     private final RedoLog redo; // null: none
+    private final KeptConnection connection; // used under applying, or before the writer starts
     private final ReentrantLock adding = new ReentrantLock();
     private ArrayList<Entry> queue = new ArrayList<>(); // guarded by adding
     private long nextSeq; // guarded by adding
@@ -67,8 +68,9 @@ final class WriteBehind implements AutoCloseable {
         RuntimeException error;
     }
 
-    WriteBehind(Store store, RedoLog redo, long appliedSeq) {
+    WriteBehind(Store store, KeptConnection connection, RedoLog redo, long appliedSeq) {
         this.store = store;
+        this.connection = connection;
         this.redo = redo;
         this.appliedSeq = appliedSeq;
         this.nextSeq = appliedSeq + 1;
@@ -256,33 +258,36 @@ final class WriteBehind implements AutoCloseable {
 
     /** Commits {@code records} in one transaction, with the last one's sequence number when there is a log. */
     void apply(List<Logged> records) {
-        store.transaction(c -> {
-            try (var batch = new WriteBatch(c)) {
-                for (Logged record : records) {
-                    for (Write write : record.writes()) {
-                        batch.add(write);
-                    }
+        try {
+            var batch = new WriteBatch(connection);
+            for (Logged record : records) {
+                for (Write write : record.writes()) {
+                    batch.add(write);
                 }
-                batch.finish();
             }
+            batch.finish();
             if (redo != null && !records.isEmpty()) {
-                recordApplied(c, records.getLast().seq());
+                PreparedStatement applied = connection.prepare("UPDATE redo_applied SET seq = ? WHERE id = 1");
+                applied.setLong(1, records.getLast().seq());
+                applied.executeUpdate();
             }
-            return null;
-        });
+            connection.connection().commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.connection().rollback();
+            } catch (SQLException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+                connection.reset();
+            }
+            throw e instanceof RuntimeException r ? r
+                    : new StoreException("store " + store.description() + ": " + e.getMessage(), e);
+        }
     }
 
     static long appliedSeq(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT seq FROM redo_applied WHERE id = 1");
              ResultSet r = s.executeQuery()) {
             return r.next() ? r.getLong(1) : 0;
-        }
-    }
-
-    private static void recordApplied(Connection c, long seq) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE redo_applied SET seq = ? WHERE id = 1")) {
-            s.setLong(1, seq);
-            s.executeUpdate();
         }
     }
 
@@ -346,6 +351,7 @@ final class WriteBehind implements AutoCloseable {
                 checkpointAndClear();
             }
         } finally {
+            connection.close();
             if (redo != null) {
                 redo.close();
             }

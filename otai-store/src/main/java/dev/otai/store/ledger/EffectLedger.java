@@ -96,19 +96,17 @@ public final class EffectLedger {
     }
 
     private List<Object[]> read(String ticketId) {
-        return store.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, idem_key, status, base_version, version_after, created_at "
-                    + "FROM effects WHERE ticket_id = ? AND status IN ('applied', 'pending') ORDER BY id")) {
-                s.setString(1, ticketId);
-                var out = new ArrayList<Object[]>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getObject(6, OffsetDateTime.class).toInstant()});
-                    }
+        return store.readPrepared("SELECT id, idem_key, status, base_version, version_after, created_at FROM effects "
+                + "WHERE ticket_id = ? AND status IN ('applied', 'pending') ORDER BY id", s -> {
+            s.setString(1, ticketId);
+            var out = new ArrayList<Object[]>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                        r.getObject(6, OffsetDateTime.class).toInstant()});
                 }
-                return out;
             }
+            return out;
         });
     }
 
