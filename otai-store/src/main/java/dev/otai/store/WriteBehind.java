@@ -54,6 +54,7 @@ final class WriteBehind implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final Thread writer;
     private volatile boolean closed;
+    private volatile boolean idle; // the writer sleeps until woken
 
     /** Writes queued by one call; {@code waiter} is set for a durable one. */
     private record Entry(Logged logged, Waiter waiter) {
@@ -85,7 +86,9 @@ final class WriteBehind implements AutoCloseable {
     long add(List<Write> writes) {
         long seq = enqueue(writes, null);
         int waiting = queued.incrementAndGet();
-        if (waiting == 1 || waiting >= BATCH) { // the first write wakes an idle writer; a full batch cuts its wait short
+        // wakes a sleeping writer, or cuts its wait short for a full batch; not otherwise: a durable call empties the
+        // queue, and waking the writer for the next write after each would commit tiny batches
+        if (idle || waiting >= BATCH) {
             LockSupport.unpark(writer);
         }
         return seq;
@@ -171,6 +174,9 @@ final class WriteBehind implements AutoCloseable {
             }
         } finally {
             logging.unlock();
+        }
+        if (idle) { // the writer sleeps until something is queued; what was logged here waits for it
+            LockSupport.unpark(writer);
         }
         return seq;
     }
@@ -321,8 +327,12 @@ final class WriteBehind implements AutoCloseable {
     /** Sleeps while nothing is queued (an idle engine wakes no thread here), else gathers a batch, then commits it. */
     private void loop() {
         while (!closed) {
-            if (queued.get() == 0) {
-                LockSupport.park(this);
+            if (queued.get() == 0 && toApply.isEmpty()) {
+                idle = true; // then look again: a durable call that logged meanwhile sees idle and wakes this thread
+                if (queued.get() == 0 && toApply.isEmpty()) {
+                    LockSupport.park(this);
+                }
+                idle = false;
                 continue;
             }
             LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS));

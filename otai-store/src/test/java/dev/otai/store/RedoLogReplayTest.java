@@ -177,6 +177,16 @@ class RedoLogReplayTest {
     }
 
     @Test
+    void a_durable_write_alone_reaches_the_database_without_a_flush() {
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            store.durably(intent(0, store.nextKey(Sql.Keys.EFFECTS), "T-1").writes().getFirst());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> effects(store).size() == 1);
+            assertThat(effects(store)).containsExactly("1 T-1 pending");
+        }
+    }
+
+    @Test
     void the_log_is_emptied_once_it_passes_its_limit_and_the_database_has_everything() throws IOException {
         String big = "x".repeat(200_000); // 400 kB a record in the log
         try (Store store = Store.openEmbedded(dir, new FakeClock())) {
