@@ -24,8 +24,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * Every change is one transaction, so a crash mid-write leaves either all of it or none. What the engine records
  * while it runs is data ({@link Write}): queued with {@link #later} and committed in batches, or, when it must
  * survive a crash before the engine goes on, with {@link #durably}, which appends it to the redo log (one write of
- * the file shared among the threads that ask at once). Reads, and the few writes that are not queued, go through
- * {@link #inTransaction}.
+ * the file shared among the threads that ask at once). The few writes that are not queued go through
+ * {@link #inTransaction}, reads through {@link #read} (or {@link #readPrepared} when made often).
  * Safe for use from several threads; close it after the engine stopped.
  */
 public final class Store implements AutoCloseable {
@@ -129,7 +129,7 @@ public final class Store implements AutoCloseable {
     /** Replays what the redo log holds beyond the database, counts keys on from the tables, starts the writer. */
     private void startWriting(RedoLog redo) {
         try {
-            long applied = redo == null ? 0 : read(WriteBehind::appliedSeq);
+            long applied = redo == null ? 0 : read(LogApplier::appliedSeq);
             writeBehind = new WriteBehind(this, new KeptConnection(dataSource, false), redo, applied);
         } catch (RuntimeException e) {
             if (redo != null) {

@@ -1,15 +1,9 @@
 package dev.otai.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -29,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * Every write is logged before it is applied, so the database never holds a write without those queued before
  * it. When the log passes {@value #LOG_LIMIT} bytes the database is checkpointed and the log emptied. Without a
  * log (another process owns it, or a server database) a durable write is committed, and checkpointed on an
- * embedded store, by its thread. A batch that fails is retried one queued call at a time; a call that fails alone
- * is logged and dropped (recording never stops a run).
+ * embedded store, by its thread. The second stage is the {@link LogApplier}'s.
  */
 final class WriteBehind implements AutoCloseable {
 
@@ -41,26 +34,19 @@ final class WriteBehind implements AutoCloseable {
 
     private final Store store;
     private final RedoLog redo; // null: none
-    private final KeptConnection connection; // used under applying, or before the writer starts
+    private final LogApplier applier;
     private final ReentrantLock adding = new ReentrantLock();
     private ArrayList<Entry> queue = new ArrayList<>(); // guarded by adding
     private long nextSeq; // guarded by adding
     private final AtomicInteger queued = new AtomicInteger();
     private final ReentrantLock logging = new ReentrantLock();
-    private final ConcurrentLinkedQueue<Entry> toApply = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock applying = new ReentrantLock();
-    private volatile long appliedSeq;
-    private long checkpointedSeq; // guarded by applying; without a log only
-    private final AtomicLong failed = new AtomicLong();
+    private long checkpointedSeq; // guarded by the applier's lock; without a log only
     private final Thread writer;
     private volatile boolean closed;
     private volatile boolean idle; // the writer sleeps until woken
 
     /** Writes queued by one call; {@code waiter} is set for a durable one. */
     private record Entry(Logged logged, Waiter waiter) {
-        long seq() {
-            return logged.seq();
-        }
     }
 
     /** A durable call's outcome, written and read under {@link #logging}. */
@@ -71,9 +57,8 @@ final class WriteBehind implements AutoCloseable {
 
     WriteBehind(Store store, KeptConnection connection, RedoLog redo, long appliedSeq) {
         this.store = store;
-        this.connection = connection;
+        this.applier = new LogApplier(store, connection, redo != null, appliedSeq);
         this.redo = redo;
-        this.appliedSeq = appliedSeq;
         this.nextSeq = appliedSeq + 1;
         this.writer = Thread.ofPlatform().daemon().name("otai-store-writer").unstarted(this::loop);
     }
@@ -106,32 +91,20 @@ final class WriteBehind implements AutoCloseable {
     }
 
     long appliedSeq() {
-        return appliedSeq;
+        return applier.appliedSeq();
     }
 
     /**
      * At open, before the writer starts and anything reads the database: commits what the log holds beyond the
      * last write applied (an engine that died left it there), has the database write it to its file, and empties
-     * the log. A record that fails alone is dropped with a WARN, as the writer would have.
+     * the log.
      */
     void replay(List<Logged> missing) {
         if (!missing.isEmpty()) {
-            try {
-                apply(missing);
-            } catch (RuntimeException batchFailed) {
-                for (Logged record : missing) {
-                    try {
-                        apply(List.of(record));
-                    } catch (RuntimeException e) {
-                        log.warn("A write in the store's redo log (sequence {}, {}) could not be applied and is dropped: {}",
-                                record.seq(), record.writes().isEmpty() ? "empty" : record.writes().getFirst().sql(), e.getMessage());
-                    }
-                }
-            }
-            appliedSeq = missing.getLast().seq();
-            nextSeq = appliedSeq + 1;
+            applier.replay(missing);
+            nextSeq = applier.appliedSeq() + 1;
             log.info("Applied {} queued writes (sequence {} to {}) that the store's redo log held beyond the database",
-                    missing.size(), missing.getFirst().seq(), appliedSeq);
+                    missing.size(), missing.getFirst().seq(), applier.appliedSeq());
         }
         store.checkpoint();
         redo.clear();
@@ -139,7 +112,7 @@ final class WriteBehind implements AutoCloseable {
 
     /** Whether the write numbered {@code seq} is in the database. */
     boolean applied(long seq) {
-        return seq <= appliedSeq;
+        return applier.applied(seq);
     }
 
     /**
@@ -152,15 +125,15 @@ final class WriteBehind implements AutoCloseable {
         queued.incrementAndGet();
         if (redo == null) {
             logPending();
-            applying.lock();
+            applier.lock();
             try {
                 if (checkpointedSeq < seq) { // else a thread that held the lock before wrote it to the file
-                    applyPending();
+                    applier.applyQueued();
                     store.checkpoint();
-                    checkpointedSeq = appliedSeq;
+                    checkpointedSeq = applier.appliedSeq();
                 }
             } finally {
-                applying.unlock();
+                applier.unlock();
             }
             return seq;
         }
@@ -184,12 +157,7 @@ final class WriteBehind implements AutoCloseable {
     /** Applies every write queued before this call to the database. */
     void flush() {
         logPending();
-        applying.lock();
-        try {
-            applyPending();
-        } finally {
-            applying.unlock();
-        }
+        applier.applyPending();
     }
 
     private void logPending() {
@@ -233,68 +201,7 @@ final class WriteBehind implements AutoCloseable {
                 entry.waiter().error = notLogged;
             }
         }
-        toApply.addAll(batch); // even unlogged: what was queued still reaches the database
-    }
-
-    /** Under {@link #applying}: commits what was logged, in order, with the last sequence number applied. */
-    private void applyPending() {
-        var batch = new ArrayList<Entry>();
-        for (Entry entry; (entry = toApply.poll()) != null; ) {
-            batch.add(entry);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            apply(batch.stream().map(Entry::logged).toList());
-        } catch (RuntimeException batchFailed) {
-            for (Entry entry : batch) {
-                try {
-                    apply(List.of(entry.logged()));
-                } catch (RuntimeException e) {
-                    if (failed.getAndIncrement() % 100 == 0) {
-                        log.warn("A queued store write ({}) failed ({} so far): {}", entry.logged().writes().isEmpty() ? "empty"
-                                : entry.logged().writes().getFirst().sql(), failed.get(), e.getMessage());
-                    }
-                }
-            }
-        }
-        appliedSeq = batch.getLast().seq();
-    }
-
-    /** Commits {@code records} in one transaction, with the last one's sequence number when there is a log. */
-    void apply(List<Logged> records) {
-        try {
-            var batch = new WriteBatch(connection);
-            for (Logged record : records) {
-                for (Write write : record.writes()) {
-                    batch.add(write);
-                }
-            }
-            batch.finish();
-            if (redo != null && !records.isEmpty()) {
-                PreparedStatement applied = connection.prepare("UPDATE redo_applied SET seq = ? WHERE id = 1");
-                applied.setLong(1, records.getLast().seq());
-                applied.executeUpdate();
-            }
-            connection.connection().commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.connection().rollback();
-            } catch (SQLException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-                connection.reset();
-            }
-            throw e instanceof RuntimeException r ? r
-                    : new StoreException("store " + store.description() + ": " + e.getMessage(), e);
-        }
-    }
-
-    static long appliedSeq(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT seq FROM redo_applied WHERE id = 1");
-             ResultSet r = s.executeQuery()) {
-            return r.next() ? r.getLong(1) : 0;
-        }
+        applier.offer(batch.stream().map(Entry::logged).toList()); // even unlogged: it still reaches the database
     }
 
     /**
@@ -311,13 +218,13 @@ final class WriteBehind implements AutoCloseable {
     private void checkpointAndClear() {
         logging.lock();
         try {
-            applying.lock();
+            applier.lock();
             try {
-                applyPending();
+                applier.applyQueued();
                 store.checkpoint();
                 redo.clear();
             } finally {
-                applying.unlock();
+                applier.unlock();
             }
         } finally {
             logging.unlock();
@@ -327,9 +234,9 @@ final class WriteBehind implements AutoCloseable {
     /** Sleeps while nothing is queued (an idle engine wakes no thread here), else gathers a batch, then commits it. */
     private void loop() {
         while (!closed) {
-            if (queued.get() == 0 && toApply.isEmpty()) {
+            if (queued.get() == 0 && applier.idle()) {
                 idle = true; // then look again: a durable call that logged meanwhile sees idle and wakes this thread
-                if (queued.get() == 0 && toApply.isEmpty()) {
+                if (queued.get() == 0 && applier.idle()) {
                     LockSupport.park(this);
                 }
                 idle = false;
@@ -361,7 +268,7 @@ final class WriteBehind implements AutoCloseable {
                 checkpointAndClear();
             }
         } finally {
-            connection.close();
+            applier.close();
             if (redo != null) {
                 redo.close();
             }
