@@ -4,19 +4,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationState;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The embedded store: an H2 database in the data directory, its schema brought up to date by Flyway on open.
- * Every change goes through {@link #inTransaction}, so a crash mid-write leaves either all of it or none. Writes
- * that need not wait go through {@link #later} and are committed in batches; a write that must be on disk before
- * the engine goes on goes through {@link #durably}, which shares one flush among the threads that ask at once.
+ * Every change is one transaction, so a crash mid-write leaves either all of it or none. What the engine records
+ * while it runs is data ({@link Write}): queued with {@link #later} and committed in batches, or, when it must
+ * survive a crash before the engine goes on, with {@link #durably}, which appends it to the redo log (one write of
+ * the file shared among the threads that ask at once). The few writes that are not queued go through
+ * {@link #inTransaction}, reads through {@link #read} (or {@link #readPrepared} when made often).
  * Safe for use from several threads; close it after the engine stopped.
  */
 public final class Store implements AutoCloseable {
@@ -29,7 +40,11 @@ public final class Store implements AutoCloseable {
     private final String description;
     private final InstantSource clock;
     private final boolean embedded;
-    private final WriteBehind writeBehind;
+    private final Map<Sql.Keys, AtomicLong> keys = new EnumMap<>(Sql.Keys.class);
+    private final AtomicBoolean directWrites = new AtomicBoolean();
+    private final ReentrantLock reading = new ReentrantLock();
+    private KeptConnection reader; // guarded by reading
+    private WriteBehind writeBehind;
 
     private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock, boolean embedded) {
         this.dataSource = dataSource;
@@ -37,7 +52,6 @@ public final class Store implements AutoCloseable {
         this.description = description;
         this.clock = clock;
         this.embedded = embedded;
-        this.writeBehind = new WriteBehind(this);
     }
 
     /**
@@ -46,6 +60,16 @@ public final class Store implements AutoCloseable {
      * through which other otai processes read the store listens on loopback only.
      */
     public static Store openEmbedded(Path directory, InstantSource clock) {
+        return openEmbedded(directory, clock, false);
+    }
+
+    /**
+     * As {@link #openEmbedded(Path, InstantSource)}; with {@code fsync}, each append to the redo log is also forced
+     * through the operating system's cache to the disk (durable writes then survive a power loss, at the cost of
+     * one disk flush per group). The first process to open a data directory owns its redo log: it applies what
+     * an engine that died left in it before anything reads the store.
+     */
+    public static Store openEmbedded(Path directory, InstantSource clock, boolean fsync) {
         LoopbackBinding.ensure();
         Path absolute = directory.toAbsolutePath().normalize();
         try {
@@ -67,11 +91,11 @@ public final class Store implements AutoCloseable {
         pool.setMaxConnections(16);
         Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true);
         store.migrate();
-        store.writeBehind.start();
         try {
+            store.startWriting(RedoLog.open(absolute, fsync).orElse(null));
             // H2 creates its lock file (the server's address and key) with the umask's permissions
             restrict(absolute, DATABASE_NAME + ".lock.db", false);
-        } catch (StoreException e) {
+        } catch (RuntimeException e) {
             store.close();
             throw e;
         }
@@ -95,17 +119,60 @@ public final class Store implements AutoCloseable {
     public static Store open(DataSource dataSource, String description, InstantSource clock) {
         Store store = new Store(dataSource, () -> { }, description, clock, false);
         store.migrate();
-        store.writeBehind.start();
+        try {
+            store.startWriting(null);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         return store;
+    }
+
+    /** Replays what the redo log holds beyond the database, counts keys on from the tables, starts the writer. */
+    private void startWriting(RedoLog redo) {
+        try {
+            long applied = redo == null ? 0 : read(LogApplier::appliedSeq);
+            writeBehind = new WriteBehind(this, new KeptConnection(dataSource, false), redo, applied);
+        } catch (RuntimeException e) {
+            if (redo != null) {
+                redo.close();
+            }
+            throw e;
+        }
+        if (redo != null) {
+            writeBehind.replay(redo.read(writeBehind.appliedSeq()));
+        }
+        for (Sql.Keys table : Sql.Keys.values()) {
+            keys.put(table, new AtomicLong(read(c -> largestKey(c, table))));
+        }
+        writeBehind.start();
+    }
+
+    private static long largestKey(Connection c, Sql.Keys table) throws SQLException {
+        try (var s = c.createStatement(); var r = s.executeQuery("SELECT MAX(" + table.column + ") FROM " + table.table)) {
+            return r.next() ? r.getLong(1) : 0;
+        }
     }
 
     private void migrate() {
         try {
-            Flyway.configure(Store.class.getClassLoader())
+            Flyway flyway = Flyway.configure(Store.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
-                    .load()
-                    .migrate();
+                    .load();
+            List<String> unknown = Arrays.stream(flyway.info().all())
+                    .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS)
+                    .map(m -> "V" + m.getVersion() + " " + m.getDescription())
+                    .toList();
+            if (!unknown.isEmpty()) {
+                throw new StoreException("cannot open the store at " + description + ": a newer otai migrated it "
+                        + "(schema " + String.join(", ", unknown) + " is unknown to this version); run that version, "
+                        + "or restore the data directory backed up before the upgrade");
+            }
+            flyway.migrate();
+        } catch (StoreException e) {
+            close();
+            throw e;
         } catch (FlywayException e) {
             close();
             throw new StoreException("cannot open the store at " + description + ": " + explain(e), e);
@@ -132,8 +199,47 @@ public final class Store implements AutoCloseable {
         return clock;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. For changes that
+     * are not queued (the local ticket system's, pruning): the next append to the redo log first has the database
+     * write them to its file, so that a queued write never survives a crash that the change before it did not.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
+        T result = transaction(work);
+        directWrites.set(true);
+        return result;
+    }
+
+    /** Runs {@code work}, which only reads, in one transaction. */
+    public <T> T read(SqlWork<T> work) {
+        return transaction(work);
+    }
+
+    /**
+     * Runs {@code work} on {@code sql} prepared once on a connection kept for reads that are made often (the
+     * ledger's per-ticket read), one caller at a time; each statement runs in a transaction of its own.
+     */
+    public <T> T readPrepared(String sql, StatementWork<T> work) {
+        reading.lock();
+        try {
+            if (reader == null) {
+                reader = new KeptConnection(dataSource, true);
+            }
+            return work.apply(reader.prepare(sql));
+        } catch (SQLException e) {
+            reader.reset();
+            throw new StoreException("store " + description + ": " + e.getMessage(), e);
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    /** Whether changes were committed with {@link #inTransaction} since the last call; clears the mark. */
+    boolean takeDirectWrites() {
+        return embedded && directWrites.getAndSet(false);
+    }
+
+    <T> T transaction(SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -149,9 +255,12 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Queues {@code work} to be committed in a batch, off the calling thread, in the order queued. */
-    public void later(SqlWork<?> work) {
-        writeBehind.add(work);
+    /**
+     * Queues {@code writes} to be committed together in a batch, off the calling thread, in the order queued;
+     * returns their sequence number (see {@link #applied}).
+     */
+    public long later(Write... writes) {
+        return writeBehind.add(List.of(writes));
     }
 
     /** Commits everything queued with {@link #later} so far. */
@@ -160,17 +269,31 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in a transaction that is on disk when this returns, after everything queued before it.
-     * Threads that ask at the same time share one transaction and one write of the file (group commit); the work
-     * may run on another of those threads. PostgreSQL commits are durable already.
+     * Queues {@code writes} and returns once they, with everything queued before them, survive the process being
+     * killed: appended to the redo log with one write of the file, shared by the threads that ask at the same time
+     * (group commit); committed to the database in a later batch. Without a redo log (another process owns it, or
+     * a server database) they are committed, and written to the file, before this returns.
      */
-    public <T> T durably(SqlWork<T> work) {
-        return writeBehind.durably(work);
+    public long durably(Write... writes) {
+        return writeBehind.durably(List.of(writes));
     }
 
-    /** Commits everything queued so far and writes it to the file, so that it survives the process being killed. */
+    /** Makes everything queued so far survive the process being killed, as {@link #durably} does. */
     public void durable() {
-        writeBehind.durably(c -> null);
+        writeBehind.durably(List.of());
+    }
+
+    /** Whether the writes queued under {@code seq} are committed to the database (readers of it see them). */
+    public boolean applied(long seq) {
+        return writeBehind.applied(seq);
+    }
+
+    /**
+     * A new key for a row of {@code table}, handed out in memory (counting on from the table's largest at open), so
+     * that a queued insert needs no answer from the database. One engine writes a store at a time.
+     */
+    public long nextKey(Sql.Keys table) {
+        return keys.get(table).incrementAndGet();
     }
 
     /** Writes every committed change to the file (H2's own writer would within its write delay). */
@@ -178,7 +301,7 @@ public final class Store implements AutoCloseable {
         if (!embedded) {
             return;
         }
-        inTransaction(c -> {
+        transaction(c -> {
             try (var statement = c.createStatement()) {
                 return statement.execute("CHECKPOINT");
             }
@@ -189,9 +312,19 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         try {
-            writeBehind.close();
+            if (writeBehind != null) {
+                writeBehind.close();
+            }
         } catch (RuntimeException e) {
             // the database may already be gone (a failed open); nothing queued can be written then
+        }
+        reading.lock();
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } finally {
+            reading.unlock();
         }
         try {
             closer.close();
@@ -200,7 +333,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Work against one connection inside a transaction. */
+    /** Work with one prepared statement. */
+    @FunctionalInterface
+    public interface StatementWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Work against one connection inside a transaction (reads, and the writes that are not queued). */
     @FunctionalInterface
     public interface SqlWork<T> {
         T apply(Connection connection) throws SQLException;

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StoreFilesTest {
 
-    private static final List<String> STORE_FILES = List.of("otai.mv.db", "store.key", "otai.lock.db", "engine.lock");
+    private static final List<String> STORE_FILES = List.of("otai.mv.db", "store.key", "otai.lock.db", "engine.lock", RedoLog.FILE);
 
     @TempDir
     Path dir;

@@ -52,4 +52,20 @@ class StoreTest {
             assertThat(tickets.count()).isPositive();
         }
     }
+
+    @Test
+    void a_store_migrated_by_a_newer_version_is_refused_naming_the_unknown_schema() {
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            store.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO \"flyway_schema_history\" "
+                    + "(\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\", "
+                    + "\"installed_by\", \"execution_time\", \"success\") "
+                    + "VALUES (999, '999', 'from the future', 'SQL', 'V999__from_the_future.sql', 0, 'otai', 1, TRUE)"));
+        }
+
+        assertThatThrownBy(() -> Store.openEmbedded(dir, new FakeClock()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("a newer otai migrated it")
+                .hasMessageContaining("V999 from the future")
+                .hasMessageContaining("restore the data directory");
+    }
 }

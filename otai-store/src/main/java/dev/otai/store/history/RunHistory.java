@@ -7,14 +7,10 @@ import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
 import dev.otai.core.config.StorageSettings;
+import dev.otai.store.Sql;
 import dev.otai.store.Store;
-import java.sql.Connection;
+import dev.otai.store.Write;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every run and its steps in the store, as the engine reports them. A run's row is written when it
- * starts (its key numbers the steps); steps and the run's end are queued and committed in the store's batches,
+ * Records every run and its steps in the store, as the engine reports them. A run's row, its steps and its end
+ * are queued and committed in the store's batches (the run's key, which numbers its steps, is handed out in memory),
  * off the run's threads; a failing write is logged and never affects the run. Every text is passed
  * through the engine's {@link Redactor} before it is stored (run and step messages, params, data: step events
  * arrive already redacted, see {@link StepEvent}, and are redacted again here, where they leave the engine) and cut
@@ -81,25 +77,9 @@ public final class RunHistory implements EngineListener, StepListener {
     }
 
     private void started(EngineEvent.RunStarted event) {
-        long key = store.inTransaction(c -> insertRun(c, event));
+        long key = store.nextKey(Sql.Keys.RUNS);
+        store.later(Write.of(Sql.HISTORY_RUN_START, key, event.runId(), event.runnerId(), event.triggerId(), event.at(), dryRun));
         running.put(event.runId(), new InFlight(key, new AtomicInteger()));
-    }
-
-    private long insertRun(Connection c, EngineEvent.RunStarted e) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, runner_id, trigger_id, started_at, outcome, message, "
-                + "attempt, dry_run, step_count, steps_dropped) VALUES (?, ?, ?, ?, 'running', '', 1, ?, 0, 0)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, e.runId());
-            s.setString(2, e.runnerId());
-            s.setString(3, e.triggerId());
-            s.setObject(4, e.at().atOffset(ZoneOffset.UTC));
-            s.setBoolean(5, dryRun);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
     }
 
     private void finished(EngineEvent.RunFinished event) {
@@ -109,22 +89,9 @@ public final class RunHistory implements EngineListener, StepListener {
         }
         int steps = run.steps().get();
         int stored = Math.min(steps, settings.maxStepsPerRun());
-        var finishedAt = store.clock().instant().atOffset(ZoneOffset.UTC);
-        String message = cut(redactor.redact(event.result().message()));
-        store.later(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET finished_at = ?, duration_ms = ?, outcome = ?, "
-                    + "message = ?, attempt = ?, step_count = ?, steps_dropped = ? WHERE run_key = ?")) {
-                s.setObject(1, finishedAt);
-                s.setLong(2, event.duration().toMillis());
-                s.setString(3, event.result().outcome());
-                s.setString(4, message);
-                s.setInt(5, event.attempt());
-                s.setInt(6, stored);
-                s.setInt(7, steps - stored);
-                s.setLong(8, run.key());
-                return s.executeUpdate();
-            }
-        });
+        store.later(Write.of(Sql.HISTORY_RUN_END, store.clock().instant(), event.duration().toMillis(),
+                event.result().outcome(), cut(redactor.redact(event.result().message())), event.attempt(), stored,
+                steps - stored, run.key()));
     }
 
     @Override
@@ -138,37 +105,12 @@ public final class RunHistory implements EngineListener, StepListener {
             return;
         }
         try {
-            var row = new StepRow(run.key(), seq, step.pipeId(), step.use(), cut(step.path()), scope(step.scope()), step.outcome(),
-                    cut(redactor.redact(step.message())), step.duration().toNanos() / 1000, store.clock().instant(),
-                    Json.writeCapped(redactor.redact((Object) step.params()), settings.maxValueChars()),
-                    Json.writeCapped(redactor.redact((Object) step.data()), settings.maxValueChars()));
-            store.later(row::insert);
+            store.later(Write.of(Sql.HISTORY_STEP, run.key(), seq, step.pipeId(), step.use(), cut(step.path()),
+                    scope(step.scope()), step.outcome(), cut(redactor.redact(step.message())),
+                    step.duration().toNanos() / 1000, store.clock().instant(), Json.writeCapped(redactor.redact((Object) step.params()), settings.maxValueChars()),
+                    Json.writeCapped(redactor.redact((Object) step.data()), settings.maxValueChars())));
         } catch (RuntimeException e) {
             writeFailed(e);
-        }
-    }
-
-    /** A step as stored, made ready (redacted, cut) on the run's thread and inserted in a later batch. */
-    private record StepRow(long key, int seq, String pipeId, String use, String path, String scope, String outcome,
-                           String message, long durationMicros, Instant finished, String params, String data) {
-
-        int insert(Connection c) throws SQLException {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO run_steps (run_key, seq, pipe_id, pipe_use, path, "
-                    + "scope, outcome, message, duration_us, finished_at, params_json, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setLong(1, key);
-                s.setInt(2, seq);
-                s.setString(3, pipeId);
-                s.setString(4, use);
-                s.setString(5, path);
-                s.setString(6, scope);
-                s.setString(7, outcome);
-                s.setString(8, message);
-                s.setLong(9, durationMicros);
-                s.setObject(10, finished.atOffset(ZoneOffset.UTC));
-                s.setString(11, params);
-                s.setString(12, data);
-                return s.executeUpdate();
-            }
         }
     }
 

@@ -62,7 +62,7 @@ public final class RunQueries {
         }
         sql.append(" ORDER BY started_at DESC, run_key DESC FETCH FIRST ? ROWS ONLY");
         args.add(filter.limit());
-        return store.inTransaction(c -> {
+        return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
                     s.setObject(i + 1, args.get(i));
@@ -80,7 +80,7 @@ public final class RunQueries {
 
     /** The newest run with this id, with its steps. */
     public Optional<RunDetail> show(String runId) {
-        return store.inTransaction(c -> {
+        return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + RUN_COLUMNS
                     + " FROM runs WHERE id = ? ORDER BY run_key DESC FETCH FIRST 1 ROWS ONLY")) {
                 s.setString(1, runId);

@@ -24,7 +24,7 @@ public final class JournalLinks {
     }
 
     public Optional<Link> of(String runId) {
-        return store.inTransaction(c -> {
+        return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT resumes, resumed_by, status, note FROM journal_runs "
                     + "WHERE run_id = ? ORDER BY started_at DESC FETCH FIRST 1 ROWS ONLY")) {
                 s.setString(1, runId);

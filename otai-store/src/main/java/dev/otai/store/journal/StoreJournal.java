@@ -7,13 +7,14 @@ import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.RunJournal;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
+import dev.otai.store.Sql;
 import dev.otai.store.Store;
+import dev.otai.store.Write;
 import dev.otai.store.TestFault;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,21 +63,8 @@ public final class StoreJournal implements RunJournal, EngineListener {
 
     @Override
     public void record(RunInfo run, String scope, String path, PipeResult result) {
-        store.later(c -> { // serialised by the store's writer, off the run's thread: results are immutable
-            String data = JournalResults.dataJson(result, redactor);
-            String message = redactor.redact(result.message());
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO journal_steps (runner_id, run_id, scope, path, outcome, "
-                    + "message, data_json) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, run.runnerId());
-                s.setString(2, run.runId());
-                s.setString(3, scope);
-                s.setString(4, path);
-                s.setString(5, result.outcome());
-                s.setString(6, message);
-                s.setString(7, data);
-                return s.executeUpdate();
-            }
-        });
+        store.later(Write.of(Sql.JOURNAL_STEP, run.runnerId(), run.runId(), scope, path, result.outcome(),
+                redactor.redact(result.message()), JournalResults.dataJson(result, redactor)));
         fault.at("after-step");
     }
 
@@ -88,40 +76,24 @@ public final class StoreJournal implements RunJournal, EngineListener {
     @Override
     public void on(EngineEvent event) {
         switch (event) {
-            case EngineEvent.RunStarted started when !replays.containsKey(started.runId()) -> store.later(c -> {
-                insertRun(c, started.runnerId(), started.runId(), started.triggerId(), started.event(),
-                        fingerprints.getOrDefault(started.runnerId(), ""), null, null);
-                return null;
-            });
+            case EngineEvent.RunStarted started when !replays.containsKey(started.runId()) -> store.later(
+                    start(started.runnerId(), started.runId(), started.triggerId(), started.event(),
+                            fingerprints.getOrDefault(started.runnerId(), ""), null, null));
             case EngineEvent.RunFinished finished -> {
                 replays.remove(finished.runId());
-                store.later(c -> finish(c, finished.runnerId(), finished.runId()));
+                // a finished run forgets its steps; its row stays only when it is part of a resume, to link the two
+                store.later(Write.of(Sql.JOURNAL_STEPS_FORGET, finished.runnerId(), finished.runId()),
+                        Write.of(Sql.JOURNAL_RUN_FORGET, finished.runnerId(), finished.runId()),
+                        Write.of(Sql.JOURNAL_RUN_FINISHED, finished.runnerId(), finished.runId()));
             }
             default -> { }
         }
     }
 
-    private void insertRun(Connection c, String runnerId, String runId, String triggerId, Map<String, Object> event,
-                           String fingerprint, String resumes, String note) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO journal_runs (runner_id, run_id, trigger_id, event_json, "
-                + "fingerprint, status, started_at, resumes, note) VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)")) {
-            s.setString(1, runnerId);
-            s.setString(2, runId);
-            s.setString(3, triggerId);
-            s.setString(4, Json.write(event));
-            s.setString(5, fingerprint);
-            s.setObject(6, store.clock().instant().atOffset(ZoneOffset.UTC));
-            s.setString(7, resumes);
-            s.setString(8, note);
-            s.executeUpdate();
-        }
-    }
-
-    /** A finished run forgets its steps; its row stays only when it is part of a resume, to link the two. */
-    private static int finish(Connection c, String runnerId, String runId) throws SQLException {
-        update(c, "DELETE FROM journal_steps WHERE runner_id = ? AND run_id = ?", runnerId, runId);
-        update(c, "DELETE FROM journal_runs WHERE runner_id = ? AND run_id = ? AND resumes IS NULL", runnerId, runId);
-        return update(c, "UPDATE journal_runs SET status = 'finished' WHERE runner_id = ? AND run_id = ?", runnerId, runId);
+    private Write start(String runnerId, String runId, String triggerId, Map<String, Object> event, String fingerprint,
+                        String resumes, String note) {
+        return Write.of(Sql.JOURNAL_RUN_START, runnerId, runId, triggerId, Json.write(event), fingerprint,
+                store.clock().instant(), resumes, note);
     }
 
     private static int update(Connection c, String sql, String... args) throws SQLException {
@@ -136,7 +108,7 @@ public final class StoreJournal implements RunJournal, EngineListener {
     @Override
     public List<Interrupted> interrupted(String runnerId) {
         store.flush();
-        return store.inTransaction(c -> {
+        return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT run_id, trigger_id, event_json, fingerprint FROM journal_runs "
                     + "WHERE runner_id = ? AND status = 'running' ORDER BY started_at, run_id")) {
                 s.setString(1, runnerId);
@@ -152,19 +124,24 @@ public final class StoreJournal implements RunJournal, EngineListener {
         });
     }
 
+    /**
+     * Reads the interrupted run's steps (the store is flushed by {@link #interrupted}), then records, durably and
+     * together, the resuming run, the steps it takes over and the old run as resumed.
+     */
     @Override
     public String resume(Interrupted old, String newRunId) {
-        String note = store.durably(c -> {
+        store.flush();
+        record Read(Map<String, PipeResult> steps, String where) {
+        }
+        Read read = store.read(c -> {
             Map<String, PipeResult> steps = steps(c, old);
-            String where = JournalNote.where(old.runId(), steps.keySet(), countNotKept(c, old));
-            insertRun(c, old.runnerId(), newRunId, old.triggerId(), old.event(), old.fingerprint(), old.runId(), where);
-            update(c, "UPDATE journal_steps SET run_id = ? WHERE runner_id = ? AND run_id = ?", newRunId, old.runnerId(), old.runId());
-            update(c, "UPDATE journal_runs SET status = 'resumed', resumed_by = ? WHERE runner_id = ? AND run_id = ?",
-                    newRunId, old.runnerId(), old.runId());
-            replays.put(newRunId, steps);
-            return where;
+            return new Read(steps, JournalNote.where(old.runId(), steps.keySet(), countNotKept(c, old)));
         });
-        return note;
+        store.durably(start(old.runnerId(), newRunId, old.triggerId(), old.event(), old.fingerprint(), old.runId(), read.where()),
+                Write.of(Sql.JOURNAL_STEPS_MOVE, newRunId, old.runnerId(), old.runId()),
+                Write.of(Sql.JOURNAL_RUN_RESUMED, newRunId, old.runnerId(), old.runId()));
+        replays.put(newRunId, read.steps());
+        return read.where();
     }
 
     private static Map<String, PipeResult> steps(Connection c, Interrupted old) throws SQLException {

@@ -3,24 +3,24 @@ package dev.otai.store.ledger;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
 import dev.otai.core.config.StorageSettings;
+import dev.otai.store.Sql;
 import dev.otai.store.Store;
-import java.sql.Connection;
+import dev.otai.store.Write;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The effect ledger's table. An effect is written as {@code pending}, on disk, before the helpdesk is called: the
- * one synchronous write, shared with the writers that ask at the same time (group commit). It is settled
+ * The effect ledger's table. An effect is written as {@code pending}, durably (in the store's redo log), before the
+ * helpdesk is called: the one synchronous write, shared with the writers that ask at the same time (group commit),
+ * and no round trip to the database (its id is handed out in memory). It is settled
  * afterwards in the store's write-behind batch, so a crash in between, or before the settlement reached the disk,
  * leaves a pending row that the next run checks against the helpdesk before writing again. What a write must know
  * about the ticket's earlier writes (its key's status, its base version, the per-ticket cap) comes from the
@@ -31,7 +31,10 @@ public final class EffectLedger {
     private final Store store;
     private final StorageSettings.LedgerSettings settings;
     private final Redactor redactor;
+    static final int SWEEP_EVERY = 256;
+
     private final Map<String, TicketEffects> held = new ConcurrentHashMap<>();
+    private final AtomicLong releases = new AtomicLong();
 
     /** A ledger whose stored write details pass {@code redactor} (a note body may quote a secret). */
     public EffectLedger(Store store, StorageSettings.LedgerSettings settings, Redactor redactor) {
@@ -49,7 +52,8 @@ public final class EffectLedger {
      * write that creates a ticket; a write to a ticket asks its {@link TicketEffects}).
      */
     Optional<String> status(String key) {
-        return store.inTransaction(c -> {
+        store.flush();
+        return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT status FROM effects WHERE idem_key = ? "
                     + "AND status IN ('applied', 'pending') ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
                 s.setString(1, key);
@@ -77,62 +81,52 @@ public final class EffectLedger {
         return effects;
     }
 
-    /** A run is done with {@code ticketId}'s effects; the last one to let go drops them from memory. */
+    /**
+     * A run is done with {@code ticketId}'s effects; the last one to let go drops them from memory once the store
+     * committed their writes to the table (until then the table would answer without them, so they stay, and the
+     * next run that holds the ticket gets them from here; every {@value #SWEEP_EVERY} releases those are dropped).
+     */
     void release(String ticketId) {
-        held.computeIfPresent(ticketId, (id, e) -> --e.holders == 0 ? null : e);
+        held.computeIfPresent(ticketId, (id, e) -> --e.holders == 0 && store.applied(e.lastSeq()) ? null : e);
+        if (releases.incrementAndGet() % SWEEP_EVERY == 0) {
+            for (String id : held.keySet()) {
+                held.computeIfPresent(id, (key, e) -> e.holders == 0 && store.applied(e.lastSeq()) ? null : e);
+            }
+        }
     }
 
     private List<Object[]> read(String ticketId) {
-        return store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, idem_key, status, base_version, version_after, created_at "
-                    + "FROM effects WHERE ticket_id = ? AND status IN ('applied', 'pending') ORDER BY id")) {
-                s.setString(1, ticketId);
-                var out = new ArrayList<Object[]>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                            r.getObject(6, OffsetDateTime.class).toInstant()});
-                    }
+        return store.readPrepared("SELECT id, idem_key, status, base_version, version_after, created_at FROM effects "
+                + "WHERE ticket_id = ? AND status IN ('applied', 'pending') ORDER BY id", s -> {
+            s.setString(1, ticketId);
+            var out = new ArrayList<Object[]>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Object[] {r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                        r.getObject(6, OffsetDateTime.class).toInstant()});
                 }
-                return out;
             }
+            return out;
         });
     }
 
     /**
-     * Records an effect; returns its row id. A pending effect is on disk when this returns, with every step result
-     * and settlement queued before it.
+     * Records an effect; returns its row id (handed out in memory, so the intent needs no answer from the
+     * database). A pending effect survives the process being killed when this returns, with every step result and
+     * settlement queued before it (one append to the store's redo log, shared with the writers that ask at the
+     * same time); it reaches the table with the store's next batch.
      */
     long record(Effect effect, String baseVersion, TicketEffects effects) {
-        OffsetDateTime now = now();
-        long id = effect.status().equals("pending") ? store.durably(c -> insert(c, effect, baseVersion, now))
-                : store.inTransaction(c -> insert(c, effect, baseVersion, now));
+        Instant now = store.clock().instant();
+        long id = store.nextKey(Sql.Keys.EFFECTS);
+        Write insert = Write.of(Sql.EFFECT_INSERT, id, effect.key(), effect.runId(), effect.runnerId(), effect.stepId(),
+                effect.ticketId(), effect.operation(), Json.write(redactor.redact((Object) effect.detail())), effect.status(),
+                now, baseVersion, null, null);
+        long seq = effect.status().equals("pending") ? store.durably(insert) : store.later(insert);
         if (effects != null) {
-            effects.recorded(id, effect.key(), effect.status(), baseVersion, now.toInstant());
+            effects.recorded(id, effect.key(), effect.status(), baseVersion, now, seq);
         }
         return id;
-    }
-
-    private long insert(Connection c, Effect e, String baseVersion, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO effects (idem_key, run_id, runner_id, step_id, ticket_id, "
-                + "operation, detail_json, status, created_at, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, e.key());
-            s.setString(2, e.runId());
-            s.setString(3, e.runnerId());
-            s.setString(4, e.stepId());
-            s.setString(5, e.ticketId());
-            s.setString(6, e.operation());
-            s.setString(7, Json.write(redactor.redact((Object) e.detail())));
-            s.setString(8, e.status());
-            s.setObject(9, now);
-            s.setString(10, baseVersion);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
     }
 
     /**
@@ -141,19 +135,10 @@ public final class EffectLedger {
      * one read of the ticket after a crash.
      */
     void settle(long id, String status, String versionAfter, TicketEffects effects) {
+        long seq = store.later(Write.of(Sql.EFFECT_SETTLE, status, versionAfter, store.clock().instant(), id));
         if (effects != null) {
-            effects.settled(id, status, versionAfter);
+            effects.settled(id, status, versionAfter, seq);
         }
-        OffsetDateTime now = now();
-        store.later(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE effects SET status = ?, version_after = ?, settled_at = ? WHERE id = ?")) {
-                s.setString(1, status);
-                s.setString(2, versionAfter);
-                s.setObject(3, now);
-                s.setLong(4, id);
-                return s.executeUpdate();
-            }
-        });
     }
 
     /** Writes to a ticket applied or pending within the cap window. */
@@ -163,7 +148,8 @@ public final class EffectLedger {
 
     /** Effects of one run, oldest first (for {@code otai runs show} and dry-run reports). */
     public List<Effect> ofRun(String runId) {
-        return store.inTransaction(c -> {
+        store.flush();
+        return store.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT idem_key, run_id, runner_id, step_id, ticket_id, operation, "
                     + "detail_json, status FROM effects WHERE run_id = ? ORDER BY id")) {
                 s.setString(1, runId);
@@ -177,10 +163,5 @@ public final class EffectLedger {
                 return out;
             }
         });
-    }
-
-    private OffsetDateTime now() {
-        Instant now = store.clock().instant();
-        return now.atOffset(ZoneOffset.UTC);
     }
 }

@@ -36,6 +36,7 @@ final class TicketEffects {
     int holders;
     private final List<Row> rows = new ArrayList<>(); // oldest first; only applied and pending ones
     private boolean loaded;
+    private long lastSeq; // the store's sequence number of the latest write about these rows
 
     /** Whether the table's rows still have to be read. */
     synchronized boolean needsLoading() {
@@ -53,13 +54,15 @@ final class TicketEffects {
         loaded = true;
     }
 
-    synchronized void recorded(long id, String key, String status, String baseVersion, Instant created) {
+    synchronized void recorded(long id, String key, String status, String baseVersion, Instant created, long seq) {
+        lastSeq = Math.max(lastSeq, seq);
         if (status.equals("applied") || status.equals("pending")) {
             rows.add(new Row(id, key, status, baseVersion, null, created));
         }
     }
 
-    synchronized void settled(long id, String status, String versionAfter) {
+    synchronized void settled(long id, String status, String versionAfter, long seq) {
+        lastSeq = Math.max(lastSeq, seq);
         for (Row row : rows) {
             if (row.id == id) {
                 row.status = status;
@@ -67,6 +70,11 @@ final class TicketEffects {
             }
         }
         rows.removeIf(row -> !row.status.equals("applied") && !row.status.equals("pending"));
+    }
+
+    /** The store's sequence number of the latest write recorded or settled here (0: none). */
+    synchronized long lastSeq() {
+        return lastSeq;
     }
 
     /** The latest status recorded for {@code key}. */

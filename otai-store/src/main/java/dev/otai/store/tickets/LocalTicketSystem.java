@@ -35,22 +35,22 @@ public final class LocalTicketSystem implements TicketSystem, VersionedTickets {
 
     @Override
     public List<Ticket> find(TicketQuery query) {
-        return store.inTransaction(c -> TicketRows.find(c, query));
+        return store.read(c -> TicketRows.find(c, query));
     }
 
     @Override
     public Optional<Ticket> get(String ticketId) {
-        return store.inTransaction(c -> TicketRows.load(c, ticketId));
+        return store.read(c -> TicketRows.load(c, ticketId));
     }
 
     /** The ticket's version: 1 when created, one more with every change; -1 when there is no such ticket. */
     @Override
     public long version(String ticketId) {
-        return store.inTransaction(c -> TicketRows.version(c, ticketId));
+        return store.read(c -> TicketRows.version(c, ticketId));
     }
 
     public long count() {
-        return store.inTransaction(c -> TicketWrites.count(c));
+        return store.read(c -> TicketWrites.count(c));
     }
 
     @Override
@@ -126,7 +126,7 @@ public final class LocalTicketSystem implements TicketSystem, VersionedTickets {
 
     /** Tickets per queue, for summaries. */
     public Map<String, Long> countByQueue() {
-        return store.inTransaction(TicketWrites::countByQueue);
+        return store.read(TicketWrites::countByQueue);
     }
 
     private static void requireTicket(Connection c, String ticketId) throws SQLException {

@@ -1,0 +1,219 @@
+package dev.otai.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.otai.testkit.FakeClock;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The redo log as a crash leaves it: written by an engine whose database never got the writes (the log is made
+ * here exactly as the engine appends it, then the store is opened as a restarted engine opens it).
+ */
+class RedoLogReplayTest {
+
+    private static final Instant AT = Instant.parse("2026-03-01T10:15:30.123456Z");
+
+    @TempDir
+    Path dir;
+
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final Logger redoLogger = (Logger) LoggerFactory.getLogger(RedoLog.class);
+
+    @BeforeEach
+    void captureLogs() {
+        logs.start();
+        redoLogger.addAppender(logs);
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        redoLogger.detachAppender(logs);
+    }
+
+    /** A store that was opened once (schema in place), then the log as a killed engine left it. */
+    private void crashedWith(List<Logged> records) {
+        Store.openEmbedded(dir, new FakeClock()).close();
+        RedoLog log = RedoLog.open(dir, false).orElseThrow();
+        try {
+            log.append(records);
+        } finally {
+            log.close();
+        }
+    }
+
+    private static Logged intent(long seq, long id, String ticket) {
+        return new Logged(seq, List.of(Write.of(Sql.EFFECT_INSERT, id, "key-" + id, "run1", "route", "move", ticket, "update",
+                "{}", "pending", AT, "v1", null, null)));
+    }
+
+    private static Logged settled(long seq, long id, String status) {
+        return new Logged(seq, List.of(Write.of(Sql.EFFECT_SETTLE, status, "v2", AT, id)));
+    }
+
+    private static List<String> effects(Store store) {
+        return store.read(c -> {
+            var out = new ArrayList<String>();
+            try (var r = c.createStatement().executeQuery("SELECT id, ticket_id, status FROM effects ORDER BY id")) {
+                while (r.next()) {
+                    out.add(r.getLong(1) + " " + r.getString(2) + " " + r.getString(3));
+                }
+            }
+            return out;
+        });
+    }
+
+    private long logSize() throws IOException {
+        return Files.size(dir.resolve(RedoLog.FILE));
+    }
+
+    @Test
+    void writes_in_the_log_that_the_database_never_got_are_applied_at_open_before_anything_reads() throws IOException {
+        crashedWith(List.of(intent(1, 1, "T-1"), settled(2, 1, "applied"), intent(3, 2, "T-2")));
+
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            assertThat(effects(store)).containsExactly("1 T-1 applied", "2 T-2 pending");
+            assertThat(logSize()).as("emptied once the database has the writes on disk").isZero();
+            assertThat(store.nextKey(Sql.Keys.EFFECTS)).as("keys count on from the replayed rows").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void a_replayed_log_is_not_applied_again_at_the_next_open() {
+        crashedWith(List.of(intent(1, 1, "T-1"), settled(2, 1, "applied")));
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            store.inTransaction(c -> c.createStatement().executeUpdate("UPDATE effects SET status = 'failed'"));
+        }
+
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            assertThat(effects(store)).containsExactly("1 T-1 failed");
+        }
+    }
+
+    @Test
+    void records_the_database_already_applied_are_skipped_and_only_the_rest_replayed() {
+        Store.openEmbedded(dir, new FakeClock()).close();
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            store.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO effects (id, idem_key, run_id, runner_id, "
+                    + "step_id, ticket_id, operation, detail_json, status, created_at, base_version) VALUES (1, 'key-1', 'run1', "
+                    + "'route', 'move', 'T-1', 'update', '{}', 'failed', TIMESTAMP WITH TIME ZONE '2026-03-01 10:00:00Z', 'v1')"));
+            store.inTransaction(c -> c.createStatement().executeUpdate("UPDATE redo_applied SET seq = 2"));
+        }
+        RedoLog log = RedoLog.open(dir, false).orElseThrow();
+        log.append(List.of(intent(1, 1, "T-1"), settled(2, 1, "applied"), intent(3, 2, "T-2")));
+        log.close();
+
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            assertThat(effects(store)).containsExactly("1 T-1 failed", "2 T-2 pending");
+        }
+    }
+
+    @Test
+    void a_torn_last_record_is_ignored_with_a_warning_and_never_applied_in_part() throws IOException {
+        crashedWith(List.of(intent(1, 1, "T-1"), new Logged(2, List.of(intent(0, 2, "T-2").writes().getFirst(),
+                settled(0, 1, "applied").writes().getFirst()))));
+        try (var file = FileChannel.open(dir.resolve(RedoLog.FILE), StandardOpenOption.WRITE)) {
+            file.truncate(file.size() - 5); // the process died in the middle of its last append
+        }
+
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            assertThat(effects(store)).containsExactly("1 T-1 pending");
+            assertThat(logSize()).isZero();
+        }
+        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains(RedoLog.FILE, "a torn record", "ignored");
+    }
+
+    @Test
+    void a_corrupt_record_and_everything_after_it_is_ignored_with_a_warning() throws IOException {
+        crashedWith(List.of(intent(1, 1, "T-1")));
+        long firstEnds = logSize();
+        RedoLog log = RedoLog.open(dir, false).orElseThrow();
+        log.append(List.of(intent(2, 2, "T-2"), intent(3, 3, "T-3")));
+        log.close();
+        try (var file = FileChannel.open(dir.resolve(RedoLog.FILE), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            long inSecond = firstEnds + RedoRecords.HEADER + 20;
+            file.read(one, inSecond);
+            one.put(0, (byte) (one.get(0) ^ 0x5a)).rewind();
+            file.write(one, inSecond);
+        }
+
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            assertThat(effects(store)).containsExactly("1 T-1 pending");
+        }
+        assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage).asString()
+                .contains("checksum does not match", "at byte " + firstEnds);
+    }
+
+    @Test
+    void a_durable_write_is_in_the_log_when_durably_returns() throws IOException {
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            long seq = store.durably(intent(0, store.nextKey(Sql.Keys.EFFECTS), "T-1").writes().getFirst());
+
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(dir.resolve(RedoLog.FILE)));
+            assertThat(RedoRecords.decode(bytes, 0).records()).extracting(Logged::seq).contains(seq);
+        }
+    }
+
+    @Test
+    void a_durable_write_alone_reaches_the_database_without_a_flush() {
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            store.durably(intent(0, store.nextKey(Sql.Keys.EFFECTS), "T-1").writes().getFirst());
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> effects(store).size() == 1);
+            assertThat(effects(store)).containsExactly("1 T-1 pending");
+        }
+    }
+
+    @Test
+    void the_log_is_emptied_once_it_passes_its_limit_and_the_database_has_everything() throws IOException {
+        String big = "x".repeat(200_000); // 400 kB a record in the log
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            int steps = (int) (WriteBehind.LOG_LIMIT / 400_000) + 5;
+            for (int i = 0; i < steps; i++) {
+                store.later(Write.of(Sql.JOURNAL_STEP, "route", "run1", "item" + i, "classify", "succeeded", big, null));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> logSize() < WriteBehind.LOG_LIMIT && store.applied(steps));
+            store.flush();
+            int rows = store.read(c -> {
+                try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM journal_steps")) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertThat(rows).isEqualTo(steps);
+        }
+        assertThat(logSize()).as("emptied on close").isZero();
+    }
+
+    @Test
+    void a_second_store_on_the_same_directory_writes_without_the_log_and_leaves_it_to_its_owner() throws IOException {
+        try (Store owner = Store.openEmbedded(dir, new FakeClock()); Store other = Store.openEmbedded(dir, new FakeClock())) {
+            other.durably(intent(0, 7, "T-7").writes().getFirst());
+
+            assertThat(effects(owner)).as("committed by the second store itself").containsExactly("7 T-7 pending");
+            assertThat(logSize()).isZero();
+        }
+    }
+}
