@@ -1,9 +1,12 @@
 package dev.otai.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +31,9 @@ final class QuickstartCommand implements Callable<Integer> {
     static final String CONSOLE_TOKEN = "OTAI_CONSOLE_TOKEN";
     /** The quickstart's console token, in the data directory, readable by its owner only. */
     static final String TOKEN_FILE = "console-token";
+    /** The HTTP port the quickstart config names (console, {@code otai trigger}), and the override that changes it. */
+    static final int PORT = 8080;
+    private static final String PORT_OVERRIDE = "OTAI__INFRASTRUCTURE__HTTP__PORT";
 
     @Mixin
     StoreOption store;
@@ -49,6 +55,12 @@ final class QuickstartCommand implements Callable<Integer> {
             // The sample tickets wherever the command runs from. An override rather than get_env('OTAI_HOME') in the
             // config: every get_env value is treated as a secret, and the path would print as ***.
             environment.putIfAbsent(SAMPLE_SEED, home.resolve("data/sample-tickets/tickets.jsonl").toString());
+            if (!once && !environment.containsKey(PORT_OVERRIDE) && !free(PORT)) {
+                // a first run must not fail on a busy port: any free one, whose address the console line prints
+                environment.put(PORT_OVERRIDE, "0");
+                out.println("Port " + PORT + " is in use, so the console listens on a free port this time (its address "
+                        + "follows); set " + PORT_OVERRIDE + " to choose one, also for 'otai trigger'.");
+            }
         }
         var composition = new Composition(environment);
         Path dataDirectory = store.settings(composition).dataDirectory();
@@ -73,6 +85,16 @@ final class QuickstartCommand implements Callable<Integer> {
         }
         var progress = new QuickstartProgress(out, dataDirectory, !once, tokenHint);
         return new EngineSession(composition, store, new EngineSession.Mode(once, false, false), progress.hooks(), out, err).run();
+    }
+
+    /** Whether nothing listens on {@code port} of the loopback address (the quickstart's HTTP server binds there). */
+    private static boolean free(int port) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The repository: {@code -Dotai.home} (the launcher sets it), else {@code $OTAI_HOME}, else the working directory. */

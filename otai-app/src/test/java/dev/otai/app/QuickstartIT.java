@@ -6,6 +6,10 @@ import dev.otai.api.ticket.TicketQuery;
 import dev.otai.store.Store;
 import dev.otai.store.tickets.LocalTicketSystem;
 import dev.otai.testkit.process.ReapChildProcesses;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +60,7 @@ class QuickstartIT {
     }
 
     @Test
-    void quickstart_routes_every_sample_ticket_out_of_incoming_and_stops_cleanly() throws Exception {
+    void quickstart_routes_every_sample_ticket_out_of_incoming_and_stops_cleanly_also_when_its_port_is_taken() throws Exception {
         Path repository = Path.of("").toAbsolutePath().getParent();
         Path output = dir.resolve("quickstart.log");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -69,8 +73,25 @@ class QuickstartIT {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().remove("OTAI_CONSOLE_TOKEN");
-        builder.environment().put("OTAI__INFRASTRUCTURE__HTTP__PORT", "0"); // any free port: tests run side by side
-        Process engine = builder.start();
+        builder.environment().remove("OTAI__INFRASTRUCTURE__HTTP__PORT");
+        // the config's port taken (held here, or by whatever else holds it): the quickstart takes a free one instead
+        try (ServerSocket busy = holdIfFree(QuickstartCommand.PORT)) {
+            Process engine = builder.start();
+            routesEveryTicketAndStops(engine, output, data);
+        }
+    }
+
+    private static ServerSocket holdIfFree(int port) {
+        try {
+            var socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return socket;
+        } catch (IOException e) {
+            return null; // taken already
+        }
+    }
+
+    private static void routesEveryTicketAndStops(Process engine, Path output, Path data) throws Exception {
 
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !engine.isAlive() || Files.readString(output).contains("Ctrl-C stops."));
@@ -84,7 +105,9 @@ class QuickstartIT {
         assertThat(log).contains("Routing 720 tickets from queue Incoming").contains("Routed: 720/720")
                 .containsPattern("Accuracy against the sample set's labels: \\d+\\.\\d %")
                 .contains("(data in " + data + ")").doesNotContain("***")
-                .contains("See every run, ticket and classification in the web console: http://127.0.0.1:");
+                .contains("See every run, ticket and classification in the web console: http://127.0.0.1:")
+                .contains("Port 8080 is in use, so the console listens on a free port this time")
+                .doesNotContain("http://127.0.0.1:8080/");
         try (Store store = Store.openEmbedded(data, InstantSource.system())) {
             var tickets = new LocalTicketSystem(store);
             assertThat(tickets.count()).isEqualTo(720);
