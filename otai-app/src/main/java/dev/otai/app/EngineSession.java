@@ -24,6 +24,7 @@ import dev.otai.store.EngineRecording;
 import dev.otai.store.Store;
 import dev.otai.store.StoreException;
 import dev.otai.store.ledger.Effect;
+import dev.otai.core.orchestration.Runner;
 import dev.otai.core.orchestration.RunnerOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,6 +132,7 @@ final class EngineSession {
                         metrics.on(event);
                         hooks.listener().on(event);
                     }), recording.facilities(composition.facilities(), hooks.steps()))) {
+                metrics.runners(engine.runners().all().stream().map(Runner::id).toList());
                 hooks.started().accept(engine);
                 boolean resumedOk = print(engine.resumeInterrupted(), out);
                 List<HttpFeature> features = console(blueprint, engine, opened, settings);

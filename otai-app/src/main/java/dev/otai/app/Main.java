@@ -1,5 +1,6 @@
 package dev.otai.app;
 
+import dev.otai.api.ConfigException;
 import dev.otai.app.redaction.ProcessRedaction;
 import dev.otai.app.redaction.RedactingWriter;
 import dev.otai.core.config.VersionSpec;
@@ -39,11 +40,12 @@ public final class Main {
     }
 
     /**
-     * A plugin jar or the environment keeps the command from starting: one line naming the culprit, exit 1. Any
-     * other exception is a bug and keeps picocli's report with its stack trace.
+     * A plugin jar, the environment or the config (a service that cannot be created from its params, such as a
+     * seed file that is missing) keeps the command from starting: one line naming the culprit, exit 1. Any other
+     * exception is a bug and keeps picocli's report with its stack trace.
      */
     private static int startupProblem(Exception e, CommandLine cli, CommandLine.ParseResult parsed) throws Exception {
-        if (e instanceof PluginJarException || e instanceof StartupProblem) {
+        if (e instanceof PluginJarException || e instanceof StartupProblem || e instanceof ConfigException) {
             cli.getErr().println("otai: " + e.getMessage());
             cli.getErr().flush();
             return 1;

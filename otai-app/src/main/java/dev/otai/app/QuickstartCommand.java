@@ -83,7 +83,7 @@ final class QuickstartCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        var progress = new QuickstartProgress(out, dataDirectory, !once, tokenHint);
+        var progress = new QuickstartProgress(out, dataDirectory, !once, tokenHint, launcher());
         return new EngineSession(composition, store, new EngineSession.Mode(once, false, false), progress.hooks(), out, err).run();
     }
 
@@ -95,6 +95,16 @@ final class QuickstartCommand implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The command that started this process, as the hints should name it: {@code -Dotai.launcher} (the launchers pass
+     * the path they were started by: {@code ./otai} in the repository, {@code bin/otai} in a release), else
+     * {@code otai}.
+     */
+    static String launcher() {
+        String property = System.getProperty("otai.launcher");
+        return property == null || property.isBlank() ? "otai" : property.strip();
     }
 
     /** The repository: {@code -Dotai.home} (the launcher sets it), else {@code $OTAI_HOME}, else the working directory. */

@@ -34,12 +34,17 @@ final class QuickstartProgress implements StepListener {
 
     private final boolean keepsRunning;
     private final String tokenHint;
+    private final String launcher;
     private volatile String console;
 
-    /** {@code tokenHint} says how to sign in to the console: the token made for this session, or where the user's is. */
-    QuickstartProgress(PrintWriter out, Path dataDirectory, boolean keepsRunning, String tokenHint) {
+    /**
+     * {@code tokenHint} says how to sign in to the console: the token made for this session, or where the user's is;
+     * {@code launcher} is the command the hints name ({@code ./otai} in the repository, {@code bin/otai} in a release).
+     */
+    QuickstartProgress(PrintWriter out, Path dataDirectory, boolean keepsRunning, String tokenHint, String launcher) {
         this.keepsRunning = keepsRunning;
         this.tokenHint = tokenHint;
+        this.launcher = launcher;
         this.out = out;
         this.bar = Progress.on(out, "  Routed");
         this.dataDirectory = dataDirectory;
@@ -111,13 +116,14 @@ final class QuickstartProgress implements StepListener {
                     labelled[1], labelled[0]);
         }
         out.println("Data: " + dataDirectory + " (tickets, run history, effect ledger)");
-        out.println("Look around:  ./otai tickets list --queue IT    ./otai tickets show T-0001    ./otai runs    ./otai runs show RUN_ID");
+        out.println("Look around:  " + launcher + " tickets list --queue IT    " + launcher + " tickets show T-0001    "
+                + launcher + " runs    " + launcher + " runs show RUN_ID");
         if (console != null) {
             out.println("See every run, ticket and classification in the web console: " + console);
         }
         if (keepsRunning) {
             out.println("Still running: tickets that arrive in Incoming are routed every minute"
-                    + " (add some with ./otai tickets import FILE). Ctrl-C stops.");
+                    + " (add some with " + launcher + " tickets import FILE). Ctrl-C stops.");
         }
         out.flush();
     }

@@ -117,6 +117,16 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void the_quickstart_hints_name_the_launcher_the_user_started() throws Exception {
+        Outcome quickstart = Installation.exec(installation.home, java.util.Map.of(),
+                List.of("/bin/sh", "-c", "bin/otai quickstart --once"));
+
+        assertThat(quickstart.code()).as(quickstart.err()).isZero();
+        assertThat(quickstart.out()).contains("Look around:  bin/otai tickets list --queue IT    bin/otai tickets show T-0001")
+                .doesNotContain("./otai");
+    }
+
+    @Test
     void a_plugin_jar_in_plugins_is_loaded_and_its_pipe_and_service_run() throws Exception {
         Path jar = Files.copy(Installation.examplePlugin(), installation.path("plugins/otai-example-plugin.jar"));
         Files.writeString(installation.path("tagging.yml"), TAGGING_CONFIG);

@@ -96,6 +96,17 @@ class RepositoryLauncherTest {
         assertThat(repository.resolve("build.log")).doesNotExist();
     }
 
+    @Test
+    void the_launcher_is_told_the_script_as_the_user_started_it_for_the_hints_otai_prints() throws Exception {
+        built();
+        script("otai-dist/src/main/dist/bin/otai", "echo \"launcher $OTAI_LAUNCHER\"");
+
+        Outcome outcome = Installation.exec(repository, Map.of(), List.of("/bin/sh", "-c", "./otai quickstart"));
+
+        assertThat(outcome.code()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).isEqualTo("launcher ./otai\n");
+    }
+
     /** A jar built at {@link #BUILT}, every file of the repository older than it. */
     private void built() throws Exception {
         Files.createDirectories(jar.getParent());

@@ -4,10 +4,17 @@ import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code otai_webhook_events_total{trigger,status}} (trigger {@code unknown} for ids that are no event trigger of the
  * config), {@code otai_events_queued_total{runner}}, {@code otai_runs_spinning_total{runner}} (runs that fetched tickets
  * and wrote nothing because every write was already applied; the runner backs off after each),
- * {@code otai_config_reloads_total{outcome}} (config reloads: applied, rejected, failed).
+ * {@code otai_config_reloads_total{outcome}} (config reloads: applied, rejected, failed). Besides, the process's own
+ * meters (JVM memory, threads, classes, CPU, uptime), so that a scrape is never empty, even before the first run;
+ * the runners {@link #runners told of} have their run counters at 0 until they run.
  */
 public final class EngineMetrics implements EngineListener {
 
@@ -26,8 +35,32 @@ public final class EngineMetrics implements EngineListener {
     public record LastRun(String outcome, Instant finishedAt, Duration duration, String message) {
     }
 
+    private static final List<String> OUTCOMES = List.of("succeeded", "failed", "skipped");
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
+
+    public EngineMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    /** The runners of the running config: their run counters show 0 from now on, not only after their first run. */
+    public void runners(Collection<String> runnerIds) {
+        for (String runnerId : runnerIds) {
+            for (String outcome : OUTCOMES) {
+                runs(runnerId, outcome);
+            }
+        }
+    }
+
+    private Counter runs(String runnerId, String outcome) {
+        return Counter.builder("otai_runs").description("finished runs").tag("runner", runnerId).tag("outcome", outcome)
+                .register(registry);
+    }
 
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -41,8 +74,7 @@ public final class EngineMetrics implements EngineListener {
     public void on(EngineEvent event) {
         switch (event) {
             case EngineEvent.RunFinished f -> {
-                Counter.builder("otai_runs").description("finished runs").tag("runner", f.runnerId())
-                        .tag("outcome", f.result().outcome()).register(registry).increment();
+                runs(f.runnerId(), f.result().outcome()).increment();
                 Timer.builder("otai_run_duration").description("run durations").tag("runner", f.runnerId())
                         .publishPercentileHistogram().register(registry).record(f.duration());
                 lastRuns.put(f.runnerId(), new LastRun(f.result().outcome(), Instant.now(), f.duration(), f.result().message()));

@@ -20,4 +20,16 @@ class EngineMetricsTest {
                 .contains("otai_runs_spinning_total{runner=\"noter\"} 2.0")
                 .contains("otai_runs_spinning_total{runner=\"router\"} 1.0");
     }
+
+    @Test
+    void a_scrape_before_any_run_holds_the_process_meters_and_the_runners_run_counters_at_zero() {
+        var metrics = new EngineMetrics();
+
+        metrics.runners(java.util.List.of("router"));
+
+        assertThat(metrics.registry().scrape())
+                .contains("otai_runs_total{outcome=\"succeeded\",runner=\"router\"} 0.0")
+                .contains("otai_runs_total{outcome=\"failed\",runner=\"router\"} 0.0")
+                .contains("jvm_memory_used_bytes").contains("process_uptime_seconds").contains("jvm_threads_live_threads");
+    }
 }

@@ -155,7 +155,8 @@ final class LedgerTicketSystem implements TicketSystem {
         if (shownNowhere(effect, seen, alreadyThere, effects)) {
             counts.restored().add(effect.ticketId());
             log.warn("{}: recorded as applied, but the ticket as fetched shows neither it nor any later write of ours "
-                    + "(version {}: the helpdesk is back at a state before it); writing again", effect.describe(), seen.version());
+                    + "(version {}: the helpdesk lost it, and is back at a state before it); writing again", effect.describe(),
+                    seen.version());
             return false;
         }
         if (counts.restored().contains(effect.ticketId())) {
@@ -184,16 +185,18 @@ final class LedgerTicketSystem implements TicketSystem {
 
     /**
      * Whether an applied write is missing from the ticket as this run fetched it: the ticket does not show it, and
-     * it is at a version none of our writes produced. The key of an applied write names the version it was made
-     * on, so such a ticket is back where it was before the write (a helpdesk restored from a backup, a fake that
-     * was reset). A note is shown when the fetch carried its article; a fetch without articles (or with only the
-     * first ones) is judged by the version alone. No read is made for this.
+     * it is at a version that neither this write nor a later one of ours produced. The key of an applied write names
+     * the version it was made on, so such a ticket is back where it was before the write: at the start of the chain
+     * (a helpdesk restored from a backup, a fake that was reset) or after an earlier write of ours (a helpdesk that
+     * lost its latest commits in a crash). A ticket whose version a later write of ours produced may show that
+     * write instead of this one, and keeps it. A note is shown when the fetch carried its article; a fetch without
+     * articles (or with only the first ones) is judged by the version alone. No read is made for this.
      */
     private boolean shownNowhere(Effect effect, LedgerDecorator.SeenTicket seen, Predicate<Ticket> alreadyThere,
                                  TicketEffects effects) {
         return (effect.operation().equals("update") || effect.operation().equals("note")) && seen != null
                 && seen.fetched() != null && !alreadyThere.test(seen.fetched())
-                && effects != null && !effects.produced(seen.version());
+                && effects != null && !effects.reachedBy(effect.key(), seen.version());
     }
 
     private <T> T apply(Effect effect, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts,

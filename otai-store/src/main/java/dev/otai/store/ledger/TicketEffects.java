@@ -104,9 +104,25 @@ final class TicketEffects {
         return producedBy(current).map(row -> row.baseVersion).orElse(current);
     }
 
-    /** Whether one of our applied writes left the ticket at {@code version}. */
-    synchronized boolean produced(String version) {
-        return producedBy(version).isPresent();
+    /**
+     * Whether the ticket at {@code version} can be where the applied write keyed {@code key} left it: that write,
+     * or one of ours applied after it, produced the version. A version only an earlier write of ours produced (or
+     * none did) is a state before the write: the helpdesk lost it.
+     */
+    synchronized boolean reachedBy(String key, String version) {
+        int first = -1;
+        for (int i = rows.size() - 1; i >= 0 && first < 0; i--) {
+            if (rows.get(i).key.equals(key) && rows.get(i).status.equals("applied")) {
+                first = i;
+            }
+        }
+        for (int i = Math.max(first, 0); i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.status.equals("applied") && version.equals(row.versionAfter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<Row> producedBy(String version) {
