@@ -67,7 +67,7 @@ public final class Corrections {
     public List<Routed> routed(Instant since, int limit) {
         return store.read(c -> {
             var byTicket = new LinkedHashMap<String, Routed>();
-            try (PreparedStatement s = c.prepareStatement("SELECT ticket_id, detail_json, created_at, run_id FROM effects "
+            try (PreparedStatement s = c.prepareStatement("SELECT ticket_id, detail_json, created_at, run_id, step_id FROM effects "
                     + "WHERE operation = 'update' AND status = 'applied' AND created_at >= ? ORDER BY id DESC "
                     + "FETCH FIRST " + SCANNED + " ROWS ONLY")) {
                 s.setObject(1, (since == null ? Instant.EPOCH : since).atOffset(ZoneOffset.UTC));
@@ -78,7 +78,7 @@ public final class Corrections {
                         if (queue != null && !byTicket.containsKey(ticketId)) {
                             byTicket.put(ticketId, new Routed(ticketId, queue.toString(),
                                     r.getObject(3, OffsetDateTime.class).toInstant(), r.getString(4),
-                                    confidence(c, r.getString(4), queue.toString())));
+                                    confidence(c, r.getString(4), r.getString(5), ticketId, queue.toString())));
                         }
                     }
                 }
@@ -110,21 +110,37 @@ public final class Corrections {
         return out;
     }
 
-    /** The confidence of the newest run with that id's classification step that chose {@code label}. */
-    private static Double confidence(Connection c, String runId, String label) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT s.data_json FROM run_steps s JOIN runs r ON r.run_key = s.run_key "
-                + "WHERE r.id = ? ORDER BY r.run_key DESC, s.seq")) {
+    /**
+     * The confidence of the classification that chose {@code label} in the newest run with that id: the one in the
+     * same for-each item as the step that wrote the ticket (its recorded params name the ticket), else the run's
+     * first one that chose that label; null when the run history has none.
+     */
+    private static Double confidence(Connection c, String runId, String stepId, String ticketId, String label)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT s.pipe_id, s.scope, s.params_json, s.data_json FROM run_steps s "
+                + "JOIN runs r ON r.run_key = s.run_key WHERE r.run_key = (SELECT MAX(run_key) FROM runs WHERE id = ?) "
+                + "ORDER BY s.seq")) {
             s.setString(1, runId);
+            String writerScope = null;
+            var chosen = new LinkedHashMap<String, Double>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    Map<String, Object> data = Json.readMap(r.getString(1));
+                    String scope = r.getString(2) == null ? "" : r.getString(2);
+                    if (r.getString(1).equals(stepId)
+                            && ticketId.equals(String.valueOf(Json.readMap(r.getString(3)).get("ticket_id")))) {
+                        writerScope = scope;
+                    }
+                    Map<String, Object> data = Json.readMap(r.getString(4));
                     if (data.get("confidence") instanceof Number confidence && label.equals(String.valueOf(data.get("label")))) {
-                        return confidence.doubleValue();
+                        chosen.putIfAbsent(scope, confidence.doubleValue());
                     }
                 }
             }
+            if (writerScope != null && chosen.containsKey(writerScope)) {
+                return chosen.get(writerScope);
+            }
+            return chosen.isEmpty() ? null : chosen.values().iterator().next();
         }
-        return null;
     }
 
     private static String nullToEmpty(String text) {
