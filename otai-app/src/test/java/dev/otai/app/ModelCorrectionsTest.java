@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.api.classify.ClassificationRequest;
 import dev.otai.ml.train.ModelDirectory;
 import dev.otai.testkit.StubClassifier;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,6 +114,32 @@ class ModelCorrectionsTest {
         assertThat(outcome.code()).isEqualTo(2);
         assertThat(outcome.err()).contains("--from-service was 'queue_model', a StubClassifier, which is not a ticket system; "
                 + "expected the id of a ticket system service");
+    }
+
+    @Test
+    void an_unreachable_helpdesk_is_reported_with_the_service_and_without_its_password() throws Exception {
+        RoutedDesk desk = RoutedDesk.routed(dir, TICKETS);
+        int port;
+        try (var closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        Path config = dir.resolve("otobo.yml");
+        Files.writeString(config, """
+                open_ticket_ai:
+                  infrastructure:
+                    storage: { data_dir: "%s" }
+                  services:
+                    desk:
+                      use: "otobo-znuny:OTOBOZnunyTicketSystemService"
+                      params: { base_url: "http://127.0.0.1:%d/otobo", password: "s3cret-Pa55word" }
+                  orchestrator: { use: "base:SimpleSequentialOrchestrator", params: { steps: [] } }
+                """.formatted(desk.dataDir().toString().replace("\\", "/"), port));
+
+        Cli.Outcome outcome = Cli.run("model", "corrections", "--from-service", "desk", "--config", config.toString());
+
+        assertThat(outcome.code()).isEqualTo(2);
+        assertThat(outcome.err()).contains("otai model corrections: the helpdesk of service 'desk' could not be reached: ")
+                .doesNotContain("s3cret-Pa55word");
     }
 
     private Cli.Outcome train(RoutedDesk desk, String weight, String out) {
