@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code otai model}: train and evaluate classifiers on labelled tickets. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Train and evaluate ticket classifiers on labelled tickets (CSV or JSON Lines).",
-        subcommands = {ModelTrainCommand.class, ModelEvalCommand.class})
+        subcommands = {ModelTrainCommand.class, ModelEvalCommand.class, ModelCorrectionsCommand.class})
 final class ModelCommand {
 
     /** Bad input (a missing file, an unknown field) is reported as one line on stderr with exit code 2. */
@@ -24,6 +24,26 @@ final class ModelCommand {
             err.println("otai " + spec.qualifiedName(" ").replaceFirst("^otai ", "") + ": " + describe(e));
             err.flush();
             return 2;
+        }
+    }
+
+    @FunctionalInterface
+    interface HelpdeskRead<T> {
+        T read() throws Exception;
+    }
+
+    /**
+     * Runs {@code read} against service {@code id}'s helpdesk; when it cannot be reached, throws an
+     * {@link IOException} that says so, with the helpdesk's error redacted.
+     */
+    static <T> T fromHelpdesk(String id, Composition composition, HelpdeskRead<T> read) throws IOException {
+        try {
+            return read.read();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the helpdesk of service '" + id + "' could not be reached: "
+                    + composition.redactor.redact(String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -10,12 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.otai.api.ticket.TicketSystem;
-import dev.otai.core.engine.ConfigCheck;
-import dev.otai.core.engine.Engine;
-import dev.otai.core.orchestration.EngineListener;
-import dev.otai.core.orchestration.Lifecycle;
-import java.time.InstantSource;
+import dev.otai.store.corrections.Corrections;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,8 +44,14 @@ final class ModelTrainCommand implements Callable<Integer> {
             description = "with --from-service: also write the tickets read to this .jsonl file")
     Path export;
 
+    @Option(names = "--correction-weight", paramLabel = "W", defaultValue = "3",
+            description = "with --from-service: how much each ticket a person moved after otai routed it counts, "
+                    + "relative to the others, with the person's queue as its label; 0 leaves corrections out "
+                    + "(default: ${DEFAULT-VALUE})")
+    double correctionWeight;
+
     @Mixin
-    ConfigOption config;
+    StoreOption store;
 
     @Option(names = "--text", split = ",", defaultValue = "subject,body",
             description = "fields joined into the text (default: ${DEFAULT-VALUE})")
@@ -106,13 +107,18 @@ final class ModelTrainCommand implements Callable<Integer> {
             description = "logistic regression: passes over the data (default: ${DEFAULT-VALUE})")
     int epochs;
 
+    /** How many of the tickets otai routed last are checked for corrections. */
+    private static final int CORRECTIONS_CHECKED = 5000;
+
+    private int correctionsUsed;
+
     @Override
     public Integer call() throws Exception {
         return ModelCommand.reporting(spec, this::execute);
     }
 
     private Integer execute() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = TerminalText.out(spec);
         List<LabelledText> records = fromService == null ? TicketData.read(requireData(), text, label, split, stratify)
                 : fromHelpdesk();
         String source = fromService == null ? data.getFileName().toString() : "service " + fromService;
@@ -122,6 +128,11 @@ final class ModelTrainCommand implements Callable<Integer> {
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         long start = System.nanoTime();
         ModelMetadata metadata = ModelTrainer.train(records, options, this.out);
+        if (fromService != null) {
+            out.println(correctionsUsed == 0 ? "used no corrections" : "used " + correctionsUsed + " correction"
+                    + (correctionsUsed == 1 ? "" : "s") + " (tickets a person moved after otai routed them), weight "
+                    + correctionWeight);
+        }
         if (metadata.selection() != null) {
             out.print(TrainingReport.selection(metadata));
         }
@@ -143,25 +154,24 @@ final class ModelTrainCommand implements Callable<Integer> {
         if (data != null || queues == null || queues.isEmpty()) {
             throw new IllegalArgumentException("--from-service " + fromService + " needs at least one --queue and no --data");
         }
-        Composition composition = Composition.fromSystem();
-        Path file = composition.configFile(config);
-        ConfigCheck.Result result = composition.check(file);
-        if (!result.valid()) {
-            throw new IllegalArgumentException("config " + file + " has problems:\n" + String.join("\n",
-                    result.problems().stream().map(Object::toString).toList()));
+        if (!(correctionWeight >= 0) || Double.isInfinite(correctionWeight)) {
+            throw new IllegalArgumentException("--correction-weight was " + correctionWeight
+                    + "; expected a number of at least 0 (0 leaves corrections out)");
         }
-        try (Engine engine = Engine.start(result.blueprint().orElseThrow(), composition.templates, InstantSource.system(),
-                new Lifecycle(), EngineListener.NONE, composition.facilities())) {
-            Object service = engine.assembly().services().get(fromService);
-            if (!(service instanceof TicketSystem tickets)) {
-                throw new IllegalArgumentException("--from-service was '" + fromService + "'; expected the id of a ticket "
-                        + "system service in " + file + " (its services: " + engine.assembly().services().keySet() + ")");
-            }
-            List<Map<String, String>> records = HelpdeskTickets.fetch(tickets, queues, maxPerQueue);
+        Composition composition = Composition.fromSystem();
+        try (ConfiguredService service = ConfiguredService.open(composition, store, fromService)) {
+            List<Map<String, String>> records = ModelCommand.fromHelpdesk(fromService, composition,
+                    () -> HelpdeskTickets.fetch(service.tickets(), queues, maxPerQueue));
+            var corrections = new CorrectionRecords(correctionWeight == 0 || !label.equals("queue") ? List.of()
+                    : ModelCommand.fromHelpdesk(fromService, composition,
+                            () -> new Corrections(service.store()).corrections(service.tickets(), null, CORRECTIONS_CHECKED)));
+            records = corrections.merged(records);
             if (export != null) {
                 HelpdeskTickets.export(records, export);
             }
-            return TicketData.labelled(records, "service '" + fromService + "'", text, label, split, stratify);
+            correctionsUsed = corrections.corrections().size();
+            return corrections.weighted(TicketData.labelled(records, "service '" + fromService + "'", text, label, split,
+                    stratify), correctionWeight);
         }
     }
 }

@@ -184,7 +184,7 @@ class ModelCommandTest {
                 "--out", dir.resolve("model").toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("--from-service was 'zammad'; expected the id of a ticket system service")
-                .contains("[helpdesk]");
+        assertThat(run.err()).contains("--from-service was 'zammad', which is not a service of the config; "
+                + "expected the id of a ticket system service of " + config + " (its ticket systems: helpdesk)");
     }
 }

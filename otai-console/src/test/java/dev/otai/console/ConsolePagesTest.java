@@ -108,7 +108,7 @@ class ConsolePagesTest {
         try (var client = new ConsoleClient(console).signedIn()) {
             String page = client.get("/console/classification/corrections").body();
             assertThat(page).contains("<strong>1 of 4</strong> were moved after otai routed them")
-                    .contains("<td>Shipping</td><td>Sales</td><td>moved by a person</td>");
+                    .contains("<td>Shipping</td><td>92.0 %</td><td>Sales</td><td>moved by a person</td>");
         }
     }
 

@@ -35,6 +35,11 @@ public final class TicketLookup {
         return Optional.ofNullable(unavailable);
     }
 
+    /** The one ticket system of the config; empty when {@link #unavailable()} says why there is none. */
+    public Optional<TicketSystem> tickets() {
+        return Optional.ofNullable(tickets);
+    }
+
     /** The ticket as the helpdesk shows it now; empty when it has no such ticket. Throws when the helpdesk cannot be reached. */
     public Optional<Ticket> get(String ticketId) throws Exception {
         if (tickets == null) {

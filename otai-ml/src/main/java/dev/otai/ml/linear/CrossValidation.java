@@ -16,16 +16,18 @@ final class CrossValidation {
     private final List<TermCounts> documents;
     private final float[][] embeddings;
     private final int[] truth;
+    private final double[] weight;
     private final int labels;
     private final int[] fold;
     private final int folds;
     private final int maxTerms;
 
-    private CrossValidation(List<TermCounts> documents, float[][] embeddings, int[] truth, int labels, int[] fold,
-                            int folds, int maxTerms) {
+    private CrossValidation(List<TermCounts> documents, float[][] embeddings, int[] truth, double[] weight, int labels,
+                            int[] fold, int folds, int maxTerms) {
         this.documents = documents;
         this.embeddings = embeddings;
         this.truth = truth;
+        this.weight = weight;
         this.labels = labels;
         this.fold = fold;
         this.folds = folds;
@@ -33,9 +35,12 @@ final class CrossValidation {
     }
 
     /** Folds assigned label by label in a seeded random order, so each fold holds about 1/k of every label. */
-    /** @param embeddings each document's sentence embedding, for hybrid settings; null when none are tried */
-    static CrossValidation stratified(List<TermCounts> documents, float[][] embeddings, int[] truth, int labels,
-                                      int folds, int maxTerms, long seed) {
+    /**
+     * @param embeddings each document's sentence embedding, for hybrid settings; null when none are tried
+     * @param weight     each document's training weight; null when all weigh 1
+     */
+    static CrossValidation stratified(List<TermCounts> documents, float[][] embeddings, int[] truth, double[] weight,
+                                      int labels, int folds, int maxTerms, long seed) {
         int[] fold = new int[truth.length];
         var random = new SplittableRandom(seed);
         int next = 0;
@@ -54,7 +59,7 @@ final class CrossValidation {
                 fold[member] = next++ % folds;
             }
         }
-        return new CrossValidation(documents, embeddings, truth, labels, fold, folds, maxTerms);
+        return new CrossValidation(documents, embeddings, truth, weight, labels, fold, folds, maxTerms);
     }
 
     int folds() {
@@ -101,6 +106,7 @@ final class CrossValidation {
         }
         Vocabulary vocabulary = Vocabulary.of(trainDocs, maxTerms);
         int[] y = trainIndex.stream().mapToInt(i -> truth[i]).toArray();
+        double[] w = weight == null ? null : trainIndex.stream().mapToDouble(i -> weight[i]).toArray();
         var heldOut = new ArrayList<Integer>();
         for (int i = 0; i < truth.length; i++) {
             if (fold[i] == held) {
@@ -124,7 +130,7 @@ final class CrossValidation {
                 test = heldHybrid;
                 features += embeddings[0].length;
             }
-            LinearWeights weights = DualCoordinateDescent.train(x, y, labels, features, settings.get(s));
+            LinearWeights weights = DualCoordinateDescent.train(x, y, w, labels, features, settings.get(s));
             for (int k = 0; k < heldOut.size(); k++) {
                 out[s][heldOut.get(k)] = weights.scores(test.get(k));
             }

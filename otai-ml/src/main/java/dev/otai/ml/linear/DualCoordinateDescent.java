@@ -22,10 +22,12 @@ final class DualCoordinateDescent {
     /**
      * @param x      the examples
      * @param y      each example's label index in {@code [0, labels)}
+     * @param weight each example's weight: its share of the cost C (null: 1 each)
      * @param labels how many labels
      */
-    static LinearWeights train(List<SparseVector> x, int[] y, int labels, int features, Settings settings) {
-        double[] cost = costs(y, labels, settings);
+    static LinearWeights train(List<SparseVector> x, int[] y, double[] weight, int labels, int features,
+                               Settings settings) {
+        double[] cost = costs(y, weight, labels, settings);
         double[] squared = new double[x.size()];
         for (int i = 0; i < squared.length; i++) {
             squared[i] = x.get(i).squaredNorm() + 1;
@@ -41,14 +43,15 @@ final class DualCoordinateDescent {
         return new LinearWeights(labels, features, weights);
     }
 
-    private static double[] costs(int[] y, int labels, Settings settings) {
+    private static double[] costs(int[] y, double[] weight, int labels, Settings settings) {
         int[] counts = new int[labels];
         for (int label : y) {
             counts[label]++;
         }
         double[] cost = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            cost[i] = settings.c() * (settings.balanced() ? (double) y.length / (labels * counts[y[i]]) : 1);
+            cost[i] = settings.c() * (settings.balanced() ? (double) y.length / (labels * counts[y[i]]) : 1)
+                    * (weight == null ? 1 : weight[i]);
         }
         return cost;
     }

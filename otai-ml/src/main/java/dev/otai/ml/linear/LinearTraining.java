@@ -66,6 +66,20 @@ public final class LinearTraining {
     public static Result train(List<String> texts, List<String> labelOfText, TextTerms terms, List<Settings> grid,
                                boolean tryBalanced, SentenceEmbedder embedder, boolean tryHybrid, int threads)
             throws Exception {
+        return train(texts, labelOfText, null, terms, grid, tryBalanced, embedder, tryHybrid, threads);
+    }
+
+    /**
+     * As {@link #train(List, List, TextTerms, List, boolean, SentenceEmbedder, boolean, int)}, with each text's
+     * training weight ({@code weightOfText}, null: 1 each): a text of weight 3 costs the model as much to get
+     * wrong as three copies of it, in cross-validation and in the final model.
+     */
+    public static Result train(List<String> texts, List<String> labelOfText, double[] weightOfText, TextTerms terms,
+                               List<Settings> grid, boolean tryBalanced, SentenceEmbedder embedder, boolean tryHybrid,
+                               int threads) throws Exception {
+        if (weightOfText != null && weightOfText.length != texts.size()) {
+            throw new IllegalArgumentException(weightOfText.length + " weights for " + texts.size() + " texts; expected one each");
+        }
         var settings = new ArrayList<>(grid);
         if (tryHybrid && texts.size() <= MAX_HYBRID_RECORDS) {
             grid.forEach(s -> settings.add(s.hybridVariant()));
@@ -74,13 +88,13 @@ public final class LinearTraining {
         if (hybrid && embedder == null) {
             throw new IllegalArgumentException("hybrid settings " + settings + " need a sentence embedder");
         }
-        return train(texts, labelOfText, terms, settings, tryBalanced, hybrid ? embedder.embed(texts) : null,
-                embedder, threads);
+        return train(texts, labelOfText, weightOfText, terms, settings, tryBalanced,
+                hybrid ? embedder.embed(texts) : null, embedder, threads);
     }
 
-    private static Result train(List<String> texts, List<String> labelOfText, TextTerms terms, List<Settings> grid,
-                                boolean tryBalanced, float[][] embeddings, SentenceEmbedder embedder, int threads)
-            throws Exception {
+    private static Result train(List<String> texts, List<String> labelOfText, double[] weight, TextTerms terms,
+                                List<Settings> grid, boolean tryBalanced, float[][] embeddings, SentenceEmbedder embedder,
+                                int threads) throws Exception {
         List<String> labels = List.copyOf(new TreeSet<>(labelOfText));
         int[] truth = labelOfText.stream().mapToInt(labels::indexOf).toArray();
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -91,8 +105,10 @@ public final class LinearTraining {
             float[][] cvEmbeddings = embeddings == null ? null
                     : IntStream.of(sample).mapToObj(i -> embeddings[i]).toArray(float[][]::new);
             int[] cvTruth = IntStream.of(sample).map(i -> truth[i]).toArray();
+            double[] cvWeight = weight == null ? null : IntStream.of(sample).mapToDouble(i -> weight[i]).toArray();
             int folds = folds(cvTruth, labels.size());
-            var cv = CrossValidation.stratified(cvDocuments, cvEmbeddings, cvTruth, labels.size(), folds, MAX_TERMS, SEED);
+            var cv = CrossValidation.stratified(cvDocuments, cvEmbeddings, cvTruth, cvWeight, labels.size(), folds,
+                    MAX_TERMS, SEED);
             var candidates = new ArrayList<>(judge(cv, grid, executor));
             Candidate best = best(candidates);
             if (tryBalanced && !best.settings().balanced()) {
@@ -107,7 +123,7 @@ public final class LinearTraining {
                 x.add(chosen.hybrid() ? vector.append(embeddings[i], vocabulary.size()) : vector);
             }
             int features = vocabulary.size() + (chosen.hybrid() ? SentenceEmbedder.DIMENSIONS : 0);
-            LinearWeights weights = DualCoordinateDescent.train(x, truth, labels.size(), features, chosen);
+            LinearWeights weights = DualCoordinateDescent.train(x, truth, weight, labels.size(), features, chosen);
             var model = new LinearTextModel(terms, vocabulary, weights, labels, best.calibration(),
                     chosen.hybrid() ? embedder : null);
             return new Result(model, best, folds, sample.length, List.copyOf(candidates));

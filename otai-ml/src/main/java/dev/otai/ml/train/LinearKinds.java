@@ -32,8 +32,10 @@ final class LinearKinds {
                 || tryHybrid && data.size() <= LinearTraining.MAX_HYBRID_RECORDS;
         LinearTraining.Result result;
         try (SentenceEmbedder embedder = embed ? SentenceEmbedder.miniLm(0) : null) {
+            double[] weights = data.stream().allMatch(t -> t.weight() == 1) ? null
+                    : data.stream().mapToDouble(LabelledText::weight).toArray();
             result = LinearTraining.train(data.stream().map(LabelledText::text).toList(),
-                    data.stream().map(LabelledText::label).toList(), terms, grid, auto, embedder, tryHybrid,
+                    data.stream().map(LabelledText::label).toList(), weights, terms, grid, auto, embedder, tryHybrid,
                     options.threads());
             result.model().write(out.resolve(MODEL_FILE));
         }

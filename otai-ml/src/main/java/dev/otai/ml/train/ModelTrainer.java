@@ -89,6 +89,9 @@ public final class ModelTrainer {
         var dataset = new MutableDataset<Label>(new SimpleDataSourceProvenance(options.dataFile(), factory), factory);
         List<Example<Label>> examples = featurizer.examples(data.stream().map(LabelledText::text).toList(),
                 data.stream().map(t -> new Label(t.label())).toList());
+        for (int i = 0; i < examples.size(); i++) {
+            examples.get(i).setWeight((float) data.get(i).weight());
+        }
         dataset.addAll(examples);
         Model<Label> model = trainer(options.epochs()).train(dataset);
         model.serializeToFile(out.resolve(TRIBUO_FILE));
@@ -142,7 +145,8 @@ public final class ModelTrainer {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (LabelledText t : data) {
-                digest.update((t.label() + "\t" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                String weight = t.weight() == 1 ? "" : "\t" + t.weight();
+                digest.update((t.label() + "\t" + t.text() + weight + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
