@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; skipped with a
@@ -77,7 +80,7 @@ class ConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
         assertThat(browser.getPageSource()).doesNotContain("first_pass");
         browser.findElement(By.id("token")).sendKeys("not-the-right-token-000");
-        browser.findElement(By.cssSelector("form.signin button")).click();
+        loads(() -> browser.findElement(By.cssSelector("form.signin button")).click());
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not the console's token");
         assertThat(browser.getPageSource()).doesNotContain("first_pass");
         accessible("sign-in");
@@ -95,8 +98,8 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void a_routed_ticket_shows_its_classification_and_its_note() throws Exception {
-        browser.findElement(By.linkText("Tickets")).click();
-        browser.findElement(By.id("t-id")).sendKeys("T-0001", Keys.ENTER);
+        loads(() -> browser.findElement(By.linkText("Tickets")).click());
+        loads(() -> browser.findElement(By.id("t-id")).sendKeys("T-0001", Keys.ENTER));
         String main = browser.findElement(By.id("main")).getText();
         assertThat(main).contains("Ticket T-0001").contains("Classified: confidence").contains("Billing")
                 .contains("Routed by otai").contains("Queue Billing for Invoice INV-3040 is wrong");
@@ -106,9 +109,9 @@ class ConsoleBrowserTest {
     @Test
     @Order(4)
     void the_runs_list_and_a_run_page_show_the_first_pass() throws Exception {
-        browser.findElement(By.linkText("Runs")).click();
+        loads(() -> browser.findElement(By.linkText("Runs")).click());
         accessible("runs");
-        browser.findElement(By.cssSelector("table a[href^='/console/runs/']")).click();
+        loads(() -> browser.findElement(By.cssSelector("table a[href^='/console/runs/']")).click());
         assertThat(browser.findElement(By.id("main")).getText()).contains("For-each items").contains("Writes");
         browser.findElement(By.cssSelector("details.item summary")).click();
         accessible("run");
@@ -117,10 +120,10 @@ class ConsoleBrowserTest {
     @Test
     @Order(5)
     void the_classification_pages_pass_the_accessibility_check() throws Exception {
-        browser.findElement(By.linkText("Classification")).click();
+        loads(() -> browser.findElement(By.linkText("Classification")).click());
         assertThat(browser.findElement(By.id("main")).getText()).contains("classifications in the last 14 days");
         accessible("classification");
-        browser.findElement(By.linkText("Check corrections against the helpdesk")).click();
+        loads(() -> browser.findElement(By.linkText("Check corrections against the helpdesk")).click());
         assertThat(browser.findElement(By.id("main")).getText()).contains("were moved after otai routed them");
         accessible("corrections");
     }
@@ -128,9 +131,9 @@ class ConsoleBrowserTest {
     @Test
     @Order(6)
     void firing_the_manual_trigger_shows_its_new_run() throws Exception {
-        browser.findElement(By.linkText("Actions")).click();
+        loads(() -> browser.findElement(By.linkText("Actions")).click());
         accessible("actions");
-        browser.findElement(By.xpath("//button[normalize-space()='Fire route_now']")).click();
+        loads(() -> browser.findElement(By.xpath("//button[normalize-space()='Fire route_now']")).click());
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Trigger route_now fired");
         boolean seen = false;
         for (int i = 0; i < 100 && !seen; i++) {
@@ -143,8 +146,8 @@ class ConsoleBrowserTest {
     @Test
     @Order(7)
     void a_dry_run_page_lists_the_writes_it_would_make() throws Exception {
-        browser.findElement(By.linkText("Actions")).click();
-        browser.findElement(By.xpath("//button[normalize-space()='Start dry run']")).click();
+        loads(() -> browser.findElement(By.linkText("Actions")).click());
+        loads(() -> browser.findElement(By.xpath("//button[normalize-space()='Start dry run']")).click());
         boolean done = false;
         for (int i = 0; i < 100 && !done; i++) {
             done = !browser.findElement(By.id("main")).getText().contains("Running…");
@@ -175,7 +178,8 @@ class ConsoleBrowserTest {
             focused = browser.switchTo().activeElement();
         }
         assertThat(focused.getText()).isEqualTo("Runs");
-        focused.sendKeys(Keys.ENTER);
+        WebElement runs = focused;
+        loads(() -> runs.sendKeys(Keys.ENTER));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Runs");
         assertThat(browser.findElement(By.cssSelector("label[for=f-runner]")).getText()).isEqualTo("Runner");
     }
@@ -183,7 +187,19 @@ class ConsoleBrowserTest {
     private static void signIn() {
         browser.get(console.base() + "/console/sign-in");
         browser.findElement(By.id("token")).sendKeys(RunningConsole.TOKEN);
-        browser.findElement(By.cssSelector("form.signin button")).click();
+        loads(() -> browser.findElement(By.cssSelector("form.signin button")).click());
+    }
+
+    /**
+     * Does what leads to another page and waits until that page has loaded (the old page gone, the new one
+     * complete): a key press or a form's redirect does not wait by itself, and a loaded machine shows the gap.
+     */
+    private static void loads(Runnable action) {
+        WebElement before = browser.findElement(By.tagName("html"));
+        action.run();
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
     }
 
     /** axe-core on the current page: no serious or critical violation; then the screenshot, when asked for. */
