@@ -35,6 +35,8 @@ final class LedgerTicketSystem implements TicketSystem {
     private final TicketSystem delegate;
     private final String serviceId;
     private final LedgerDecorator decorator;
+    /** Cloned per key: looking the algorithm up per write cost as much as hashing (runs use virtual threads). */
+    private final MessageDigest sha256 = sha256();
 
     LedgerTicketSystem(TicketSystem delegate, String serviceId, LedgerDecorator decorator) {
         this.delegate = delegate;
@@ -242,10 +244,22 @@ final class LedgerTicketSystem implements TicketSystem {
     }
 
     /** The idempotency key; {@code detailJson} is the write's detail as {@link Json#write} gives it. */
-    static String key(String runner, String step, String ticket, String base, String operation, String detailJson) {
+    private String key(String runner, String step, String ticket, String base, String operation, String detailJson) {
+        byte[] hash = fresh().digest((operation + detailJson).getBytes(StandardCharsets.UTF_8));
+        return String.join("|", runner, step, ticket, base, HexFormat.of().formatHex(hash, 0, 12));
+    }
+
+    private MessageDigest fresh() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((operation + detailJson).getBytes(StandardCharsets.UTF_8));
-            return String.join("|", runner, step, ticket, base, HexFormat.of().formatHex(hash, 0, 12));
+            return (MessageDigest) sha256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
