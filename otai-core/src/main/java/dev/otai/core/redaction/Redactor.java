@@ -194,18 +194,43 @@ public final class Redactor {
         return out.contains("://") ? URL_USER_INFO.matcher(out).replaceAll("$1" + MARKER + "@") : out;
     }
 
-    /** {@code value} with every text in it redacted: strings, and the keys and values of maps and lists, deeply. */
+    /**
+     * {@code value} with every text in it redacted: strings, and the keys and values of maps and lists, deeply. A
+     * value with nothing to redact in it comes back as the same object (a map's keys must be strings for that), so
+     * a caller can tell by identity that it holds no secret.
+     */
     public Object redact(Object value) {
         return switch (value) {
             case String s -> redact(s);
-            case Map<?, ?> map -> {
-                var out = new LinkedHashMap<String, Object>();
-                map.forEach((k, v) -> out.put(redact(String.valueOf(k)), redact(v)));
-                yield out;
+            case Map<?, ?> map -> redactMap(map);
+            case Collection<?> items -> {
+                List<Object> out = items.stream().map(this::redact).toList();
+                yield sameItems(items, out) ? items : out;
             }
-            case Collection<?> items -> items.stream().map(this::redact).toList();
             case null, default -> value;
         };
+    }
+
+    private Object redactMap(Map<?, ?> map) {
+        var out = new LinkedHashMap<String, Object>();
+        boolean same = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String key = redact(String.valueOf(entry.getKey()));
+            Object redacted = redact(entry.getValue());
+            same &= key == entry.getKey() && redacted == entry.getValue();
+            out.put(key, redacted);
+        }
+        return same ? map : out;
+    }
+
+    private static boolean sameItems(Collection<?> items, List<Object> redacted) {
+        var each = redacted.iterator();
+        for (Object item : items) {
+            if (each.next() != item) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String cut(String text, Form form) {

@@ -104,6 +104,18 @@ class RedactorTest {
     }
 
     @Test
+    void a_map_without_secrets_comes_back_as_the_same_object_and_one_with_a_secret_as_a_redacted_copy() {
+        redactor.register("s3cret");
+        Map<String, Object> clean = Map.of("a", List.of("x y", 7), "b", Map.of("c", "queue Raw"));
+        Map<String, Object> secret = Map.of("a", List.of("x y", 7), "b", Map.of("c", "s3cret"));
+
+        assertThat(redactor.redact((Object) clean)).isSameAs(clean);
+        assertThat(redactor.redact((Object) secret)).isNotSameAs(secret)
+                .isEqualTo(Map.of("a", List.of("x y", 7), "b", Map.of("c", "***")));
+        assertThat(secret).isEqualTo(Map.of("a", List.of("x y", 7), "b", Map.of("c", "s3cret")));
+    }
+
+    @Test
     void empty_and_null_secrets_are_ignored() {
         redactor.register("");
         redactor.register(null);

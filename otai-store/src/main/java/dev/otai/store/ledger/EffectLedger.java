@@ -35,6 +35,8 @@ public final class EffectLedger {
 
     private final Map<String, TicketEffects> held = new ConcurrentHashMap<>();
     private final AtomicLong releases = new AtomicLong();
+    private final TicketsWithEffects tickets = new TicketsWithEffects();
+    private volatile boolean ticketsMarked;
 
     /** A ledger whose stored write details pass {@code redactor} (a note body may quote a secret). */
     public EffectLedger(Store store, StorageSettings.LedgerSettings settings, Redactor redactor) {
@@ -66,7 +68,8 @@ public final class EffectLedger {
 
     /**
      * The pending and applied effects of {@code ticketId}, held in memory until every run that asked for them
-     * {@link #release released} them; read from the table by the first run that asks. While a run holds a ticket,
+     * {@link #release released} them; read from the table by the first run that asks, unless the ticket certainly
+     * has no rows there ({@link TicketsWithEffects}: the table is then not read at all). While a run holds a ticket,
      * every write to it in this process goes through the same object, so it answers exactly as the table would.
      */
     TicketEffects hold(String ticketId) {
@@ -76,9 +79,34 @@ public final class EffectLedger {
             return e;
         });
         if (effects.needsLoading()) {
-            effects.loaded(read(ticketId));
+            effects.loaded(ticketsWithEffects().mayHave(ticketId) ? read(ticketId) : List.of());
         }
         return effects;
+    }
+
+    /**
+     * The tickets with rows, marked from the table the first time a run holds a ticket (this process is the table's
+     * only writer: the store hands out its keys from memory), and from every row recorded since.
+     */
+    private TicketsWithEffects ticketsWithEffects() {
+        if (!ticketsMarked) {
+            synchronized (tickets) {
+                if (!ticketsMarked) {
+                    store.flush();
+                    store.read(c -> {
+                        try (var s = c.prepareStatement("SELECT DISTINCT ticket_id FROM effects "
+                                + "WHERE status IN ('applied', 'pending')"); ResultSet r = s.executeQuery()) {
+                            while (r.next()) {
+                                tickets.mark(r.getString(1));
+                            }
+                        }
+                        return null;
+                    });
+                    ticketsMarked = true;
+                }
+            }
+        }
+        return tickets;
     }
 
     /**
@@ -114,14 +142,17 @@ public final class EffectLedger {
      * Records an effect; returns its row id (handed out in memory, so the intent needs no answer from the
      * database). A pending effect survives the process being killed when this returns, with every step result and
      * settlement queued before it (one append to the store's redo log, shared with the writers that ask at the
-     * same time); it reaches the table with the store's next batch.
+     * same time); it reaches the table with the store's next batch. {@code detailJson} is the effect's detail as
+     * JSON when the caller has it already (stored as is when the detail holds no secret), else null.
      */
-    long record(Effect effect, String baseVersion, TicketEffects effects) {
+    long record(Effect effect, String detailJson, String baseVersion, TicketEffects effects) {
         Instant now = store.clock().instant();
         long id = store.nextKey(Sql.Keys.EFFECTS);
+        tickets.mark(effect.ticketId());
+        Object redacted = redactor.redact((Object) effect.detail());
+        String stored = redacted == effect.detail() && detailJson != null ? detailJson : Json.write(redacted);
         Write insert = Write.of(Sql.EFFECT_INSERT, id, effect.key(), effect.runId(), effect.runnerId(), effect.stepId(),
-                effect.ticketId(), effect.operation(), Json.write(redactor.redact((Object) effect.detail())), effect.status(),
-                now, baseVersion, null, null);
+                effect.ticketId(), effect.operation(), stored, effect.status(), now, baseVersion, null, null);
         long seq = effect.status().equals("pending") ? store.durably(insert) : store.later(insert);
         if (effects != null) {
             effects.recorded(id, effect.key(), effect.status(), baseVersion, now, seq);

@@ -35,6 +35,8 @@ final class LedgerTicketSystem implements TicketSystem {
     private final TicketSystem delegate;
     private final String serviceId;
     private final LedgerDecorator decorator;
+    /** Cloned per key: looking the algorithm up per write cost as much as hashing (runs use virtual threads). */
+    private final MessageDigest sha256 = sha256();
 
     LedgerTicketSystem(TicketSystem delegate, String serviceId, LedgerDecorator decorator) {
         this.delegate = delegate;
@@ -107,7 +109,8 @@ final class LedgerTicketSystem implements TicketSystem {
         TicketEffects effects = ticketId == null ? null : counts.held().computeIfAbsent(ticketId, ledger::hold);
         String base = ticketId == null ? "-" : effects.baseVersion(seen.version());
         String target = ticketId == null ? "new" : ticketId;
-        var effect = new Effect(key(run.runnerId(), step.get().stepId(), target, base, operation, detail), run.runId(),
+        String detailJson = Json.write(detail);
+        var effect = new Effect(key(run.runnerId(), step.get().stepId(), target, base, operation, detailJson), run.runId(),
                 run.runnerId(), step.get().stepId(), target, operation, detail, "pending");
         if (!ledger.settings().alwaysWrite().contains(step.get().stepId()) && alreadyApplied(effect, seen, alreadyThere, base, counts, effects)) {
             counts.skipped().incrementAndGet();
@@ -115,14 +118,14 @@ final class LedgerTicketSystem implements TicketSystem {
             return null;
         }
         if (decorator.dryRun()) {
-            ledger.record(effect.withStatus("planned"), base, effects);
+            ledger.record(effect.withStatus("planned"), detailJson, base, effects);
             decorator.planned(effect.withStatus("planned"));
             counts.writes().incrementAndGet();
             run.tally().countWritten();
             log.info("Dry run: would write {}", effect.describe());
             return null;
         }
-        T result = apply(effect, base, ticketId, action, counts, effects);
+        T result = apply(effect, detailJson, base, ticketId, action, counts, effects);
         run.tally().countWritten();
         return result;
     }
@@ -177,7 +180,7 @@ final class LedgerTicketSystem implements TicketSystem {
             return false;
         }
         EffectLedger ledger = decorator.ledger();
-        long id = ledger.record(effect.withStatus("pending"), base, effects);
+        long id = ledger.record(effect.withStatus("pending"), null, base, effects);
         ledger.settle(id, "applied", version(effect.ticketId(), current), effects);
         log.debug("Skipped (already applied): {}", effect.describe());
         return true;
@@ -199,7 +202,7 @@ final class LedgerTicketSystem implements TicketSystem {
                 && effects != null && !effects.reachedBy(effect.key(), seen.version());
     }
 
-    private <T> T apply(Effect effect, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts,
+    private <T> T apply(Effect effect, String detailJson, String base, String ticketId, Callable<T> action, LedgerDecorator.RunCounts counts,
                         TicketEffects effects) throws Exception {
         EffectLedger ledger = decorator.ledger();
         if (effects != null && ledger.recentWrites(effects) >= ledger.settings().maxWritesPerTicket()) {
@@ -207,7 +210,7 @@ final class LedgerTicketSystem implements TicketSystem {
                     + " writes within " + ledger.settings().window() + "; step '" + effect.stepId()
                     + "' was refused (infrastructure.storage.ledger.max_writes_per_ticket)");
         }
-        long id = ledger.record(effect, base, effects);
+        long id = ledger.record(effect, detailJson, base, effects);
         decorator.fault().at("after-intent");
         T result;
         try {
@@ -243,10 +246,23 @@ final class LedgerTicketSystem implements TicketSystem {
         return ticket == null || ticket.updated() == null ? "unknown" : ticket.updated().toString();
     }
 
-    static String key(String runner, String step, String ticket, String base, String operation, Map<String, Object> detail) {
+    /** The idempotency key; {@code detailJson} is the write's detail as {@link Json#write} gives it. */
+    private String key(String runner, String step, String ticket, String base, String operation, String detailJson) {
+        byte[] hash = fresh().digest((operation + detailJson).getBytes(StandardCharsets.UTF_8));
+        return String.join("|", runner, step, ticket, base, HexFormat.of().formatHex(hash, 0, 12));
+    }
+
+    private MessageDigest fresh() {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((operation + Json.write(detail)).getBytes(StandardCharsets.UTF_8));
-            return String.join("|", runner, step, ticket, base, HexFormat.of().formatHex(hash, 0, 12));
+            return (MessageDigest) sha256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
