@@ -63,8 +63,6 @@ final class EngineSession {
     private final Composition composition;
     private final StoreOption store;
     private final Mode mode;
-    private final boolean once;
-    private final boolean dryRun;
     private final Hooks hooks;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -73,8 +71,6 @@ final class EngineSession {
         this.composition = composition;
         this.store = store;
         this.mode = mode;
-        this.once = mode.once();
-        this.dryRun = mode.dryRun();
         this.hooks = hooks;
         this.out = out;
         this.err = err;
@@ -124,7 +120,7 @@ final class EngineSession {
     }
 
     private int run(Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle, Reloading reloading) {
-        EngineRecording recording = EngineRecording.start(opened, settings, dryRun, composition.redactor);
+        EngineRecording recording = EngineRecording.start(opened, settings, mode.dryRun(), composition.redactor);
         var metrics = new EngineMetrics();
         try {
             try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,
@@ -136,11 +132,11 @@ final class EngineSession {
                 hooks.started().accept(engine);
                 boolean resumedOk = print(engine.resumeInterrupted(), out);
                 List<HttpFeature> features = console(blueprint, engine, opened, settings);
-                int code = once ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, features, reloading);
-                if (once && !resumedOk) {
+                int code = mode.once() ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, features, reloading);
+                if (mode.once() && !resumedOk) {
                     code = 1;
                 }
-                if (dryRun) {
+                if (mode.dryRun()) {
                     printPlanned(recording.plannedEffects(), out);
                 }
                 return code;
@@ -157,7 +153,7 @@ final class EngineSession {
     /** The web console, when {@code infrastructure.console} is configured; its token becomes a secret of the redactor. */
     private List<HttpFeature> console(Blueprint blueprint, Engine engine, Store opened, StorageSettings settings) {
         ConsoleSettings console = blueprint.config().console();
-        if (once || dryRun || !console.enabled()) {
+        if (mode.once() || mode.dryRun() || !console.enabled()) {
             return List.of();
         }
         composition.redactor.register(console.token());
