@@ -82,20 +82,29 @@ final class RedoRecords {
         }
     }
 
+    /** Each write's parameters by the types its statement declares (the write checked them when it was made). */
     private static void writeBody(Out out, Logged record) {
-        out.room(Long.BYTES + Integer.BYTES).putLong(record.seq()).putInt(record.writes().size());
-        for (Write write : record.writes()) {
+        List<Write> writes = record.writes();
+        out.room(Long.BYTES + Integer.BYTES).putLong(record.seq()).putInt(writes.size());
+        for (int w = 0; w < writes.size(); w++) {
+            Write write = writes.get(w);
             byte[] name = NAMES[write.sql().ordinal()];
-            out.room(Integer.BYTES + name.length + Integer.BYTES).putInt(name.length).put(name).putInt(write.params().size());
-            for (Object value : write.params()) {
-                switch (value) {
-                    case null -> out.room(1).put((byte) 'n');
-                    case String text -> putText(out, text);
-                    case Long l -> out.room(1 + Long.BYTES).put((byte) 'l').putLong(l);
-                    case Instant t -> out.room(1 + Long.BYTES + Integer.BYTES).put((byte) 't').putLong(t.getEpochSecond())
-                            .putInt(t.getNano());
-                    case Boolean b -> out.room(2).put((byte) 'b').put((byte) (b ? 1 : 0));
-                    default -> throw new IllegalStateException("unexpected parameter " + value.getClass());
+            String types = write.sql().types();
+            List<Object> params = write.params();
+            out.room(Integer.BYTES + name.length + Integer.BYTES).putInt(name.length).put(name).putInt(types.length());
+            for (int p = 0; p < types.length(); p++) {
+                Object value = params.get(p);
+                if (value == null) {
+                    out.room(1).put((byte) 'n');
+                    continue;
+                }
+                switch (types.charAt(p)) {
+                    case 's' -> putText(out, (String) value);
+                    case 'l' -> out.room(1 + Long.BYTES).put((byte) 'l').putLong((Long) value);
+                    case 't' -> out.room(1 + Long.BYTES + Integer.BYTES).put((byte) 't')
+                            .putLong(((Instant) value).getEpochSecond()).putInt(((Instant) value).getNano());
+                    case 'b' -> out.room(2).put((byte) 'b').put((byte) ((Boolean) value ? 1 : 0));
+                    default -> throw new IllegalStateException("statement " + write.sql() + " declares type " + types.charAt(p));
                 }
             }
         }
