@@ -46,6 +46,9 @@ final class WriteBatch {
             return;
         }
         String table = write.sql().table();
+        if (write.sql() != Sql.EFFECT_INSERT && table.equals(Sql.EFFECT_SETTLE.table())) {
+            sendEarlierSettlements(); // any other statement on effects runs after the settlements queued before it
+        }
         Pending pending = open.get(table);
         if (pending != null && pending.sql != write.sql()) {
             send(pending);
@@ -62,8 +65,9 @@ final class WriteBatch {
     }
 
     /**
-     * Folds the settlement into its effect's insert when that waits in this batch (effects are inserted by no other
-     * statement, so it waits here until {@link #finish}); else it updates a row an earlier batch inserted.
+     * Folds the settlement into its effect's insert when that still waits in this batch (settlements never send the
+     * inserts' batch, so it waits until {@link #finish} or another statement on effects); else it updates a row that
+     * is already in the table, after the inserts.
      */
     private void settle(Write settlement) {
         Pending inserts = open.get(Sql.EFFECT_INSERT.table());
@@ -85,6 +89,10 @@ final class WriteBatch {
             send(pending);
         }
         open.clear();
+        sendEarlierSettlements();
+    }
+
+    private void sendEarlierSettlements() throws SQLException {
         if (!earlierSettlements.rows.isEmpty()) {
             send(earlierSettlements);
             earlierSettlements.rows.clear();
