@@ -19,12 +19,13 @@ class WriteBatchTest {
 
     private static final Instant AT = Instant.parse("2026-03-01T10:15:30Z");
 
-    private final JdbcDataSource dataSource = new JdbcDataSource();
     private Store store;
     private KeptConnection connection;
 
     @BeforeEach
     void openDatabase() throws SQLException {
+        LoopbackBinding.ensure(); // before H2 reads its settings, as every store of this JVM expects
+        var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:batch-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         store = Store.open(dataSource, "test database", new FakeClock());
         connection = new KeptConnection(dataSource, false);
