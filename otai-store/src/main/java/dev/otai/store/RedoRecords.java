@@ -38,13 +38,9 @@ final class RedoRecords {
         var out = new Out(reuse);
         var crc = new CRC32C();
         for (Logged record : records) {
-            int start = out.reserve(HEADER);
+            int start = out.startRecord(record);
             writeBody(out, record);
             int length = out.buffer.position() - start - HEADER;
-            if (length > MAX_BODY) {
-                throw new StoreException("a queued store write of " + length + " bytes is larger than the redo log takes ("
-                        + MAX_BODY + " bytes); its first statement is " + record.writes().getFirst().sql());
-            }
             crc.reset();
             crc.update(out.buffer.array(), start + HEADER, length);
             out.buffer.putInt(start, length).putInt(start + 4, (int) crc.getValue());
@@ -52,9 +48,14 @@ final class RedoRecords {
         return out.buffer.flip();
     }
 
-    /** A heap buffer that grows (doubling) as records are written into it. */
+    /**
+     * A heap buffer that grows (doubling) as records are written into it, and refuses a record's body beyond
+     * {@link #MAX_BODY} before it grows for it.
+     */
     private static final class Out {
         ByteBuffer buffer;
+        private Logged record;
+        private int bodyStart;
 
         Out(ByteBuffer reuse) {
             buffer = reuse == null ? ByteBuffer.allocate(4096) : reuse.clear();
@@ -63,6 +64,10 @@ final class RedoRecords {
         /** Makes room for {@code bytes} more. */
         ByteBuffer room(long bytes) {
             long needed = buffer.position() + bytes;
+            if (record != null && needed - bodyStart > MAX_BODY) {
+                throw new StoreException("a queued store write of more than " + MAX_BODY + " bytes is larger than the redo "
+                        + "log takes; its first statement is " + record.writes().getFirst().sql());
+            }
             if (needed > buffer.capacity()) {
                 if (needed > Integer.MAX_VALUE - 16) {
                     throw new StoreException("the store's redo log cannot take " + needed + " bytes in one write; expected "
@@ -74,10 +79,13 @@ final class RedoRecords {
             return buffer;
         }
 
-        /** Skips {@code bytes} to be filled in later; returns where they start. */
-        int reserve(int bytes) {
-            int at = room(bytes).position();
-            buffer.position(at + bytes);
+        /** Skips the header of {@code next}, to be filled in once its body is written; returns where it starts. */
+        int startRecord(Logged next) {
+            record = null;
+            int at = room(HEADER).position();
+            buffer.position(at + HEADER);
+            record = next;
+            bodyStart = at + HEADER;
             return at;
         }
     }
