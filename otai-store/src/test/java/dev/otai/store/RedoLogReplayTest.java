@@ -154,6 +154,31 @@ class RedoLogReplayTest {
     }
 
     @Test
+    void appends_of_any_size_after_one_another_read_back_whole_and_in_order() {
+        Store.openEmbedded(dir, new FakeClock()).close();
+        var written = new ArrayList<Logged>();
+        RedoLog log = RedoLog.open(dir, false).orElseThrow();
+        try {
+            long seq = 1;
+            for (int size : new int[] {10, 300_000, 5, 70_000, 1}) {
+                var batch = new ArrayList<Logged>();
+                for (int i = 0; i < 3; i++) {
+                    batch.add(new Logged(seq, List.of(Write.of(Sql.JOURNAL_STEP, "route", "run1", "item" + seq, "classify",
+                            "succeeded", "m".repeat(size), seq % 2 == 0 ? null : "é€".repeat(size)))));
+                    seq++;
+                }
+                log.append(batch);
+                written.addAll(batch);
+            }
+            assertThat(log.read(0)).containsExactlyElementsOf(written);
+            assertThat(log.read(10)).containsExactlyElementsOf(written.subList(10, 15));
+        } finally {
+            log.close();
+        }
+        assertThat(logs.list).noneMatch(event -> event.getLevel() == Level.WARN);
+    }
+
+    @Test
     void a_replayed_log_is_not_applied_again_at_the_next_open() {
         crashedWith(List.of(intent(1, 1, "T-1"), settled(2, 1, "applied")));
         try (Store store = Store.openEmbedded(dir, new FakeClock())) {
