@@ -29,12 +29,18 @@ final class RedoLog implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final boolean fsync;
+    /** Where the next record goes: the file's length, kept here since only this process writes the file. */
+    private long end;
+    /** The last append's buffer, reused by the next one unless it grew past {@value #KEPT_BUFFER} bytes. */
+    private ByteBuffer encoded;
+    private static final int KEPT_BUFFER = 1 << 20;
 
-    private RedoLog(Path file, FileChannel channel, FileLock lock, boolean fsync) {
+    private RedoLog(Path file, FileChannel channel, FileLock lock, boolean fsync) throws IOException {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.fsync = fsync;
+        this.end = channel.size();
     }
 
     /** Opens (creating, 0600) the log in {@code directory}; empty when another process or store owns it. */
@@ -100,13 +106,8 @@ final class RedoLog implements AutoCloseable {
 
     /** Appends {@code records} with one write (forced to disk with fsync); on failure the log is as before. */
     void append(List<Logged> records) {
-        ByteBuffer out = RedoRecords.encode(records);
-        long end;
-        try {
-            end = channel.size();
-        } catch (IOException e) {
-            throw new StoreException("cannot append to the store's redo log " + file + ": " + e.getMessage(), e);
-        }
+        ByteBuffer out = RedoRecords.encode(records, encoded);
+        encoded = out.capacity() <= KEPT_BUFFER ? out : null;
         try {
             long at = end;
             while (out.hasRemaining()) {
@@ -115,6 +116,7 @@ final class RedoLog implements AutoCloseable {
             if (fsync) {
                 channel.force(false);
             }
+            end = at;
         } catch (IOException e) {
             try {
                 channel.truncate(end); // no torn record before the next append
@@ -126,17 +128,14 @@ final class RedoLog implements AutoCloseable {
     }
 
     long size() {
-        try {
-            return channel.size();
-        } catch (IOException e) {
-            throw new StoreException("cannot read the size of the store's redo log " + file + ": " + e.getMessage(), e);
-        }
+        return end;
     }
 
     /** Empties the log: call only when the database holds, on disk, everything it recorded. */
     void clear() {
         try {
             channel.truncate(0);
+            end = 0;
             if (fsync) {
                 channel.force(true);
             }

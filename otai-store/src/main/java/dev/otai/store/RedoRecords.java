@@ -26,89 +26,135 @@ final class RedoRecords {
 
     /** The records, one after the other, in one buffer ready to be written. */
     static ByteBuffer encode(List<Logged> records) {
-        long size = 0;
-        for (Logged record : records) {
-            size += HEADER + bodySize(record);
-        }
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new StoreException("the store's redo log cannot take " + size + " bytes in one write; expected at most "
-                    + (Integer.MAX_VALUE - 16) + " (a parameter of a queued write is too large)");
-        }
-        ByteBuffer out = ByteBuffer.allocate((int) size);
+        return encode(records, null);
+    }
+
+    /**
+     * As {@link #encode(List)}, into {@code reuse} when it is large enough (else into a larger one, returned). Each
+     * text is walked once: its characters are copied as they are checked, and only a text with a character beyond
+     * Latin-1 is written again, as UTF-16.
+     */
+    static ByteBuffer encode(List<Logged> records, ByteBuffer reuse) {
+        var out = new Out(reuse);
         var crc = new CRC32C();
         for (Logged record : records) {
-            int start = out.position();
-            out.position(start + HEADER);
+            int start = out.startRecord(record);
             writeBody(out, record);
-            int length = out.position() - start - HEADER;
+            int length = out.buffer.position() - start - HEADER;
             crc.reset();
-            crc.update(out.array(), start + HEADER, length);
-            out.putInt(start, length).putInt(start + 4, (int) crc.getValue());
+            crc.update(out.buffer.array(), start + HEADER, length);
+            out.buffer.putInt(start, length).putInt(start + 4, (int) crc.getValue());
         }
-        return out.flip();
+        return out.buffer.flip();
     }
 
-    private static long bodySize(Logged record) {
-        long size = Long.BYTES + Integer.BYTES;
-        for (Write write : record.writes()) {
-            size += Integer.BYTES + write.sql().name().length() + Integer.BYTES;
-            for (Object value : write.params()) {
-                size += 1 + switch (value) {
-                    case null -> 0;
-                    case String s -> Integer.BYTES + (latin1(s) ? 1L : 2L) * s.length();
-                    case Long l -> Long.BYTES;
-                    case Instant t -> Long.BYTES + Integer.BYTES;
-                    case Boolean b -> 1;
-                    default -> throw new IllegalStateException("unexpected parameter " + value.getClass());
-                };
+    /**
+     * A heap buffer that grows (doubling) as records are written into it, and refuses a record's body beyond
+     * {@link #MAX_BODY} before it grows for it.
+     */
+    private static final class Out {
+        ByteBuffer buffer;
+        private Logged record;
+        private int bodyStart;
+
+        Out(ByteBuffer reuse) {
+            buffer = reuse == null ? ByteBuffer.allocate(4096) : reuse.clear();
+        }
+
+        /** Makes room for {@code bytes} more. */
+        ByteBuffer room(long bytes) {
+            long needed = buffer.position() + bytes;
+            if (record != null && needed - bodyStart > MAX_BODY) {
+                throw new StoreException("a queued store write of more than " + MAX_BODY + " bytes is larger than the redo "
+                        + "log takes; its first statement is " + record.writes().getFirst().sql());
             }
+            if (needed > buffer.capacity()) {
+                if (needed > Integer.MAX_VALUE - 16) {
+                    throw new StoreException("the store's redo log cannot take " + needed + " bytes in one write; expected "
+                            + "at most " + (Integer.MAX_VALUE - 16) + " (a parameter of a queued write is too large)");
+                }
+                var larger = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * buffer.capacity())));
+                buffer = larger.put(buffer.flip());
+            }
+            return buffer;
         }
-        if (size > MAX_BODY) {
-            throw new StoreException("a queued store write of " + size + " bytes is larger than the redo log takes ("
-                    + MAX_BODY + " bytes); its first statement is " + record.writes().getFirst().sql());
+
+        /** Skips the header of {@code next}, to be filled in once its body is written; returns where it starts. */
+        int startRecord(Logged next) {
+            record = null;
+            int at = room(HEADER).position();
+            buffer.position(at + HEADER);
+            record = next;
+            bodyStart = at + HEADER;
+            return at;
         }
-        return size;
     }
 
-    private static void writeBody(ByteBuffer out, Logged record) {
-        out.putLong(record.seq()).putInt(record.writes().size());
-        for (Write write : record.writes()) {
-            putLatin1(out, write.sql().name());
-            out.putInt(write.params().size());
-            for (Object value : write.params()) {
-                switch (value) {
-                    case null -> out.put((byte) 'n');
-                    case String s -> putText(out, s);
-                    case Long l -> out.put((byte) 'l').putLong(l);
-                    case Instant t -> out.put((byte) 't').putLong(t.getEpochSecond()).putInt(t.getNano());
-                    case Boolean b -> out.put((byte) 'b').put((byte) (b ? 1 : 0));
-                    default -> throw new IllegalStateException("unexpected parameter " + value.getClass());
+    /** Each write's parameters by the types its statement declares (the write checked them when it was made). */
+    private static void writeBody(Out out, Logged record) {
+        List<Write> writes = record.writes();
+        out.room(Long.BYTES + Integer.BYTES).putLong(record.seq()).putInt(writes.size());
+        for (int w = 0; w < writes.size(); w++) {
+            Write write = writes.get(w);
+            byte[] name = NAMES[write.sql().ordinal()];
+            String types = write.sql().types();
+            List<Object> params = write.params();
+            out.room(Integer.BYTES + name.length + Integer.BYTES).putInt(name.length).put(name).putInt(types.length());
+            for (int p = 0; p < types.length(); p++) {
+                Object value = params.get(p);
+                if (value == null) {
+                    out.room(1).put((byte) 'n');
+                    continue;
+                }
+                switch (types.charAt(p)) {
+                    case 's' -> putText(out, (String) value);
+                    case 'l' -> out.room(1 + Long.BYTES).put((byte) 'l').putLong((Long) value);
+                    case 't' -> out.room(1 + Long.BYTES + Integer.BYTES).put((byte) 't')
+                            .putLong(((Instant) value).getEpochSecond()).putInt(((Instant) value).getNano());
+                    case 'b' -> out.room(2).put((byte) 'b').put((byte) ((Boolean) value ? 1 : 0));
+                    default -> throw new IllegalStateException("statement " + write.sql() + " declares type " + types.charAt(p));
                 }
             }
         }
     }
 
-    private static boolean latin1(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 0xFF) {
-                return false;
+    /** The statements' names as the log spells them (Latin-1). */
+    private static final byte[][] NAMES = names();
+
+    private static byte[][] names() {
+        Sql[] all = Sql.values();
+        byte[][] names = new byte[all.length][];
+        for (Sql sql : all) {
+            names[sql.ordinal()] = sql.name().getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return names;
+    }
+
+    /** {@code s}, length and one byte a character, when every character is Latin-1; else {@code u} and UTF-16. */
+    private static void putText(Out out, String text) {
+        int length = text.length();
+        ByteBuffer buffer = out.room(1 + Integer.BYTES + (long) length);
+        int start = buffer.position();
+        buffer.put((byte) 's').putInt(length);
+        byte[] bytes = buffer.array();
+        int at = buffer.arrayOffset() + buffer.position();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                buffer.position(start);
+                putUtf16(out, text);
+                return;
             }
+            bytes[at + i] = (byte) c;
         }
-        return true;
+        buffer.position(buffer.position() + length);
     }
 
-    private static void putText(ByteBuffer out, String text) {
-        if (latin1(text)) {
-            putLatin1(out.put((byte) 's'), text);
-            return;
-        }
-        out.put((byte) 'u').putInt(text.length());
-        out.asCharBuffer().put(text);
-        out.position(out.position() + 2 * text.length());
-    }
-
-    private static void putLatin1(ByteBuffer out, String text) {
-        out.putInt(text.length()).put(text.getBytes(StandardCharsets.ISO_8859_1));
+    private static void putUtf16(Out out, String text) {
+        ByteBuffer buffer = out.room(1 + Integer.BYTES + 2L * text.length());
+        buffer.put((byte) 'u').putInt(text.length());
+        buffer.asCharBuffer().put(text);
+        buffer.position(buffer.position() + 2 * text.length());
     }
 
     /**

@@ -41,13 +41,6 @@ public record Write(Sql sql, List<Object> params) {
         return new Write(sql, Arrays.asList(values));
     }
 
-    /** The same statement with parameter {@code index} (0-based) replaced. */
-    Write with(int index, Object value) {
-        Object[] values = params.toArray();
-        values[index] = value;
-        return new Write(sql, Arrays.asList(values));
-    }
-
     private static boolean fits(char type, Object value) {
         return switch (type) {
             case 's' -> value instanceof String;

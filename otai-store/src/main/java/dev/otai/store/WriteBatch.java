@@ -14,13 +14,16 @@ import java.util.Map;
  * Applies queued writes to one connection, in one transaction, with as few round trips as their order allows:
  * consecutive writes to a table that use the same statement go in one JDBC batch (statements on different tables
  * commute, so a table's batch stays open while others are written); a settlement of an effect whose insert is
- * still waiting in the batch is folded into that insert. Statements come prepared from the writer's kept
- * connection.
+ * still waiting in the batch is folded into that insert. A settlement of an effect inserted by an earlier batch
+ * touches a row no insert of this batch touches, so it waits in a batch of its own and leaves the inserts' batch
+ * open (else every settlement that missed its insert would end the batch that the next ones fold into).
+ * Statements come prepared from the writer's kept connection.
  */
 final class WriteBatch {
 
     private final KeptConnection connection;
     private final Map<String, Pending> open = new HashMap<>();
+    private final Pending earlierSettlements = new Pending(Sql.EFFECT_SETTLE);
 
     /** Rows of one statement for one table, not yet sent. */
     private static final class Pending {
@@ -38,17 +41,15 @@ final class WriteBatch {
     }
 
     void add(Write write) throws SQLException {
-        String table = write.sql().table();
-        Pending pending = open.get(table);
-        if (pending != null && write.sql() == Sql.EFFECT_SETTLE && pending.sql == Sql.EFFECT_INSERT) {
-            Integer row = pending.insertedEffects.get((Long) write.params().get(3));
-            if (row != null) {
-                Write insert = pending.rows.get(row);
-                pending.rows.set(row, insert.with(8, write.params().get(0)).with(11, write.params().get(1))
-                        .with(12, write.params().get(2)));
-                return;
-            }
+        if (write.sql() == Sql.EFFECT_SETTLE) {
+            settle(write);
+            return;
         }
+        String table = write.sql().table();
+        if (write.sql() != Sql.EFFECT_INSERT && table.equals(Sql.EFFECT_SETTLE.table())) {
+            sendEarlierSettlements(); // any other statement on effects runs after the settlements queued before it
+        }
+        Pending pending = open.get(table);
         if (pending != null && pending.sql != write.sql()) {
             send(pending);
             pending = null;
@@ -63,12 +64,39 @@ final class WriteBatch {
         pending.rows.add(write);
     }
 
+    /**
+     * Folds the settlement into its effect's insert when that still waits in this batch (settlements never send the
+     * inserts' batch, so it waits until {@link #finish} or another statement on effects); else it updates a row that
+     * is already in the table, after the inserts.
+     */
+    private void settle(Write settlement) {
+        Pending inserts = open.get(Sql.EFFECT_INSERT.table());
+        Integer row = inserts == null ? null : inserts.insertedEffects.get((Long) settlement.params().get(3));
+        if (row == null) {
+            earlierSettlements.rows.add(settlement);
+            return;
+        }
+        Object[] values = inserts.rows.get(row).params().toArray();
+        values[8] = settlement.params().get(0);
+        values[11] = settlement.params().get(1);
+        values[12] = settlement.params().get(2);
+        inserts.rows.set(row, Write.of(Sql.EFFECT_INSERT, values));
+    }
+
     /** Sends every batch still open. */
     void finish() throws SQLException {
         for (Pending pending : open.values()) {
             send(pending);
         }
         open.clear();
+        sendEarlierSettlements();
+    }
+
+    private void sendEarlierSettlements() throws SQLException {
+        if (!earlierSettlements.rows.isEmpty()) {
+            send(earlierSettlements);
+            earlierSettlements.rows.clear();
+        }
     }
 
     private void send(Pending pending) throws SQLException {
@@ -84,7 +112,6 @@ final class WriteBatch {
         }
         statement.executeBatch();
     }
-
     private static void bind(PreparedStatement statement, Write write) throws SQLException {
         String types = write.sql().types();
         for (int i = 0; i < types.length(); i++) {

@@ -183,13 +183,17 @@ final class WriteBehind implements AutoCloseable {
             return;
         }
         queued.addAndGet(-batch.size());
+        var logged = new ArrayList<Logged>(batch.size());
+        for (Entry entry : batch) {
+            logged.add(entry.logged());
+        }
         RuntimeException notLogged = null;
         if (redo != null) {
             try {
                 if (store.takeDirectWrites()) { // what was committed before these writes is on disk before they are
                     store.checkpoint();
                 }
-                redo.append(batch.stream().map(Entry::logged).toList());
+                redo.append(logged);
             } catch (RuntimeException e) {
                 notLogged = e;
                 log.warn("The store's redo log could not be written: {}", e.getMessage());
@@ -201,7 +205,7 @@ final class WriteBehind implements AutoCloseable {
                 entry.waiter().error = notLogged;
             }
         }
-        applier.offer(batch.stream().map(Entry::logged).toList()); // even unlogged: it still reaches the database
+        applier.offer(logged); // even unlogged: it still reaches the database
     }
 
     /**

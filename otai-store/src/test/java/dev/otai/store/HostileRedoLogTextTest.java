@@ -21,7 +21,8 @@ class HostileRedoLogTextTest {
             "'); DROP TABLE effects; --",
             "line\nbreaks\r\nand\ttabs",
             "\uFEFFbom and \uFFFF noncharacter",
-            "ÿ".repeat(70_000)); // longer than a 16-bit length would hold
+            "ÿ".repeat(70_000), // longer than a 16-bit length would hold
+            "é".repeat(9_000) + "\u20AC after thousands of Latin-1 characters");
 
     @TempDir
     Path dir;

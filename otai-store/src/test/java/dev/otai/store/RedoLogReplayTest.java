@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,87 @@ class RedoLogReplayTest {
             assertThat(logSize()).as("emptied once the database has the writes on disk").isZero();
             assertThat(store.nextKey(Sql.Keys.EFFECTS)).as("keys count on from the replayed rows").isEqualTo(3);
         }
+    }
+
+    /**
+     * Two records exactly as the version before the one-pass encoder wrote them (an intent with Latin-1 and non-Latin-1
+     * text, then its settlement together with a run's start): an engine upgraded with such a log unapplied must
+     * replay it, not lose it.
+     */
+    private static final String PREVIOUS_VERSION_LOG = "000000e6b8a3f0670000000000000007000000010000000d4546464543545f494e5345"
+            + "52540000000d6c0000000000000029730000002a726f7574657c6d6f76657c542d317c323032362d30332d30315431303a30303a3030"
+            + "5a7c306131623263730000000572756e2de97300000005726f75746573000000046d6f76657300000003542d3173000000046e6f7465"
+            + "7500000013007b00220062006f006400790022003a00220047007200fc00df00650020d83cdfab0022007d730000000770656e64696e"
+            + "67740000000069a411c2075bca007300000014323032362d30332d30315431303a30303a30305a6e6e000000b2093267650000000000"
+            + "000008000000020000000d4546464543545f534554544c450000000473000000076170706c6965647300000014323032362d30332d30"
+            + "315431303a31353a33315a740000000069a411c2075bca006c000000000000002900000011484953544f52595f52554e5f5354415254"
+            + "000000066c0000000000000003730000000572756e2d327300000005726f757465730000000c65766572792d6d696e75746574000000"
+            + "0069a411c2075bca006201";
+
+    private static List<Logged> previousVersionRecords() {
+        return List.of(
+                new Logged(7, List.of(Write.of(Sql.EFFECT_INSERT, 41L, "route|move|T-1|2026-03-01T10:00:00Z|0a1b2c", "run-é",
+                        "route", "move", "T-1", "note", "{\"body\":\"Grüße 🎫\"}", "pending", AT, "2026-03-01T10:00:00Z", null, null))),
+                new Logged(8, List.of(Write.of(Sql.EFFECT_SETTLE, "applied", "2026-03-01T10:15:31Z", AT, 41L),
+                        Write.of(Sql.HISTORY_RUN_START, 3L, "run-2", "route", "every-minute", AT, true))));
+    }
+
+    @Test
+    void the_records_are_written_byte_for_byte_as_the_previous_version_wrote_them() {
+        ByteBuffer encoded = RedoRecords.encode(previousVersionRecords());
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(PREVIOUS_VERSION_LOG);
+    }
+
+    @Test
+    void a_log_the_previous_version_left_unapplied_is_replayed_by_this_one() throws IOException {
+        Store.openEmbedded(dir, new FakeClock()).close();
+        Files.write(dir.resolve(RedoLog.FILE), HexFormat.of().parseHex(PREVIOUS_VERSION_LOG));
+
+        try (Store store = Store.openEmbedded(dir, new FakeClock())) {
+            assertThat(effects(store)).containsExactly("41 T-1 applied");
+            List<String> details = store.read(c -> {
+                var out = new ArrayList<String>();
+                try (var r = c.createStatement().executeQuery("SELECT run_id, detail_json, version_after FROM effects UNION ALL "
+                        + "SELECT id, trigger_id, outcome FROM runs")) {
+                    while (r.next()) {
+                        out.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3));
+                    }
+                }
+                return out;
+            });
+            assertThat(details).containsExactlyInAnyOrder("run-é {\"body\":\"Grüße 🎫\"} 2026-03-01T10:15:31Z",
+                    "run-2 every-minute running");
+            assertThat(logSize()).isZero();
+        }
+        assertThat(logs.list).noneMatch(event -> event.getLevel() == Level.WARN);
+    }
+
+    @Test
+    void appends_of_any_size_after_one_another_read_back_whole_and_in_order() {
+        Store.openEmbedded(dir, new FakeClock()).close();
+        var written = new ArrayList<Logged>();
+        RedoLog log = RedoLog.open(dir, false).orElseThrow();
+        try {
+            long seq = 1;
+            for (int size : new int[] {10, 300_000, 5, 70_000, 1}) {
+                var batch = new ArrayList<Logged>();
+                for (int i = 0; i < 3; i++) {
+                    batch.add(new Logged(seq, List.of(Write.of(Sql.JOURNAL_STEP, "route", "run1", "item" + seq, "classify",
+                            "succeeded", "m".repeat(size), seq % 2 == 0 ? null : "é€".repeat(size)))));
+                    seq++;
+                }
+                log.append(batch);
+                written.addAll(batch);
+            }
+            assertThat(log.read(0)).containsExactlyElementsOf(written);
+            assertThat(log.read(10)).containsExactlyElementsOf(written.subList(10, 15));
+        } finally {
+            log.close();
+        }
+        assertThat(logs.list).noneMatch(event -> event.getLevel() == Level.WARN);
     }
 
     @Test

@@ -38,7 +38,10 @@ record Launch(String java, List<String> otaiJvmFlags, String otaiClasspath, Stri
         }
         command.add(java);
         if (contender.equals(jfr)) {
-            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + workDir.resolve(contender + ".jfr"));
+            // samples every 2 ms (the profile's 10-20 ms gives too few for a 10 s run), and each thread's bytes
+            // allocated so far every 100 ms (allocation per ticket: the difference across the run, / tickets)
+            command.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=2ms,"
+                    + "jdk.ThreadAllocationStatistics#period=100ms,dumponexit=true,filename=" + workDir.resolve(contender + ".jfr"));
         }
         return command;
     }

@@ -233,7 +233,7 @@ final class LedgerTicketSystem implements TicketSystem {
     /** The ticket's version after our write: from the write's answer; read back only when the answer lacks it. */
     private String versionAfter(String ticketId, Object result) throws Exception {
         if (!(delegate instanceof VersionedTickets) && result instanceof WriteReceipt receipt && receipt.updated() != null) {
-            return receipt.updated().toString();
+            return VersionText.of(receipt.updated());
         }
         return version(ticketId, delegate instanceof VersionedTickets ? null : delegate.get(ticketId).orElse(null));
     }
@@ -243,7 +243,7 @@ final class LedgerTicketSystem implements TicketSystem {
         if (delegate instanceof VersionedTickets versioned) {
             return "v" + versioned.version(ticketId);
         }
-        return ticket == null || ticket.updated() == null ? "unknown" : ticket.updated().toString();
+        return ticket == null || ticket.updated() == null ? "unknown" : VersionText.of(ticket.updated());
     }
 
     /** The idempotency key; {@code detailJson} is the write's detail as {@link Json#write} gives it. */

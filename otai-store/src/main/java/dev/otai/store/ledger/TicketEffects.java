@@ -63,13 +63,17 @@ final class TicketEffects {
 
     synchronized void settled(long id, String status, String versionAfter, long seq) {
         lastSeq = Math.max(lastSeq, seq);
-        for (Row row : rows) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            Row row = rows.get(i);
             if (row.id == id) {
                 row.status = status;
                 row.versionAfter = versionAfter;
+                if (!status.equals("applied") && !status.equals("pending")) {
+                    rows.remove(i);
+                }
+                return;
             }
         }
-        rows.removeIf(row -> !row.status.equals("applied") && !row.status.equals("pending"));
     }
 
     /** The store's sequence number of the latest write recorded or settled here (0: none). */
@@ -137,6 +141,12 @@ final class TicketEffects {
 
     /** Writes made at or after {@code since}. */
     synchronized int writesSince(Instant since) {
-        return (int) rows.stream().filter(row -> !row.created.isBefore(since)).count();
+        int count = 0;
+        for (Row row : rows) {
+            if (!row.created.isBefore(since)) {
+                count++;
+            }
+        }
+        return count;
     }
 }
