@@ -1,5 +1,7 @@
 package dev.otai.store.cluster;
 
+import dev.otai.core.engine.Engine;
+import dev.otai.store.EngineRecording;
 import java.util.List;
 
 /** What the lease keeper serves: the engine's runners, whether each is idle, what to do on gaining one. */
@@ -20,6 +22,11 @@ public interface LeaseRoster {
 
     /** Whether the engine is stopping: then no new lease is taken, and those held are kept until the runs end. */
     boolean stopping();
+
+    /** The runners of {@code engine}, which records into {@code recording}. */
+    static LeaseRoster of(Engine engine, EngineRecording recording) {
+        return new EngineRoster(engine, recording);
+    }
 
     /** No runners (before the engine started). */
     LeaseRoster NONE = new LeaseRoster() {
