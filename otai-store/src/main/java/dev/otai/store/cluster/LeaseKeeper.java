@@ -107,6 +107,15 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
         return lease != null && nanoTime.getAsLong() - lease.validUntil() < 0 ? lease : null;
     }
 
+    @Override
+    public synchronized void refused(String runnerId, long epoch) {
+        Held lease = held.get(runnerId);
+        if (lease != null && lease.epoch() == epoch) {
+            held.remove(runnerId);
+            lose(runnerId, epoch, "the database refused a write under it");
+        }
+    }
+
     /** The runners this node may run now, in config order. */
     public List<String> owned() {
         return roster.runnerIds().stream().filter(this::owns).toList();
