@@ -123,6 +123,9 @@ final class EngineSession {
     private int run(Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle, Reloading reloading) {
         EngineRecording recording = EngineRecording.start(opened, settings, mode.dryRun(), composition.redactor);
         var metrics = new EngineMetrics();
+        if (opened.clustered()) {
+            ClusterRunGauges.bind(metrics, opened);
+        }
         try {
             try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,
                     recording.listener(event -> {
