@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, lock the data directory
- * (one engine per directory), open the store, start the engine with recording and metrics, run (once or until
+ * (one engine per directory; clustered mode's engines share their PostgreSQL store instead), open the store, start the engine with recording and metrics, run (once or until
  * stopped, reloading the config on SIGHUP, {@code POST /reload} and, when watched, a changed file), print a dry
  * run's planned writes.
  */
