@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How many runs the store holds, by runner, outcome and node: in clustered mode those of every engine of the cluster
@@ -20,8 +21,9 @@ public final class RunTotals {
 
     private final Store store;
     private final Duration maxAge;
-    private Map<Key, Long> last = Map.of(); // guarded by this
-    private Instant readAt; // guarded by this; null: never read
+    private final ReentrantLock reading = new ReentrantLock();
+    private Map<Key, Long> last = Map.of(); // guarded by reading
+    private Instant readAt; // guarded by reading; null: never read
 
     public RunTotals(Store store, Duration maxAge) {
         this.store = store;
@@ -29,13 +31,18 @@ public final class RunTotals {
     }
 
     /** The counts, read from the store when the last read is older than {@code maxAge}. */
-    public synchronized Map<Key, Long> counts() {
-        Instant now = store.clock().instant();
-        if (readAt == null || !now.isBefore(readAt.plus(maxAge))) {
-            last = read();
-            readAt = now;
+    public Map<Key, Long> counts() {
+        reading.lock();
+        try {
+            Instant now = store.clock().instant();
+            if (readAt == null || !now.isBefore(readAt.plus(maxAge))) {
+                last = read();
+                readAt = now;
+            }
+            return last;
+        } finally {
+            reading.unlock();
         }
-        return last;
     }
 
     private Map<Key, Long> read() {
