@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, lock the data directory
- * (one engine per directory), open the store, start the engine with recording and metrics, run (once or until
+ * (one engine per directory; clustered mode's engines share their PostgreSQL store instead), open the store, start the engine with recording and metrics, run (once or until
  * stopped, reloading the config on SIGHUP, {@code POST /reload} and, when watched, a changed file), print a dry
  * run's planned writes.
  */
@@ -125,6 +125,9 @@ final class EngineSession {
         EngineRecording recording = EngineRecording.start(opened, settings, mode.dryRun(), composition.redactor,
                 member.ownership());
         var metrics = new EngineMetrics();
+        if (opened.clustered()) {
+            ClusterRunGauges.bind(metrics, opened);
+        }
         try (member) {
             try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,
                     recording.listener(event -> {
