@@ -103,7 +103,8 @@ public final class Engine implements AutoCloseable {
         Assembly assembly = Instantiator.instantiate(blueprint, templates, facilities);
         Runners runners;
         try {
-            runners = Runners.of(assembly.root(), clock, listener);
+            runners = Runners.of(assembly.root(), clock, listener,
+                    facilities.find(RunnerOwnership.class).orElse(RunnerOwnership.ALONE));
         } catch (RuntimeException e) {
             assembly.close();
             throw e;
@@ -171,6 +172,16 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunnerOutcome> resumeInterrupted() {
         return runners.resumeInterrupted(journal, fingerprints, lifecycle);
+    }
+
+    /**
+     * In a cluster, this node is gaining runner {@code runnerId}'s lease: reads the runner's interrupted runs (left
+     * by the node that held it before, or by this node under a lease it lost) now, before the runner may run here,
+     * and returns the work that resumes them through the run journal once it may, each when the runner has a free
+     * slot. The lease keeper calls it before it counts the lease as held, and runs the work after.
+     */
+    public Runnable onGain(String runnerId) {
+        return runners.onGain(runnerId, journal, fingerprints, lifecycle);
     }
 
     /**
