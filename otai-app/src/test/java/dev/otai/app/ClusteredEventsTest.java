@@ -46,7 +46,7 @@ class ClusteredEventsTest {
     Path dir;
 
     private PostgresServer.Database database;
-    private final List<ClusterNode> nodes = new ArrayList<>();
+    private final List<EventInboxNode> nodes = new ArrayList<>();
     private Path open;
 
     @BeforeEach
@@ -57,13 +57,13 @@ class ClusteredEventsTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (ClusterNode node : nodes.reversed()) {
+        for (EventInboxNode node : nodes.reversed()) {
             node.close();
         }
     }
 
-    private ClusterNode node(String name, String grace) throws IOException {
-        var node = new ClusterNode(name, CONFIG.formatted(grace, ClusterNode.TOKEN), database);
+    private EventInboxNode node(String name, String grace) throws IOException {
+        var node = new EventInboxNode(name, CONFIG.formatted(grace, EventInboxNode.TOKEN), database);
         nodes.add(node);
         return node;
     }
@@ -96,8 +96,8 @@ class ClusteredEventsTest {
 
     @Test
     void an_event_posted_to_any_node_runs_once_on_the_node_that_owns_its_runner() throws Exception {
-        ClusterNode a = node("a", "PT30S");
-        ClusterNode b = node("b", "PT30S");
+        EventInboxNode a = node("a", "PT30S");
+        EventInboxNode b = node("b", "PT30S");
         b.ownership.take("route", 1);
 
         for (int n = 1; n <= 6; n++) {
@@ -113,8 +113,8 @@ class ClusteredEventsTest {
 
     @Test
     void events_received_while_the_owner_stops_run_once_after_another_node_takes_the_runner() throws Exception {
-        ClusterNode a = node("a", "PT30S");
-        ClusterNode b = node("b", "PT30S");
+        EventInboxNode a = node("a", "PT30S");
+        EventInboxNode b = node("b", "PT30S");
         a.ownership.take("route", 1);
         Path gate = dir.resolve("gate-1");
         accepted(b.post(event(1, gate)));
@@ -140,8 +140,8 @@ class ClusteredEventsTest {
 
     @Test
     void a_node_that_dies_right_after_answering_202_loses_none_of_its_events() throws Exception {
-        ClusterNode a = node("a", "PT1S");
-        ClusterNode b = node("b", "PT1S");
+        EventInboxNode a = node("a", "PT1S");
+        EventInboxNode b = node("b", "PT1S");
         a.ownership.take("route", 1);
         Path gate = dir.resolve("gate-1");
         accepted(a.post(event(1, gate)));
@@ -164,17 +164,17 @@ class ClusteredEventsTest {
 
     @Test
     void otai_trigger_against_either_node_runs_the_event_once_on_the_owner() throws Exception {
-        ClusterNode a = node("a", "PT30S");
-        ClusterNode b = node("b", "PT30S");
+        EventInboxNode a = node("a", "PT30S");
+        EventInboxNode b = node("b", "PT30S");
         a.ownership.take("route", 1);
 
-        for (ClusterNode target : List.of(a, b)) {
+        for (EventInboxNode target : List.of(a, b)) {
             var out = new StringWriter();
             var cli = Main.commandLine();
             cli.setOut(new PrintWriter(out));
             cli.setErr(new PrintWriter(out));
             int n = target == a ? 1 : 2;
-            assertThat(cli.execute("trigger", "hook", "--url", target.url(), "--token", ClusterNode.TOKEN,
+            assertThat(cli.execute("trigger", "hook", "--url", target.url(), "--token", EventInboxNode.TOKEN,
                     "--data", event(n, open))).as(out.toString()).isZero();
             assertThat(out.toString()).contains("triggered 'hook': 202");
         }
@@ -186,8 +186,8 @@ class ClusteredEventsTest {
 
     @Test
     void a_node_that_cannot_reach_the_database_answers_503_and_the_retried_event_runs_once() throws Exception {
-        ClusterNode a = node("a", "PT30S");
-        ClusterNode b = node("b", "PT30S");
+        EventInboxNode a = node("a", "PT30S");
+        EventInboxNode b = node("b", "PT30S");
         b.ownership.take("route", 1);
 
         a.link.cut();

@@ -27,17 +27,17 @@ class HostileClusteredEventTest {
                   - id: route
                     on: [{ id: hook, use: base:ManualTrigger, params: { token: %s } }]
                     run: { id: value, use: base:ExpressionPipe, params: { expression: "{{ event.body.n }}" } }
-            """.formatted(ClusterNode.TOKEN);
+            """.formatted(EventInboxNode.TOKEN);
 
     private PostgresServer.Database database;
-    private ClusterNode receiver;
-    private ClusterNode owner;
+    private EventInboxNode receiver;
+    private EventInboxNode owner;
 
     @BeforeEach
     void start() throws IOException {
         database = PostgresServer.shared().freshDatabase();
-        receiver = new ClusterNode("receiver", CONFIG, database);
-        owner = new ClusterNode("owner", CONFIG, database);
+        receiver = new EventInboxNode("receiver", CONFIG, database);
+        owner = new EventInboxNode("owner", CONFIG, database);
         owner.ownership.take("route", 1);
     }
 

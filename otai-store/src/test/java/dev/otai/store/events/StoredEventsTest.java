@@ -195,6 +195,21 @@ class StoredEventsTest {
         assertThat(numbers(nodeA.claim("route", 1, 10))).containsExactly(2);
     }
 
+    @Test
+    void an_event_whose_json_cannot_be_read_back_is_set_aside_and_the_next_ones_are_claimed() {
+        nodeA.store("hook", bounds("route"), event(1));
+        storeA.inTransaction(c -> {
+            try (var s = c.prepareStatement("UPDATE trigger_events SET event_json = '{\"body\": [' WHERE id = 1")) {
+                return s.executeUpdate();
+            }
+        });
+        nodeA.store("hook", bounds("route"), event(2));
+
+        assertThat(numbers(nodeB.claim("route", 1, 10))).containsExactly(2);
+        assertThat(state(1)).isEqualTo("unreadable");
+        assertThat(nodeA.claim("route", 2, 10)).isEmpty();
+    }
+
     private void journalKnows(String runnerId, String runId) {
         storeA.inTransaction(c -> {
             try (var s = c.prepareStatement("INSERT INTO journal_runs (runner_id, run_id, trigger_id, event_json, fingerprint, "

@@ -40,10 +40,10 @@ import org.awaitility.Awaitility;
  * test hands them out ({@link #ownership}); and the HTTP server on loopback. It notes which event numbers
  * ({@code event.body.n}) its runs ran to success.
  */
-final class ClusterNode implements AutoCloseable {
+final class EventInboxNode implements AutoCloseable {
 
     static final String TOKEN = "t0ken";
-    private static final PluginRegistry REGISTRY = PluginRegistry.discover(ClusterNode.class.getClassLoader());
+    private static final PluginRegistry REGISTRY = PluginRegistry.discover(EventInboxNode.class.getClassLoader());
     private static final TemplateEngine TEMPLATES = new TemplateEngine();
     private static final Pattern HOST_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
 
@@ -83,7 +83,7 @@ final class ClusterNode implements AutoCloseable {
     private final Thread orchestrator;
     private boolean dead;
 
-    ClusterNode(String name, String yaml, PostgresServer.Database database) throws IOException {
+    EventInboxNode(String name, String yaml, PostgresServer.Database database) throws IOException {
         this.name = name;
         var place = HOST_PORT.matcher(database.url());
         if (!place.find()) {
