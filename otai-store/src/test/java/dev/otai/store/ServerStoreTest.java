@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otai.core.config.StorageSettings;
 import dev.otai.core.redaction.Redactor;
+import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunHistory;
 import dev.otai.store.history.RunQueries;
 import dev.otai.testkit.FakeClock;
@@ -46,8 +47,33 @@ class ServerStoreTest {
     }
 
     private static Write runStart(Store store, long key, String runId) {
-        return Write.of(Sql.HISTORY_RUN_START_ON_NODE, key, runId, "router", "tick", Instant.parse("2026-01-01T00:00:00Z"), false,
-                store.node());
+        return runStart(store, key, runId, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private static Write runStart(Store store, long key, String runId, Instant at) {
+        return Write.of(Sql.HISTORY_RUN_START_ON_NODE, key, runId, "router", "tick", at, false, store.node());
+    }
+
+    @Test
+    void retention_by_count_keeps_the_newest_runs_by_time_whichever_node_had_the_larger_keys() {
+        var database = PostgresServer.shared().freshDatabase();
+        Store a = open(database, "node-a");
+        Store b = open(database, "node-b");
+        long keyOfA = a.nextKey(Sql.Keys.RUNS);
+        long keyOfB = b.nextKey(Sql.Keys.RUNS);
+        Instant now = clock.instant();
+        b.durably(runStart(b, keyOfB, "older", now.minusSeconds(60)));
+        a.durably(runStart(a, keyOfA, "newer", now.minusSeconds(1)));
+        var defaults = StorageSettings.defaults();
+        var keepOne = new StorageSettings(defaults.dataDirectory(), defaults.maxAge(), 1, defaults.maxValueChars(),
+                defaults.maxStepsPerRun(), defaults.ledger());
+
+        var pruned = new Retention(a, keepOne).prune();
+
+        assertThat(keyOfA).isLessThan(keyOfB);
+        assertThat(pruned.runs()).isEqualTo(1);
+        assertThat(new RunQueries(b).list(new RunQueries.Filter(null, false, null, 10)))
+                .extracting(RunQueries.Run::id).containsExactly("newer");
     }
 
     @Test
