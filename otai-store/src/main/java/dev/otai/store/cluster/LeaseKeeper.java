@@ -80,9 +80,13 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
         this.roster = roster;
     }
 
-    /** Starts renewing in the background, a round every third of the lease (the first at once). */
+    /**
+     * Runs the first round now (this node takes its share, so that {@code otai run --once} runs it), then renews in
+     * the background, a round every third of the lease.
+     */
     public synchronized void start() {
         if (renewer == null) {
+            round();
             renewer = Thread.ofPlatform().daemon().name("otai-lease-keeper").start(this::renewForever);
         }
     }
@@ -121,6 +125,9 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
     public void tick() {
         long began = nanoTime.getAsLong();
         LeaseRoster serving = roster;
+        if (closed) {
+            return;
+        }
         List<String> runners = serving.runnerIds();
         Map<String, Long> mine;
         Map<String, Boolean> releasing = new LinkedHashMap<>();
@@ -174,8 +181,12 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
                 + "more, and the node that holds the lease next resumes them", runnerId, node, epoch, lease, why);
     }
 
-    /** Above its share, this node marks its last runners (config order) to hand back once they are idle. */
+    /**
+     * Above its share, this node marks its last runners (config order) to hand back once they are idle; and those a
+     * reload removed from the config.
+     */
     private synchronized void markExcess(List<String> runners, int share) {
+        held.replaceAll((id, h) -> runners.contains(id) ? h : new Held(h.epoch(), h.validUntil(), true));
         List<String> keeping = runners.stream().filter(id -> held.containsKey(id) && !held.get(id).releasing()).toList();
         for (int i = share; i < keeping.size(); i++) {
             String id = keeping.get(i);
@@ -184,17 +195,21 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
         }
     }
 
+    /** One round, its failure said once at WARN until a round succeeds again. */
+    private void round() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            if (!failing) {
+                log.warn("Node '{}' could not renew its runner leases: {}; it runs none once they run out, and "
+                        + "tries again every {} ms", node, e.getMessage(), lease.toMillis() / 3);
+            }
+            failing = true;
+        }
+    }
+
     private void renewForever() {
         while (!closed) {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    log.warn("Node '{}' could not renew its runner leases: {}; it runs none once they run out, and "
-                            + "tries again every {} ms", node, e.getMessage(), lease.toMillis() / 3);
-                }
-                failing = true;
-            }
             waiting.lock();
             try {
                 if (!closed) {
@@ -206,12 +221,18 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
             } finally {
                 waiting.unlock();
             }
+            if (!closed) {
+                round();
+            }
         }
     }
 
     /** Stops renewing, and hands every lease back at once (the engine's runs have ended) so others take them now. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         waiting.lock();
         try {
