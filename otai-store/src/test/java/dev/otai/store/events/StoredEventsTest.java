@@ -207,7 +207,23 @@ class StoredEventsTest {
 
         assertThat(numbers(nodeB.claim("route", 1, 10))).containsExactly(2);
         assertThat(state(1)).isEqualTo("unreadable");
-        assertThat(nodeA.claim("route", 2, 10)).isEmpty();
+        assertThat(nodeB.claim("route", 1, 10)).as("an unreadable event is never claimed").isEmpty();
+    }
+
+    @Test
+    void a_claimer_waiting_for_events_wakes_when_another_node_stores_one() throws Exception {
+        nodeA.awaitStored(Duration.ofMillis(1)); // starts listening
+        Thread waiting = Thread.ofVirtual().start(() -> {
+            try {
+                nodeA.awaitStored(Duration.ofHours(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        nodeB.store("hook", bounds("route"), event(1));
+
+        assertThat(waiting.join(Duration.ofSeconds(30))).as("woken by the NOTIFY sent with the commit").isTrue();
     }
 
     private void journalKnows(String runnerId, String runId) {
