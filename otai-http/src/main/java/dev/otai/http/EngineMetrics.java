@@ -48,8 +48,8 @@ public final class EngineMetrics implements EngineListener {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
-    private volatile ClusterView cluster;
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
+    private volatile ClusterView cluster;
 
     public EngineMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
