@@ -9,6 +9,7 @@ import dev.otai.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,6 +36,9 @@ import org.slf4j.MDC;
  * A run that finishes takes the next queued event on its own thread. The busy state is {@link RunSlots}.
  * A runtime that replaces another after a reload (its predecessor) starts its first run only once the
  * predecessor has no run in flight or queued, so the old and the new definition of a runner never overlap.
+ * In a cluster only the holder of the runner's lease ({@link RunnerOwnership}) runs it: other nodes' fires are dropped
+ * quietly, and a run whose lease was lost while it ran ends "lease lost" ({@link LeaseLost}), is not retried here, and
+ * is left in the run journal for the new owner to resume.
  */
 final class RunnerRuntime {
 
@@ -50,17 +55,13 @@ final class RunnerRuntime {
     private final EngineListener listener;
     private final BiConsumer<RunnerRuntime, Fire> retries;
     private final RunSlots slots;
+    private final RunnerOwnership ownership;
     private final SpinBackoff backoff = new SpinBackoff();
     private volatile RunnerOutcome last;
     private volatile RunnerRuntime predecessor;
 
     RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
-                  BiConsumer<RunnerRuntime, Fire> retries) {
-        this(spec, clock, executor, listener, retries, null);
-    }
-
-    RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
-                  BiConsumer<RunnerRuntime, Fire> retries, RunnerRuntime predecessor) {
+                  BiConsumer<RunnerRuntime, Fire> retries, RunnerOwnership ownership, RunnerRuntime predecessor) {
         this.spec = spec;
         this.id = spec.id();
         this.run = spec.run();
@@ -70,6 +71,7 @@ final class RunnerRuntime {
         this.listener = listener;
         this.retries = retries;
         this.slots = new RunSlots(settings);
+        this.ownership = ownership;
         this.predecessor = predecessor;
     }
 
@@ -117,9 +119,27 @@ final class RunnerRuntime {
         return slots.stopAccepting();
     }
 
-    /** Gives up the events still queued (the grace period is over); returns how many will not run. */
+    /**
+     * Gives up the events still queued (the grace period is over); returns how many will not run. Stored events
+     * among them go back to pending, for the runner's next owner.
+     */
     int abandon() {
-        return slots.abandon();
+        return giveBack(slots.abandon());
+    }
+
+    /** How many events it can take now without exceeding its queue's bound. */
+    int room() {
+        return slots.room();
+    }
+
+    /** Gives the stored events still queued back to pending (clustered mode, at a stop); returns how many. */
+    int withdrawStored() {
+        return giveBack(slots.withdrawStored());
+    }
+
+    private static int giveBack(List<Fire> fires) {
+        fires.forEach(fire -> fire.stored().release());
+        return fires.size();
     }
 
     /** Whether no run is in flight or queued. */
@@ -162,12 +182,17 @@ final class RunnerRuntime {
     }
 
     private void admit(Fire fire, Consumer<Fire> starts) {
+        if (!ownership.owns(id)) {
+            fire.stored().release();
+            log.debug("Runner '{}' is owned by another node; fire of '{}' dropped", id, fire.triggerId());
+            return;
+        }
         if (restsFrom(fire)) {
             log.debug("Runner '{}' backs off after runs that wrote nothing; fire of '{}' skipped", id, fire.triggerId());
             return;
         }
         switch (slots.admit(fire)) {
-            case IGNORED -> { }
+            case IGNORED -> fire.stored().release();
             case STARTS -> starts.accept(fire);
             case QUEUED -> listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
             case SKIPPED_FIRST -> {
@@ -232,7 +257,7 @@ final class RunnerRuntime {
     /** Gives back the slot of a run that will not run, and of the queued ones that would follow it. */
     private void giveUp() {
         log.warn("Runner '{}' did not start its run: the engine stopped while the run of its previous config was in flight", id);
-        int left = slots.abandon();
+        int left = abandon();
         slots.finishedOrNext(); // gives the slot back: nothing is queued any more
         if (left > 0) {
             log.warn("Runner '{}': {} queued events were not run", id, left);
@@ -248,6 +273,35 @@ final class RunnerRuntime {
         return lastOutcome();
     }
 
+    /**
+     * Takes a run slot as soon as one is free (waiting for the runs in flight, which may be runs of a lease this node
+     * lost), then asks {@code begin} for the id to continue the interrupted run under (null: it is no longer to be
+     * resumed, it ended meanwhile) and continues it as {@link #resume} does, on the calling thread; events queued
+     * meanwhile then run on it too. Empty when nothing ran: the runner stopped taking fires, or the wait was
+     * interrupted, or {@code begin} said no.
+     */
+    Optional<RunnerOutcome> resumeWhenFree(Supplier<String> begin, String triggerId, Map<String, Object> event) {
+        try {
+            if (!slots.takeWhenFree()) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        RunnerOutcome before = last;
+        String runId = begin.get();
+        if (runId != null) {
+            runOne(new Fire(triggerId, event, clock.instant(), true, 1), runId);
+        }
+        RunnerOutcome outcome = last;
+        Fire next;
+        while ((next = slots.finishedOrNext()) != null) {
+            runOne(next);
+        }
+        return Optional.ofNullable(outcome).filter(o -> o != before);
+    }
+
     static String newRunId() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -257,6 +311,17 @@ final class RunnerRuntime {
     }
 
     private void runOne(Fire fire, String runId) {
+        long epoch = ownership.epoch(id);
+        if (epoch == 0) {
+            fire.stored().release();
+            log.info("Runner '{}' is now owned by another node; its waiting fire of '{}' was dropped", id, fire.triggerId());
+            return;
+        }
+        if (!fire.stored().start(runId)) {
+            log.info("Runner '{}': an event of '{}' it claimed is no longer this engine's to run (another engine holds "
+                    + "the runner now); not run here", id, fire.triggerId());
+            return;
+        }
         Instant started = clock.instant();
         long start = System.nanoTime();
         try (var ignoredRunner = MDC.putCloseable("runner", id); var ignoredRun = MDC.putCloseable("run_id", runId)) {
@@ -266,10 +331,12 @@ final class RunnerRuntime {
                     .withValue("trigger", fire.triggerId())
                     .withValue("event", fire.event());
             var ended = new CountDownLatch(1);
-            PipeResult result = settings.timeout() == null ? run.run(context) : runWithTimeout(context, ended);
+            PipeResult ran = settings.timeout() == null ? run.run(context) : runWithTimeout(context, ended);
+            PipeResult result = leaseLost(ran, epoch) ? lostLease(runId, epoch, ran) : ran;
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             logRun(runId, fire, result, took);
             last = new RunnerOutcome(id, result, took);
+            fire.stored().finished(); // before the run's records are closed: a run the journal forgot is done
             listener.on(new EngineEvent.RunFinished(id, runId, fire.triggerId(), result, took, fire.attempt()));
             judgeSpinning(runId, info.tally());
             scheduleRetry(fire, result);
@@ -277,6 +344,7 @@ final class RunnerRuntime {
                 awaitEnd(runId, ended);
             }
         } catch (RuntimeException | Error e) {
+            fire.stored().finished();
             log.error("Runner '{}' run {} crashed", id, runId, e);
         }
     }
@@ -297,9 +365,25 @@ final class RunnerRuntime {
         });
     }
 
+    /**
+     * Whether this node lost the runner's lease while the run ran: it no longer holds it under the run's epoch, or a
+     * write was refused for it. Whatever the run's result: a for-each whose items' writes were refused ends without
+     * failing, and a run that ended as succeeded would be closed in the journal before the new owner resumes it.
+     */
+    private boolean leaseLost(PipeResult result, long epoch) {
+        return ownership.epoch(id) != epoch || result instanceof PipeResult.Failed failed && LeaseLost.in(failed.cause());
+    }
+
+    private PipeResult lostLease(String runId, long epoch, PipeResult ran) {
+        String message = "lease lost: runner '" + id + "' (epoch " + epoch + ") is now owned by another node, which "
+                + "resumes the run; it wrote nothing more here and is not retried here (" + ran.message() + ")";
+        return PipeResult.failed(message, new LeaseLost(message));
+    }
+
     /** Called before the run releases its slot, so that whoever waits for idleness sees the retry scheduled. */
     private void scheduleRetry(Fire fire, PipeResult result) {
-        if (result.failed() && fire.attempt() < settings.retry().attempts()) {
+        if (result.failed() && !LeaseLost.in(((PipeResult.Failed) result).cause())
+                && fire.attempt() < settings.retry().attempts()) {
             retries.accept(this, fire.retry(clock.instant().plus(settings.retry().delayBefore(fire.attempt() + 1))));
         }
     }
