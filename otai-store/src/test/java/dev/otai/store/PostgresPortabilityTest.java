@@ -17,29 +17,19 @@ import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunQueries;
 import dev.otai.store.tickets.LocalTicketSystem;
 import dev.otai.testkit.FakeClock;
+import dev.otai.testkit.PostgresServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/**
- * The same schema and SQL on PostgreSQL. Runs when {@code OTAI_TEST_POSTGRES_URL} names an empty database, for
- * example {@code jdbc:postgresql://localhost:5432/otai_test?user=otai}.
- */
-@EnabledIfEnvironmentVariable(named = "OTAI_TEST_POSTGRES_URL", matches = ".+")
+/** The same schema and SQL on PostgreSQL, in a fresh database of the test PostgreSQL. */
 class PostgresPortabilityTest {
 
     @Test
     void migrations_tickets_history_and_ledger_work_on_postgresql() throws Exception {
-        var dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(System.getenv("OTAI_TEST_POSTGRES_URL"));
+        var dataSource = PostgresServer.shared().freshDatabase().dataSource();
         var clock = new FakeClock();
         Store store = Store.open(dataSource, "postgresql", clock);
-        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM ticket_notes; DELETE FROM ticket_tags; DELETE FROM ticket_fields; DELETE FROM tickets; "
-                    + "DELETE FROM run_steps; DELETE FROM runs; DELETE FROM effects; UPDATE counters SET next_value = 1");
-        }
         var tickets = new LocalTicketSystem(store);
         var created = tickets.create(new NewTicket("Printer", "jams", Entity.named("Incoming"), null, null, null,
                 List.of("hw"), Map.of("language", "en")));
