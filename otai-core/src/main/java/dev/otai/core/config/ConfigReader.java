@@ -46,7 +46,7 @@ public final class ConfigReader {
         LoggingSettings logging = InfrastructureReader.logging(infrastructure, problems);
         HttpSettings http = InfrastructureReader.http(infrastructure, problems);
         TemplateLimits templates = InfrastructureReader.templates(infrastructure, problems);
-        StorageSettings storage = InfrastructureReader.storage(infrastructure, problems);
+        StorageSettings storage = InfrastructureReader.storage(infrastructure, loaded.environment(), problems);
         ConsoleSettings console = InfrastructureReader.console(infrastructure, loaded.environment(), problems);
         Map<String, ServiceConfig> services = services(root);
         PipeConfig orchestrator = orchestrator(root);
@@ -60,7 +60,8 @@ public final class ConfigReader {
      */
     public static StorageSettings storage(ConfigLoader.Loaded loaded, Problems problems) {
         ConfigReader reader = new ConfigReader(problems);
-        return InfrastructureReader.storage(reader.mapAt(loaded.root(), "infrastructure", "infrastructure"), problems);
+        return InfrastructureReader.storage(reader.mapAt(loaded.root(), "infrastructure", "infrastructure"), loaded.environment(),
+                problems);
     }
 
     private String apiVersion(MapNode root) {

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code infrastructure.console}. The token is either written out or exactly {@code {{ get_env('NAME') }}}:
@@ -17,7 +15,6 @@ final class ConsoleReader {
 
     private static final String PATH = "infrastructure.console";
     private static final Set<String> KEYS = Set.of("enabled", "token", "secure_cookie", "session_timeout");
-    private static final Pattern GET_ENV = Pattern.compile("\\{\\{\\s*get_env\\(\\s*(['\"])([A-Za-z_][A-Za-z0-9_]*)\\1\\s*\\)\\s*}}");
     private static final String TOKEN_FORMS = "expected a text of at least " + ConsoleSettings.MIN_TOKEN_LENGTH
             + " characters, or {{ get_env('OTAI_CONSOLE_TOKEN') }}";
 
@@ -53,10 +50,7 @@ final class ConsoleReader {
     /** The variable a {@code get_env} token reads when it is not set. */
     private static Optional<String> unsetVariable(MapNode console, Map<String, String> environment) {
         if (console.get("token").orElse(null) instanceof ScalarNode s && s.value() instanceof String text) {
-            Matcher env = GET_ENV.matcher(text.strip());
-            if (env.matches() && (environment.get(env.group(2)) == null || environment.get(env.group(2)).isBlank())) {
-                return Optional.of(env.group(2));
-            }
+            return GetEnv.variable(text).filter(name -> environment.get(name) == null || environment.get(name).isBlank());
         }
         return Optional.empty();
     }
@@ -74,10 +68,10 @@ final class ConsoleReader {
             return null;
         }
         String token = text;
-        Matcher env = GET_ENV.matcher(text.strip());
-        if (env.matches()) {
-            token = environment.get(env.group(2));
-        } else if (text.contains("{{") || text.contains("{%")) {
+        Optional<String> variable = GetEnv.variable(text);
+        if (variable.isPresent()) {
+            token = environment.get(variable.get());
+        } else if (GetEnv.isTemplate(text)) {
             problems.error(scalar, path, "'token' is a template other than get_env; " + TOKEN_FORMS);
             return null;
         }

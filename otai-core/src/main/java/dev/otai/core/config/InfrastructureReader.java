@@ -32,8 +32,8 @@ final class InfrastructureReader {
         new SectionReader(problems).unknownKeys(infrastructure, SECTIONS, "infrastructure");
     }
 
-    static StorageSettings storage(MapNode infrastructure, Problems problems) {
-        return StorageReader.storage(infrastructure, problems);
+    static StorageSettings storage(MapNode infrastructure, java.util.Map<String, String> environment, Problems problems) {
+        return StorageReader.storage(infrastructure, environment, problems);
     }
 
     static ConsoleSettings console(MapNode infrastructure, java.util.Map<String, String> environment, Problems problems) {

@@ -7,14 +7,19 @@ import dev.otai.core.config.StorageSettings.LedgerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code infrastructure.storage}: the data directory, retention of run history, and the effect ledger's caps. */
+/**
+ * Reads {@code infrastructure.storage}: the data directory or (through {@link StorageServerReader}) the PostgreSQL
+ * server, retention of run history, and the effect ledger's caps.
+ */
 final class StorageReader {
 
     private static final String PATH = "infrastructure.storage";
-    private static final Set<String> KEYS = Set.of("data_dir", "retention", "max_value_chars", "max_steps_per_run", "ledger");
+    private static final Set<String> KEYS = keys();
     private static final Set<String> RETENTION_KEYS = Set.of("max_age", "max_runs");
     private static final Set<String> LEDGER_KEYS = Set.of("enabled", "max_writes_per_run", "max_writes_per_ticket", "window",
             "always_write");
@@ -22,13 +27,21 @@ final class StorageReader {
     private static final String POSITIVE = "longer than zero";
 
     private final SectionReader section;
+    private final Map<String, String> environment;
 
-    private StorageReader(Problems problems) {
+    private StorageReader(Map<String, String> environment, Problems problems) {
         this.section = new SectionReader(problems);
+        this.environment = environment;
     }
 
-    static StorageSettings storage(MapNode infrastructure, Problems problems) {
-        return new StorageReader(problems).storage(infrastructure);
+    static StorageSettings storage(MapNode infrastructure, Map<String, String> environment, Problems problems) {
+        return new StorageReader(environment, problems).storage(infrastructure);
+    }
+
+    private static Set<String> keys() {
+        var keys = new LinkedHashSet<>(List.of("data_dir", "retention", "max_value_chars", "max_steps_per_run", "ledger"));
+        keys.addAll(StorageServerReader.KEYS);
+        return Set.copyOf(keys);
     }
 
     private StorageSettings storage(MapNode infrastructure) {
@@ -52,7 +65,8 @@ final class StorageReader {
         long maxSteps = section.integer(storage, "max_steps_per_run", PATH + ".max_steps_per_run", 1, Long.MAX_VALUE)
                 .orElse((long) defaults.maxStepsPerRun());
         return new StorageSettings(dir, maxAge, maxRuns, (int) Math.min(maxChars, CHARS_AND_STEPS_CEILING),
-                (int) Math.min(maxSteps, CHARS_AND_STEPS_CEILING), ledger(storage));
+                (int) Math.min(maxSteps, CHARS_AND_STEPS_CEILING), ledger(storage),
+                StorageServerReader.server(storage, environment, section.problems()));
     }
 
     private LedgerSettings ledger(MapNode storage) {

@@ -15,6 +15,7 @@ import dev.otai.core.orchestration.RunJournal;
 import dev.otai.core.orchestration.RunOnce;
 import dev.otai.core.orchestration.Runner;
 import dev.otai.core.orchestration.RunnerOutcome;
+import dev.otai.core.orchestration.RunnerOwnership;
 import dev.otai.core.orchestration.Runners;
 import dev.otai.core.orchestration.Swap;
 import dev.otai.core.orchestration.TriggerGateway;
@@ -101,7 +102,8 @@ public final class Engine implements AutoCloseable {
         Assembly assembly = Instantiator.instantiate(blueprint, templates, facilities);
         Runners runners;
         try {
-            runners = Runners.of(assembly.root(), clock, listener);
+            runners = Runners.of(assembly.root(), clock, listener,
+                    facilities.find(RunnerOwnership.class).orElse(RunnerOwnership.ALONE));
         } catch (RuntimeException e) {
             assembly.close();
             throw e;
@@ -168,6 +170,16 @@ public final class Engine implements AutoCloseable {
      */
     public List<RunnerOutcome> resumeInterrupted() {
         return runners.resumeInterrupted(journal, fingerprints, lifecycle);
+    }
+
+    /**
+     * In a cluster, this node is gaining runner {@code runnerId}'s lease: reads the runner's interrupted runs (left
+     * by the node that held it before, or by this node under a lease it lost) now, before the runner may run here,
+     * and returns the work that resumes them through the run journal once it may, each when the runner has a free
+     * slot. The lease keeper calls it before it counts the lease as held, and runs the work after.
+     */
+    public Runnable onGain(String runnerId) {
+        return runners.onGain(runnerId, journal, fingerprints, lifecycle);
     }
 
     /**

@@ -68,6 +68,26 @@ final class RunSlots {
         }
     }
 
+    /**
+     * Waits until a slot is free and takes it, for a run that must not be skipped (an interrupted run resumed by a
+     * node that gained the runner); false when the runner stopped taking fires first.
+     */
+    boolean takeWhenFree() throws InterruptedException {
+        lock.lock();
+        try {
+            while (accepting && inFlight >= concurrency) {
+                released.await();
+            }
+            if (!accepting) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** After a run: the next queued fire, to run in the same slot, or null after giving the slot back. */
     Fire finishedOrNext() {
         lock.lock();
@@ -137,6 +157,7 @@ final class RunSlots {
         lock.lock();
         try {
             accepting = false;
+            released.signalAll(); // a resumption waiting for a slot gives up
             return pending.size();
         } finally {
             lock.unlock();

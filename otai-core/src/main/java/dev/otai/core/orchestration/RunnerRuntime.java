@@ -34,6 +34,9 @@ import org.slf4j.MDC;
  * A run that finishes takes the next queued event on its own thread. The busy state is {@link RunSlots}.
  * A runtime that replaces another after a reload (its predecessor) starts its first run only once the
  * predecessor has no run in flight or queued, so the old and the new definition of a runner never overlap.
+ * In a cluster only the holder of the runner's lease ({@link RunnerOwnership}) runs it: other nodes' fires are dropped
+ * quietly, and a run whose lease was lost while it ran ends "lease lost" ({@link LeaseLost}), is not retried here, and
+ * is left in the run journal for the new owner to resume.
  */
 final class RunnerRuntime {
 
@@ -50,17 +53,13 @@ final class RunnerRuntime {
     private final EngineListener listener;
     private final BiConsumer<RunnerRuntime, Fire> retries;
     private final RunSlots slots;
+    private final RunnerOwnership ownership;
     private final SpinBackoff backoff = new SpinBackoff();
     private volatile RunnerOutcome last;
     private volatile RunnerRuntime predecessor;
 
     RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
-                  BiConsumer<RunnerRuntime, Fire> retries) {
-        this(spec, clock, executor, listener, retries, null);
-    }
-
-    RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
-                  BiConsumer<RunnerRuntime, Fire> retries, RunnerRuntime predecessor) {
+                  BiConsumer<RunnerRuntime, Fire> retries, RunnerOwnership ownership, RunnerRuntime predecessor) {
         this.spec = spec;
         this.id = spec.id();
         this.run = spec.run();
@@ -70,6 +69,7 @@ final class RunnerRuntime {
         this.listener = listener;
         this.retries = retries;
         this.slots = new RunSlots(settings);
+        this.ownership = ownership;
         this.predecessor = predecessor;
     }
 
@@ -162,6 +162,10 @@ final class RunnerRuntime {
     }
 
     private void admit(Fire fire, Consumer<Fire> starts) {
+        if (!ownership.owns(id)) {
+            log.debug("Runner '{}' is owned by another node; fire of '{}' dropped", id, fire.triggerId());
+            return;
+        }
         if (restsFrom(fire)) {
             log.debug("Runner '{}' backs off after runs that wrote nothing; fire of '{}' skipped", id, fire.triggerId());
             return;
@@ -248,6 +252,30 @@ final class RunnerRuntime {
         return lastOutcome();
     }
 
+    /**
+     * Takes a run slot as soon as one is free (waiting for the runs in flight, which may be runs of an epoch this
+     * node lost), then continues the interrupted run as {@link #resume} does, on the calling thread; events queued
+     * meanwhile then run on it too. Empty when the runner stopped taking fires or the wait was interrupted.
+     */
+    Optional<RunnerOutcome> resumeWhenFree(String runId, String triggerId, Map<String, Object> event) {
+        try {
+            if (!slots.takeWhenFree()) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        RunnerOutcome before = last;
+        Fire next = new Fire(triggerId, event, clock.instant(), true, 1);
+        runOne(next, runId);
+        RunnerOutcome outcome = last;
+        while ((next = slots.finishedOrNext()) != null) {
+            runOne(next);
+        }
+        return Optional.ofNullable(outcome).filter(o -> o != before);
+    }
+
     static String newRunId() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -257,6 +285,11 @@ final class RunnerRuntime {
     }
 
     private void runOne(Fire fire, String runId) {
+        long epoch = ownership.epoch(id);
+        if (epoch == 0) {
+            log.info("Runner '{}' is now owned by another node; its waiting fire of '{}' was dropped", id, fire.triggerId());
+            return;
+        }
         Instant started = clock.instant();
         long start = System.nanoTime();
         try (var ignoredRunner = MDC.putCloseable("runner", id); var ignoredRun = MDC.putCloseable("run_id", runId)) {
@@ -266,7 +299,8 @@ final class RunnerRuntime {
                     .withValue("trigger", fire.triggerId())
                     .withValue("event", fire.event());
             var ended = new CountDownLatch(1);
-            PipeResult result = settings.timeout() == null ? run.run(context) : runWithTimeout(context, ended);
+            PipeResult ran = settings.timeout() == null ? run.run(context) : runWithTimeout(context, ended);
+            PipeResult result = leaseLost(ran, epoch) ? lostLease(runId, epoch, ran) : ran;
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             logRun(runId, fire, result, took);
             last = new RunnerOutcome(id, result, took);
@@ -297,9 +331,22 @@ final class RunnerRuntime {
         });
     }
 
+    /** Whether a failed run failed because this node lost the runner's lease while it ran. */
+    private boolean leaseLost(PipeResult result, long epoch) {
+        return result instanceof PipeResult.Failed failed
+                && (ownership.epoch(id) != epoch || LeaseLost.in(failed.cause()));
+    }
+
+    private PipeResult lostLease(String runId, long epoch, PipeResult ran) {
+        String message = "lease lost: runner '" + id + "' (epoch " + epoch + ") is now owned by another node, which "
+                + "resumes the run; it wrote nothing more here and is not retried here (" + ran.message() + ")";
+        return PipeResult.failed(message, new LeaseLost(message));
+    }
+
     /** Called before the run releases its slot, so that whoever waits for idleness sees the retry scheduled. */
     private void scheduleRetry(Fire fire, PipeResult result) {
-        if (result.failed() && fire.attempt() < settings.retry().attempts()) {
+        if (result.failed() && !LeaseLost.in(((PipeResult.Failed) result).cause())
+                && fire.attempt() < settings.retry().attempts()) {
             retries.accept(this, fire.retry(clock.instant().plus(settings.retry().delayBefore(fire.attempt() + 1))));
         }
     }

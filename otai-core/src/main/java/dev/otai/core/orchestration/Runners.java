@@ -50,14 +50,16 @@ public final class Runners implements AutoCloseable {
     private final ExecutorService executor;
     private final EngineListener listener;
     private final InstantSource clock;
+    private final RunnerOwnership ownership;
     private final List<RunnerRuntime> retiring = new CopyOnWriteArrayList<>();
     private volatile Roster roster;
     private volatile Duration shutdownGrace;
 
-    private Runners(Lineup lineup, InstantSource clock, EngineListener listener) {
+    private Runners(Lineup lineup, InstantSource clock, EngineListener listener, RunnerOwnership ownership) {
         this.shutdownGrace = lineup.shutdownGrace();
         this.listener = listener;
         this.clock = clock;
+        this.ownership = ownership;
         this.timetable = new Timetable();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         var all = new ArrayList<RunnerRuntime>();
@@ -70,12 +72,17 @@ public final class Runners implements AutoCloseable {
      * runs once at startup.
      */
     public static Runners of(PipeNode root, InstantSource clock, EngineListener listener) {
-        return new Runners(Lineup.of(root), clock, listener);
+        return of(root, clock, listener, RunnerOwnership.ALONE);
+    }
+
+    /** As {@link #of(PipeNode, InstantSource, EngineListener)}, running only the runners {@code ownership} holds. */
+    public static Runners of(PipeNode root, InstantSource clock, EngineListener listener, RunnerOwnership ownership) {
+        return new Runners(Lineup.of(root), clock, listener, ownership);
     }
 
     private RunnerRuntime runtime(Runner spec, RunnerRuntime predecessor) {
         return new RunnerRuntime(spec, clock, executor, listener,
-                (runner, retry) -> timetable.add(Timetable.Due.retry(runner, retry)), predecessor);
+                (runner, retry) -> timetable.add(Timetable.Due.retry(runner, retry)), ownership, predecessor);
     }
 
     /**
@@ -197,6 +204,21 @@ public final class Runners implements AutoCloseable {
         }
     }
 
+    /** The ids of the runners as configured, in config order. */
+    public List<String> ids() {
+        return roster.runtimes().stream().map(RunnerRuntime::id).toList();
+    }
+
+    /** Whether runner {@code runnerId} has no run in flight or queued, under its current or a retired config. */
+    public boolean idle(String runnerId) {
+        return everyRuntime().stream().filter(r -> r.id().equals(runnerId)).allMatch(RunnerRuntime::idle);
+    }
+
+    /** Which runners this engine holds; {@link RunnerOwnership#ALONE} outside a cluster. */
+    public RunnerOwnership ownership() {
+        return ownership;
+    }
+
     /** Runner state for health checks and tests. */
     public List<RunnerStatus> status() {
         return roster.runtimes().stream().map(r -> new RunnerStatus(r.id(), r.inFlight(), r.queued(), r.skipped())).toList();
@@ -224,6 +246,17 @@ public final class Runners implements AutoCloseable {
      * runtimes (see {@link Resumption}); {@code fingerprints} are the runners' pipe trees as configured now, by id.
      */
     public List<RunnerOutcome> resumeInterrupted(RunJournal journal, Map<String, String> fingerprints, Lifecycle lifecycle) {
-        return Resumption.resume(roster.runtimes(), journal, fingerprints, lifecycle);
+        return Resumption.resume(roster.runtimes(), journal, fingerprints, lifecycle, ownership);
+    }
+
+    /**
+     * This node is gaining runner {@code runnerId}'s lease (a cluster): reads its interrupted runs now, before the
+     * runner may run here, and returns the work that resumes them once it may (see {@link Resumption#onGain});
+     * a no-op for a runner this config does not have.
+     */
+    public Runnable onGain(String runnerId, RunJournal journal, Map<String, String> fingerprints, Lifecycle lifecycle) {
+        return roster.runtimes().stream().filter(r -> r.id().equals(runnerId)).findFirst()
+                .map(runtime -> Resumption.onGain(runtime, journal, fingerprints, lifecycle))
+                .orElse(() -> { });
     }
 }

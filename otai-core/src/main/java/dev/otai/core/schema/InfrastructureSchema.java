@@ -91,8 +91,18 @@ final class InfrastructureSchema {
                 .<ObjectNode>set("window", duration("the window of max_writes_per_ticket"))
                 .set("always_write", JSON.objectNode().put("type", "array").put("description", "step ids whose writes repeat on every run")
                         .set("items", JSON.objectNode().set("type", JSON.arrayNode().add("string").add("number")))));
-        return section("The embedded store: run history, effect ledger, local ticket system").set("properties", JSON.objectNode()
-                .<ObjectNode>set("data_dir", text("the data directory").put("default", "./otai-data"))
+        return section("The store: run history, effect ledger, local ticket system; embedded H2 in data_dir, or "
+                + "PostgreSQL shared by a cluster when url is set").set("properties", JSON.objectNode()
+                .<ObjectNode>set("data_dir", text("the data directory of the embedded store").put("default", "./otai-data"))
+                .<ObjectNode>set("url", text("a PostgreSQL JDBC url (jdbc:postgresql://host:5432/otai): clustered mode; "
+                        + "absent, the embedded store").put("pattern", "^\\s*jdbc:postgresql://"))
+                .<ObjectNode>set("user", text("the PostgreSQL user"))
+                .<ObjectNode>set("password", JSON.objectNode().<ObjectNode>set("type", JSON.arrayNode().add("string").add("number"))
+                        .put("description", "the PostgreSQL password, a secret: {{ get_env('OTAI_DB_PASSWORD') }}"))
+                .<ObjectNode>set("pool_size", integer(2, 500, "connections this engine holds open").put("default", 8))
+                .<ObjectNode>set("node", text("this engine's name in the cluster; default: host name and process id"))
+                .<ObjectNode>set("lease", duration("how long a runner's owner keeps it without renewing (at least 2 s)")
+                        .put("default", "PT10S"))
                 .<ObjectNode>set("retention", retention)
                 .<ObjectNode>set("max_value_chars", integer(1, Long.MAX_VALUE, "longest value kept in run history"))
                 .<ObjectNode>set("max_steps_per_run", integer(1, Long.MAX_VALUE, "steps kept per run"))
