@@ -38,15 +38,13 @@ final class EngineNode implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code otai run --config config} with these variables added to the environment; logs to {@code <name>.log}. */
-    static EngineNode start(String name, Path config, Path dir, Map<String, String> environment) throws IOException {
+    /** Starts {@code otai run --config config} with these variables added to the environment, logging to {@code log}. */
+    static EngineNode start(String name, Path config, Path log, Map<String, String> environment) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "run", "--config", config.toString()));
-        Path log = dir.resolve(name + ".log");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new EngineNode(name, log, builder.start());
     }
@@ -83,14 +81,18 @@ final class EngineNode implements AutoCloseable {
     }
 
     private int readyPort() {
+        return listening() && health().status() == 200 ? port : 0;
+    }
+
+    /** Whether the engine's HTTP server has said which port it listens on (it may still be starting). */
+    boolean listening() {
         if (port == 0) {
             Matcher matcher = LISTENING.matcher(log());
-            if (!matcher.find()) {
-                return 0;
+            if (matcher.find()) {
+                port = Integer.parseInt(matcher.group(1));
             }
-            port = Integer.parseInt(matcher.group(1));
         }
-        return health().status() == 200 ? port : 0;
+        return port != 0;
     }
 
     /** An HTTP answer of the engine; status 0, with the failure as body, when it did not answer. */

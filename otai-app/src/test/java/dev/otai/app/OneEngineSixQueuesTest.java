@@ -47,14 +47,14 @@ class OneEngineSixQueuesTest {
         var environment = new HashMap<>(SixQueueDesk.agent("node-1"));
         environment.put("OTAI__INFRASTRUCTURE__STORAGE__DATA_DIR", dir.resolve("node-1-data").toString());
 
-        engine = EngineNode.start("node-1", config, dir, environment);
+        engine = EngineNode.start("node-1", config, dir.resolve("node-1.log"), environment);
         engine.awaitReady();
         for (String ticket : hookTickets) {
             assertThat(engine.postEvent("otobo_events", "TicketCreate", ticket).status()).as(engine.log()).isEqualTo(202);
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> SixQueueDesk.notRoutedOnce(fake).isEmpty() && hookTickets.stream().allMatch(this::noted));
+                .until(() -> SixQueueDesk.unnoted(fake) == 0 && hookTickets.stream().allMatch(this::noted));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> IntStream.rangeClosed(1, SixQueueDesk.RUNNERS)
                 .allMatch(q -> fake.activity().searches().stream().filter(s -> s.queue().equals(SixQueueDesk.queue(q))).count() >= 3));
         assertThat(engine.stop()).as(engine.log()).isZero();

@@ -145,6 +145,11 @@ final class SixQueueDesk {
         return wrong;
     }
 
+    /** Tickets of the inboxes (by title) that have no note yet. */
+    static long unnoted(FakeOtobo fake) {
+        return fake.tickets().stream().filter(t -> t.title().startsWith("Ticket ")).filter(t -> t.addedArticles().isEmpty()).count();
+    }
+
     /** Tickets of {@code queue} (by title) that already got their note. */
     static long noted(FakeOtobo fake, int queue) {
         return fake.tickets().stream().filter(t -> t.title().startsWith("Ticket " + queue + "."))
