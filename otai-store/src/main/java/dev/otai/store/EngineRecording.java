@@ -6,6 +6,7 @@ import dev.otai.core.config.StorageSettings;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.RunJournal;
+import dev.otai.core.orchestration.RunnerOwnership;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.history.Retention;
@@ -34,13 +35,17 @@ public final class EngineRecording implements AutoCloseable {
 
     private final Redactor redactor;
 
-    private EngineRecording(Store store, StorageSettings settings, boolean dryRun, Redactor redactor) {
+    private final RunnerOwnership ownership;
+
+    private EngineRecording(Store store, StorageSettings settings, boolean dryRun, Redactor redactor,
+                            RunnerOwnership ownership) {
         this.store = store;
+        this.ownership = ownership;
         this.redactor = redactor;
         this.history = new RunHistory(store, settings, dryRun, redactor);
         this.ledger = new EffectLedger(store, settings.ledger(), redactor);
         TestFault fault = TestFault.fromEnvironment();
-        this.decorator = new LedgerDecorator(ledger, dryRun, fault);
+        this.decorator = new LedgerDecorator(ledger, dryRun, fault, ownership);
         this.journal = dryRun ? RunJournal.NONE : new StoreJournal(store, redactor, fault);
         this.retention = new Retention(store, settings);
     }
@@ -51,8 +56,19 @@ public final class EngineRecording implements AutoCloseable {
      * the history then keeps out of the store.
      */
     public static EngineRecording start(Store store, StorageSettings settings, boolean dryRun, Redactor redactor) {
-        var recording = new EngineRecording(store, settings, dryRun, redactor);
-        recording.history.abandonUnfinished();
+        return start(store, settings, dryRun, redactor, RunnerOwnership.ALONE);
+    }
+
+    /**
+     * As {@link #start(Store, StorageSettings, boolean, Redactor)}, for one node of a cluster: the engine runs only
+     * the runners {@code ownership} holds, and every write of a run is fenced by its runner's lease.
+     */
+    public static EngineRecording start(Store store, StorageSettings settings, boolean dryRun, Redactor redactor,
+                                        RunnerOwnership ownership) {
+        var recording = new EngineRecording(store, settings, dryRun, redactor, ownership);
+        if (ownership == RunnerOwnership.ALONE) { // in a cluster, per runner as this node gains it (see gaining)
+            recording.history.abandonUnfinished();
+        }
         recording.retention.startInBackground();
         return recording;
     }
@@ -62,7 +78,7 @@ public final class EngineRecording implements AutoCloseable {
      * and the running engine's unfinished runs are left alone and nothing is pruned.
      */
     public static EngineRecording dryRunBeside(Store store, StorageSettings settings, Redactor redactor) {
-        return new EngineRecording(store, settings, true, redactor);
+        return new EngineRecording(store, settings, true, redactor, RunnerOwnership.ALONE);
     }
 
     /** Adds the store, the step listener and the ticket-system decorator to the engine's facilities. */
@@ -76,6 +92,7 @@ public final class EngineRecording implements AutoCloseable {
                 .add(Redactor.class, redactor)
                 .add(StepListener.class, StepListener.both(StepListener.both(decorator.steps(), history), also))
                 .add(RunJournal.class, journal)
+                .add(RunnerOwnership.class, ownership)
                 .add(ServiceDecorator.class, decorator);
     }
 
@@ -98,6 +115,14 @@ public final class EngineRecording implements AutoCloseable {
             }
             next.on(event);
         };
+    }
+
+    /**
+     * In a cluster, as this node gains runner {@code runnerId} and before it runs it: the runner's runs that its
+     * previous node left unfinished are marked abandoned in the history (the run journal resumes them).
+     */
+    public void gaining(String runnerId) {
+        history.abandonUnfinished(runnerId);
     }
 
     /** Intended writes recorded so far by a dry run, in order. */

@@ -63,6 +63,21 @@ public final class RunHistory implements EngineListener, StepListener {
         });
     }
 
+    /**
+     * In a cluster, when this node gains runner {@code runnerId}: marks its runs still recorded as running (their
+     * node died or lost the runner's lease) as abandoned; the run journal resumes them as new runs.
+     */
+    public int abandonUnfinished(String runnerId) {
+        return store.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET outcome = 'abandoned', "
+                    + "message = 'the node running it stopped or lost the runner before the run ended' "
+                    + "WHERE outcome = 'running' AND runner_id = ?")) {
+                s.setString(1, runnerId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
     @Override
     public void on(EngineEvent event) {
         try {

@@ -4,6 +4,7 @@ import dev.otai.api.PipeResult;
 import dev.otai.api.RunInfo;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.LeaseLost;
 import dev.otai.core.orchestration.RunJournal;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
@@ -26,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The run journal in the store. Recording costs the run no wait: each step result is queued and committed in the
  * store's next batch, and the effect ledger's durable intents carry every result queued before them to the disk
  * (a write is never on disk without the steps it was based on). When a run ends its steps are deleted. A resumed
- * run takes over its predecessor's steps and replays them from memory.
+ * run takes over its predecessor's steps and replays them from memory. A run that ended because its node lost the
+ * runner's lease stays unfinished here, for the runner's new owner to resume.
  */
 public final class StoreJournal implements RunJournal, EngineListener {
 
@@ -79,6 +81,8 @@ public final class StoreJournal implements RunJournal, EngineListener {
             case EngineEvent.RunStarted started when !replays.containsKey(started.runId()) -> store.later(
                     start(started.runnerId(), started.runId(), started.triggerId(), started.event(),
                             fingerprints.getOrDefault(started.runnerId(), ""), null, null));
+            case EngineEvent.RunFinished finished when leaseLost(finished) ->
+                    replays.remove(finished.runId()); // unfinished: the runner's new owner resumes it
             case EngineEvent.RunFinished finished -> {
                 replays.remove(finished.runId());
                 // a finished run forgets its steps; its row stays only when it is part of a resume, to link the two
@@ -88,6 +92,10 @@ public final class StoreJournal implements RunJournal, EngineListener {
             }
             default -> { }
         }
+    }
+
+    private static boolean leaseLost(EngineEvent.RunFinished finished) {
+        return finished.result() instanceof PipeResult.Failed failed && LeaseLost.in(failed.cause());
     }
 
     private Write start(String runnerId, String runId, String triggerId, Map<String, Object> event, String fingerprint,

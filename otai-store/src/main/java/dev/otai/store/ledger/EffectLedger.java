@@ -1,5 +1,6 @@
 package dev.otai.store.ledger;
 
+import dev.otai.core.orchestration.LeaseLost;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
 import dev.otai.core.config.StorageSettings;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +161,45 @@ public final class EffectLedger {
         }
         return id;
     }
+
+    /**
+     * Records a pending effect in a cluster: everything queued before it (the run's steps) is committed first, then
+     * the effect is inserted in one statement only while runner lease {@code epoch} is still current and unexpired
+     * by the database's clock; throws {@link LeaseLost} when it is not (this node lost the runner: another node may
+     * be running it, and nothing may be sent).
+     */
+    long recordFenced(Effect effect, String detailJson, String baseVersion, TicketEffects effects, long epoch) {
+        long seq = store.durably();
+        Instant now = store.clock().instant();
+        long id = store.nextKey(Sql.Keys.EFFECTS);
+        Object redacted = redactor.redact((Object) effect.detail());
+        String stored = redacted == effect.detail() && detailJson != null ? detailJson : Json.write(redacted);
+        int inserted = store.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(FENCED_INSERT)) {
+                Object[] values = {id, effect.key(), effect.runId(), effect.runnerId(), effect.stepId(), effect.ticketId(),
+                    effect.operation(), stored, effect.status(), now.atOffset(ZoneOffset.UTC), baseVersion,
+                    effect.runnerId(), epoch};
+                for (int i = 0; i < values.length; i++) {
+                    s.setObject(i + 1, values[i]);
+                }
+                return s.executeUpdate();
+            }
+        });
+        if (inserted == 0) {
+            throw new LeaseLost("runner '" + effect.runnerId() + "' run " + effect.runId() + ": " + effect.describe()
+                    + " was refused: the runner's lease (epoch " + epoch + ") is no longer this node's in the database; "
+                    + "the node that holds it now resumes the run");
+        }
+        tickets.mark(effect.ticketId());
+        if (effects != null) {
+            effects.recorded(id, effect.key(), effect.status(), baseVersion, now, seq);
+        }
+        return id;
+    }
+
+    private static final String FENCED_INSERT = "INSERT INTO effects (id, idem_key, run_id, runner_id, step_id, ticket_id, "
+            + "operation, detail_json, status, created_at, base_version) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "FROM runner_leases WHERE runner_id = ? AND epoch = ? AND expires_at > now()";
 
     /**
      * Marks an effect applied or failed, with the ticket's version after the write (null when unknown); queued, not

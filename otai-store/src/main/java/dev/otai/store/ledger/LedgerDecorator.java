@@ -5,6 +5,7 @@ import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.core.assembly.ServiceDecorator;
 import dev.otai.core.orchestration.EngineEvent;
+import dev.otai.core.orchestration.RunnerOwnership;
 import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.store.TestFault;
@@ -32,6 +33,7 @@ public final class LedgerDecorator implements ServiceDecorator {
     private final EffectLedger ledger;
     private final boolean dryRun;
     private final TestFault fault;
+    private final WriteFence fence;
     private final ThreadLocal<ArrayDeque<Step>> current = ThreadLocal.withInitial(ArrayDeque::new);
     private final Map<String, RunCounts> runs = new ConcurrentHashMap<>();
     private final List<Effect> planned = Collections.synchronizedList(new ArrayList<>());
@@ -64,9 +66,18 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     /** With a crash tests' fault switch (see {@link TestFault}). */
     public LedgerDecorator(EffectLedger ledger, boolean dryRun, TestFault fault) {
+        this(ledger, dryRun, fault, RunnerOwnership.ALONE);
+    }
+
+    /**
+     * In a cluster: every write of a run is also refused once this node no longer holds the run's runner under the
+     * lease epoch the run started with, with or without the ledger (see {@link WriteFence}).
+     */
+    public LedgerDecorator(EffectLedger ledger, boolean dryRun, TestFault fault, RunnerOwnership ownership) {
         this.ledger = ledger;
         this.dryRun = dryRun;
         this.fault = fault;
+        this.fence = new WriteFence(ownership);
     }
 
     TestFault fault() {
@@ -77,6 +88,9 @@ public final class LedgerDecorator implements ServiceDecorator {
     public Object decorate(String serviceId, Object service) {
         if (service instanceof TicketSystem tickets && (dryRun || ledger.settings().enabled())) {
             return new LedgerTicketSystem(tickets, serviceId, this);
+        }
+        if (service instanceof TicketSystem tickets && fence.clustered()) {
+            return new FencedTicketSystem(tickets, this);
         }
         return service;
     }
@@ -98,6 +112,7 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     /** When a run ends: lets go of the tickets it held, and logs its skipped duplicates once. */
     public void on(EngineEvent event) {
+        fence.on(event);
         if (event instanceof EngineEvent.RunFinished finished) {
             RunCounts counts = runs.remove(finished.runId());
             if (counts != null) {
@@ -112,6 +127,10 @@ public final class LedgerDecorator implements ServiceDecorator {
 
     Optional<Step> step() {
         return Optional.ofNullable(current.get().peek());
+    }
+
+    WriteFence fence() {
+        return fence;
     }
 
     boolean dryRun() {

@@ -1,5 +1,6 @@
 package dev.otai.store.ledger;
 
+import dev.otai.api.RunInfo;
 import dev.otai.api.ticket.NewTicket;
 import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
@@ -210,8 +211,13 @@ final class LedgerTicketSystem implements TicketSystem {
                     + " writes within " + ledger.settings().window() + "; step '" + effect.stepId()
                     + "' was refused (infrastructure.storage.ledger.max_writes_per_ticket)");
         }
-        long id = ledger.record(effect, detailJson, base, effects);
+        RunInfo run = decorator.step().orElseThrow().run();
+        WriteFence fence = decorator.fence();
+        long epoch = fence.check(run, effect.describe());
+        long id = fence.clustered() ? ledger.recordFenced(effect, detailJson, base, effects, epoch)
+                : ledger.record(effect, detailJson, base, effects);
         decorator.fault().at("after-intent");
+        fence.check(run, effect.describe()); // again after the database's answer, right before the helpdesk call
         T result;
         try {
             result = action.call();
