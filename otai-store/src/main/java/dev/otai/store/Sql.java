@@ -30,7 +30,9 @@ public enum Sql {
     HISTORY_RUN_END("runs", "tlssllll", "UPDATE runs SET finished_at = ?, duration_ms = ?, outcome = ?, "
             + "message = ?, attempt = ?, step_count = ?, steps_dropped = ? WHERE run_key = ?"),
     HISTORY_STEP("run_steps", "llssssssltss", "INSERT INTO run_steps (run_key, seq, pipe_id, pipe_use, path, "
-            + "scope, outcome, message, duration_us, finished_at, params_json, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            + "scope, outcome, message, duration_us, finished_at, params_json, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+
+    EVENT_DONE("trigger_events", "tl", "UPDATE trigger_events SET state = 'done', finished_at = ? WHERE id = ? AND state = 'started'");
 
     private final String table;
     private final String types;

@@ -296,6 +296,14 @@ public final class Store implements AutoCloseable {
         return keys.get(table).incrementAndGet();
     }
 
+    /**
+     * A connection of its own, outside the store's transactions and kept by the caller, who closes it: for work that
+     * holds a session open, such as waiting for PostgreSQL's notifications.
+     */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
     /** Writes every committed change to the file (H2's own writer would within its write delay). */
     void checkpoint() {
         if (!embedded) {

@@ -8,6 +8,7 @@ import dev.otai.core.assembly.Facilities;
 import dev.otai.core.assembly.Instantiator;
 import dev.otai.core.assembly.PipeFingerprint;
 import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.EventInbox;
 import dev.otai.core.orchestration.Lifecycle;
 import dev.otai.core.orchestration.Orchestrator;
 import dev.otai.core.orchestration.OrchestratorHandoff;
@@ -108,7 +109,8 @@ public final class Engine implements AutoCloseable {
             assembly.close();
             throw e;
         }
-        var orchestrator = new Orchestrator(runners, clock, lifecycle);
+        var orchestrator = new Orchestrator(runners, clock, lifecycle, facilities.find(EventInbox.class),
+                facilities.find(RunnerOwnership.class).orElse(RunnerOwnership.ALONE));
         handoff.hand(orchestrator);
         return new Engine(blueprint, assembly, runners, orchestrator, gateway, lifecycle, clock, templates, facilities);
     }

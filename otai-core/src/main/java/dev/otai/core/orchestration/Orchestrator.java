@@ -43,10 +43,19 @@ public final class Orchestrator {
     }
 
     public Orchestrator(Runners runners, InstantSource clock, Lifecycle lifecycle) {
+        this(runners, clock, lifecycle, Optional.empty(), RunnerOwnership.ALONE);
+    }
+
+    /**
+     * An orchestrator whose events go through {@code inbox} when there is one (clustered mode: stored, then claimed
+     * and run by the owner of each runner, as {@code ownership} says), and wait in memory otherwise.
+     */
+    public Orchestrator(Runners runners, InstantSource clock, Lifecycle lifecycle, Optional<EventInbox> inbox,
+                        RunnerOwnership ownership) {
         this.runners = runners;
         this.clock = clock;
         this.lifecycle = lifecycle;
-        this.events = new EventDelivery(runners, clock, lifecycle);
+        this.events = new EventDelivery(runners, clock, lifecycle, inbox, ownership);
     }
 
     /** Asks each trigger how it fires, schedules the first fires, and starts the runners that have no trigger. */

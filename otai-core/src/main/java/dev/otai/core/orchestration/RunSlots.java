@@ -1,6 +1,8 @@
 package dev.otai.core.orchestration;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -152,6 +154,32 @@ final class RunSlots {
         }
     }
 
+    /**
+     * How many events it can take now without exceeding its queue's bound: free slots plus free places in the
+     * queue; 0 once it no longer takes fires.
+     */
+    int room() {
+        lock.lock();
+        try {
+            return accepting ? Math.max(0, concurrency - inFlight) + Math.max(0, maxQueued - pending.size()) : 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the queued fires of stored events out of the queue, in order, to give them back. */
+    List<Fire> withdrawStored() {
+        lock.lock();
+        try {
+            var stored = new ArrayList<Fire>();
+            pending.removeIf(fire -> fire.isStored() && stored.add(fire));
+            released.signalAll();
+            return stored;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops taking fires; fires already queued still run. Returns how many wait. */
     int stopAccepting() {
         lock.lock();
@@ -164,12 +192,12 @@ final class RunSlots {
         }
     }
 
-    /** Gives up the fires still queued; returns how many will not run. */
-    int abandon() {
+    /** Gives up the fires still queued; returns them, which will not run. */
+    List<Fire> abandon() {
         lock.lock();
         try {
             abandoned = true;
-            int left = pending.size();
+            var left = new ArrayList<>(pending);
             pending.clear();
             released.signalAll();
             return left;

@@ -9,6 +9,7 @@ import dev.otai.core.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -117,9 +118,27 @@ final class RunnerRuntime {
         return slots.stopAccepting();
     }
 
-    /** Gives up the events still queued (the grace period is over); returns how many will not run. */
+    /**
+     * Gives up the events still queued (the grace period is over); returns how many will not run. Stored events
+     * among them go back to pending, for the runner's next owner.
+     */
     int abandon() {
-        return slots.abandon();
+        return giveBack(slots.abandon());
+    }
+
+    /** How many events it can take now without exceeding its queue's bound. */
+    int room() {
+        return slots.room();
+    }
+
+    /** Gives the stored events still queued back to pending (clustered mode, at a stop); returns how many. */
+    int withdrawStored() {
+        return giveBack(slots.withdrawStored());
+    }
+
+    private static int giveBack(List<Fire> fires) {
+        fires.forEach(fire -> fire.stored().release());
+        return fires.size();
     }
 
     /** Whether no run is in flight or queued. */
@@ -171,7 +190,7 @@ final class RunnerRuntime {
             return;
         }
         switch (slots.admit(fire)) {
-            case IGNORED -> { }
+            case IGNORED -> fire.stored().release();
             case STARTS -> starts.accept(fire);
             case QUEUED -> listener.on(new EngineEvent.EventQueued(id, fire.triggerId()));
             case SKIPPED_FIRST -> {
@@ -236,7 +255,7 @@ final class RunnerRuntime {
     /** Gives back the slot of a run that will not run, and of the queued ones that would follow it. */
     private void giveUp() {
         log.warn("Runner '{}' did not start its run: the engine stopped while the run of its previous config was in flight", id);
-        int left = slots.abandon();
+        int left = abandon();
         slots.finishedOrNext(); // gives the slot back: nothing is queued any more
         if (left > 0) {
             log.warn("Runner '{}': {} queued events were not run", id, left);
@@ -288,6 +307,11 @@ final class RunnerRuntime {
         long epoch = ownership.epoch(id);
         if (epoch == 0) {
             log.info("Runner '{}' is now owned by another node; its waiting fire of '{}' was dropped", id, fire.triggerId());
+            return; // a stored event claimed and not started is claimed again by the runner's new owner
+        }
+        if (!fire.stored().start(runId)) {
+            log.info("Runner '{}': an event of '{}' it claimed is no longer this engine's to run (another engine holds "
+                    + "the runner now); not run here", id, fire.triggerId());
             return;
         }
         Instant started = clock.instant();
@@ -304,6 +328,7 @@ final class RunnerRuntime {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             logRun(runId, fire, result, took);
             last = new RunnerOutcome(id, result, took);
+            fire.stored().finished(); // before the run's records are closed: a run the journal forgot is done
             listener.on(new EngineEvent.RunFinished(id, runId, fire.triggerId(), result, took, fire.attempt()));
             judgeSpinning(runId, info.tally());
             scheduleRetry(fire, result);
@@ -311,6 +336,7 @@ final class RunnerRuntime {
                 awaitEnd(runId, ended);
             }
         } catch (RuntimeException | Error e) {
+            fire.stored().finished();
             log.error("Runner '{}' run {} crashed", id, runId, e);
         }
     }

@@ -196,6 +196,11 @@ public final class Runners implements AutoCloseable {
         return roster.observers().getOrDefault(triggerId, List.of());
     }
 
+    /** Reports that {@code triggerId} fired without handing the fire to the runners (a stored event, clustered mode). */
+    void reportFired(String triggerId, Instant at) {
+        listener.on(new EngineEvent.TriggerFired(triggerId, at));
+    }
+
     /** Fires {@code triggerId}: reported once, then handed to every runner that names it. */
     void fire(String triggerId, Map<String, Object> event, Instant at, boolean queueable) {
         listener.on(new EngineEvent.TriggerFired(triggerId, at));

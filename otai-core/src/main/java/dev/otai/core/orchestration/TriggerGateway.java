@@ -27,8 +27,8 @@ public final class TriggerGateway {
 
     /**
      * Lets the trigger {@code triggerId} check an HTTP request and, when it accepts it, delivers the event. An
-     * accepted event is answered as accepted only once it is queued for its runners; when it cannot be (a full
-     * queue, a stopping engine) the answer is {@link EventTrigger.Busy}, so the sender retries and nothing is lost.
+     * accepted event is answered as accepted only once it is queued for its runners (in clustered mode: stored in
+     * the database and committed); when it cannot be (a full queue, a stopping engine, an unreachable database) the answer is {@link EventTrigger.Busy}, so the sender retries and nothing is lost.
      * Unknown ids, and triggers that do not take HTTP events, are 404.
      */
     public EventTrigger.Verdict receive(String triggerId, EventTrigger.Request request) {
@@ -49,6 +49,7 @@ public final class TriggerGateway {
         return switch (delivery) {
             case QUEUE_FULL -> new EventTrigger.Busy("the runner's event queue is full", QUEUE_FULL_RETRY);
             case STOPPING -> new EventTrigger.Busy("the engine is stopping", NOT_RUNNING_RETRY);
+            case UNREACHABLE -> new EventTrigger.Busy("the database cannot store the event now", QUEUE_FULL_RETRY);
             case NO_RUNNER, QUEUED -> new EventTrigger.Rejected(404, "no runner listens to trigger '" + triggerId + "'");
         };
     }
