@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class LogApplier {
 
     private static final Logger log = LoggerFactory.getLogger(LogApplier.class);
+    private static final int FAILURES_KEPT = 1024;
 
     private final Store store;
     private final KeptConnection connection; // used under lock, or before the writer starts
@@ -29,6 +32,7 @@ final class LogApplier {
     private final ConcurrentLinkedQueue<Logged> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong failed = new AtomicLong();
+    private final TreeMap<Long, RuntimeException> recentFailures = new TreeMap<>(); // guarded by lock
     private volatile long appliedSeq;
 
     LogApplier(Store store, KeptConnection connection, boolean recordsSeq, long appliedSeq) {
@@ -107,6 +111,7 @@ final class LogApplier {
                 try {
                     apply(List.of(record));
                 } catch (RuntimeException e) {
+                    remember(record.seq(), e);
                     if (failed.getAndIncrement() % 100 == 0) {
                         log.warn("{} (sequence {}, {}) failed and is dropped ({} so far): {}", what, record.seq(),
                                 record.writes().isEmpty() ? "empty" : record.writes().getFirst().sql(), failed.get(), e.getMessage());
@@ -114,6 +119,22 @@ final class LogApplier {
                 }
             }
         }
+    }
+
+    /** Under the lock (or before the writer starts): keeps why {@code seq} was dropped, for a durable caller to ask. */
+    private void remember(long seq, RuntimeException e) {
+        recentFailures.put(seq, e);
+        if (recentFailures.size() > FAILURES_KEPT) {
+            recentFailures.pollFirstEntry();
+        }
+    }
+
+    /**
+     * Under the lock: why the writes numbered {@code seq} were dropped instead of committed, if they were (among the
+     * last {@value #FAILURES_KEPT} dropped); forgets it.
+     */
+    Optional<RuntimeException> takeFailure(long seq) {
+        return Optional.ofNullable(recentFailures.remove(seq));
     }
 
     /** Commits {@code records} in one transaction, with the last one's sequence number when there is a log. */

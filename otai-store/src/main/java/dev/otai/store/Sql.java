@@ -25,8 +25,11 @@ public enum Sql {
     JOURNAL_RUN_RESUMED("journal_runs", "sss", "UPDATE journal_runs SET status = 'resumed', resumed_by = ? "
             + "WHERE runner_id = ? AND run_id = ?"),
 
+    /** As written by versions before runs recorded their node; kept to replay the redo logs they left. */
     HISTORY_RUN_START("runs", "lssstb", "INSERT INTO runs (run_key, id, runner_id, trigger_id, started_at, outcome, message, "
             + "attempt, dry_run, step_count, steps_dropped) VALUES (?, ?, ?, ?, ?, 'running', '', 1, ?, 0, 0)"),
+    HISTORY_RUN_START_ON_NODE("runs", "lssstbs", "INSERT INTO runs (run_key, id, runner_id, trigger_id, started_at, outcome, "
+            + "message, attempt, dry_run, step_count, steps_dropped, node) VALUES (?, ?, ?, ?, ?, 'running', '', 1, ?, 0, 0, ?)"),
     HISTORY_RUN_END("runs", "tlssllll", "UPDATE runs SET finished_at = ?, duration_ms = ?, outcome = ?, "
             + "message = ?, attempt = ?, step_count = ?, steps_dropped = ? WHERE run_key = ?"),
     HISTORY_STEP("run_steps", "llssssssltss", "INSERT INTO run_steps (run_key, seq, pipe_id, pipe_use, path, "

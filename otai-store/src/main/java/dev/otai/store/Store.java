@@ -1,5 +1,7 @@
 package dev.otai.store;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.otai.core.config.StorageSettings.Server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,8 +21,8 @@ import org.flywaydb.core.api.MigrationState;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The embedded store: an H2 database in the data directory, its schema brought up to date by Flyway on open.
- * Every change is one transaction, so a crash mid-write leaves either all of it or none. What the engine records
+ * The store: an H2 database in the data directory (embedded, one engine at a time), or a PostgreSQL database shared by
+ * the engines of a cluster ({@link #openServer}); its schema brought up to date by Flyway on open. Every change is one transaction, so a crash mid-write leaves either all of it or none. What the engine records
  * while it runs is data ({@link Write}): queued with {@link #later} and committed in batches, or, when it must
  * survive a crash before the engine goes on, with {@link #durably}, which appends it to the redo log (one write of
  * the file shared among the threads that ask at once). The few writes that are not queued go through
@@ -40,18 +39,23 @@ public final class Store implements AutoCloseable {
     private final String description;
     private final InstantSource clock;
     private final boolean embedded;
-    private final Map<Sql.Keys, AtomicLong> keys = new EnumMap<>(Sql.Keys.class);
+    private final String node;
+    private final boolean clustered;
+    private RowKeys keys;
     private final AtomicBoolean directWrites = new AtomicBoolean();
     private final ReentrantLock reading = new ReentrantLock();
     private KeptConnection reader; // guarded by reading
     private WriteBehind writeBehind;
 
-    private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock, boolean embedded) {
+    private Store(DataSource dataSource, AutoCloseable closer, String description, InstantSource clock, boolean embedded,
+                  String node, boolean clustered) {
         this.dataSource = dataSource;
         this.closer = closer;
         this.description = description;
         this.clock = clock;
         this.embedded = embedded;
+        this.node = node;
+        this.clustered = clustered;
     }
 
     /**
@@ -89,7 +93,7 @@ public final class Store implements AutoCloseable {
         String url = "jdbc:h2:retry:" + absolute.resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;TRACE_LEVEL_FILE=0;QUERY_CACHE_SIZE=64";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "otai", key);
         pool.setMaxConnections(16);
-        Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true);
+        Store store = new Store(pool, pool::dispose, absolute.toString(), clock, true, Server.defaultNode(), false);
         store.migrate();
         try {
             store.startWriting(RedoLog.open(absolute, fsync).orElse(null));
@@ -115,9 +119,26 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Uses an existing data source (PostgreSQL in clustered mode, or a test database) and migrates its schema. */
+    /**
+     * Uses an existing data source (a test database) as the only engine's store, and migrates its schema. Clustered
+     * mode opens its database with {@link #openServer}.
+     */
     public static Store open(DataSource dataSource, String description, InstantSource clock) {
-        Store store = new Store(dataSource, () -> { }, description, clock, false);
+        return start(new Store(dataSource, () -> { }, description, clock, false, Server.defaultNode(), false));
+    }
+
+    /**
+     * Opens the PostgreSQL database of clustered mode through a pool of {@code server.poolSize()} connections and
+     * migrates its schema (engines that start together take turns: Flyway locks the schema while it migrates). Several
+     * engines write the database at once: {@link #durably} commits before it returns (no redo log), row keys are
+     * reserved in blocks shared through the database, and {@link #node} names this engine in the rows it writes.
+     */
+    public static Store openServer(Server server, InstantSource clock) {
+        HikariDataSource pool = ServerPool.open(server);
+        return start(new Store(pool, pool::close, server.printableUrl(), clock, false, server.node(), true));
+    }
+
+    private static Store start(Store store) {
         store.migrate();
         try {
             store.startWriting(null);
@@ -142,16 +163,8 @@ public final class Store implements AutoCloseable {
         if (redo != null) {
             writeBehind.replay(redo.read(writeBehind.appliedSeq()));
         }
-        for (Sql.Keys table : Sql.Keys.values()) {
-            keys.put(table, new AtomicLong(read(c -> largestKey(c, table))));
-        }
+        keys = clustered ? new ReservedKeys(this) : new CountedKeys(this);
         writeBehind.start();
-    }
-
-    private static long largestKey(Connection c, Sql.Keys table) throws SQLException {
-        try (var s = c.createStatement(); var r = s.executeQuery("SELECT MAX(" + table.column + ") FROM " + table.table)) {
-            return r.next() ? r.getLong(1) : 0;
-        }
     }
 
     private void migrate() {
@@ -197,6 +210,19 @@ public final class Store implements AutoCloseable {
 
     public InstantSource clock() {
         return clock;
+    }
+
+    /** This engine's name, recorded with its runs: {@code infrastructure.storage.node}, else host name and process id. */
+    public String node() {
+        return node;
+    }
+
+    /**
+     * Whether other engines write this store too (clustered mode): then what this engine holds in memory about the
+     * store's rows may be out of date, and only the database answers.
+     */
+    public boolean clustered() {
+        return clustered;
     }
 
     /**
@@ -289,11 +315,12 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * A new key for a row of {@code table}, handed out in memory (counting on from the table's largest at open), so
-     * that a queued insert needs no answer from the database. One engine writes a store at a time.
+     * A new key for a row of {@code table}, handed out in memory so that a queued insert needs no answer from the
+     * database: counting on from the table's largest at open, or in clustered mode from blocks reserved in the
+     * database, so that no two engines hand out the same key.
      */
     public long nextKey(Sql.Keys table) {
-        return keys.get(table).incrementAndGet();
+        return keys.next(table);
     }
 
     /**

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Every write is logged before it is applied, so the database never holds a write without those queued before
  * it. When the log passes {@value #LOG_LIMIT} bytes the database is checkpointed and the log emptied. Without a
  * log (another process owns it, or a server database) a durable write is committed, and checkpointed on an
- * embedded store, by its thread. The second stage is the {@link LogApplier}'s.
+ * embedded store, by its thread, together with whatever other threads queued meanwhile (they wait for that commit
+ * instead of making their own); one that could not be committed throws, instead of being dropped. The second stage is the {@link LogApplier}'s.
  */
 final class WriteBehind implements AutoCloseable {
 
@@ -127,11 +128,15 @@ final class WriteBehind implements AutoCloseable {
             logPending();
             applier.lock();
             try {
-                if (checkpointedSeq < seq) { // else a thread that held the lock before wrote it to the file
+                if (checkpointedSeq < seq) { // else a thread that held the lock before committed it with its own
                     applier.applyQueued();
                     store.checkpoint();
                     checkpointedSeq = applier.appliedSeq();
                 }
+                applier.takeFailure(seq).ifPresent(e -> {
+                    throw new StoreException("store " + store.description() + ": a durable write could not be "
+                            + "committed: " + e.getMessage(), e);
+                });
             } finally {
                 applier.unlock();
             }

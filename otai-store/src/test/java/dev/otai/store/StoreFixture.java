@@ -11,10 +11,15 @@ import dev.otai.core.redaction.Redactor;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
 import dev.otai.testkit.FakeClock;
+import dev.otai.testkit.PostgresServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
-/** A real store in a temp folder and engines that record into it, on a fake clock. */
+/**
+ * A real store, embedded in a temp folder or (settings with a server) in a PostgreSQL database, and engines that
+ * record into it, on a fake clock.
+ */
 public final class StoreFixture implements AutoCloseable {
 
     static final PluginRegistry REGISTRY = PluginRegistry.discover(StoreFixture.class.getClassLoader());
@@ -30,7 +35,31 @@ public final class StoreFixture implements AutoCloseable {
 
     public StoreFixture(StorageSettings settings) {
         this.settings = settings;
-        this.store = Store.openEmbedded(settings.dataDirectory(), clock);
+        this.store = settings.server().map(server -> Store.openServer(server, clock))
+                .orElseGet(() -> Store.openEmbedded(settings.dataDirectory(), clock));
+    }
+
+    /** Where the tests of a class keep their stores: they run once with each. */
+    public enum Kind {
+        EMBEDDED, POSTGRES;
+
+        /** {@code settings} for a new store of this kind: as they are, or with a fresh PostgreSQL database. */
+        public StorageSettings place(StorageSettings settings) {
+            return this == EMBEDDED ? settings : settings.withServer(onFreshDatabase("test-node"));
+        }
+
+        public StorageSettings place(Path dir) {
+            return place(StorageSettings.defaults().withDataDirectory(dir.resolve("otai-data")));
+        }
+    }
+
+    /** Clustered mode's settings for a fresh database of the test PostgreSQL, as node {@code node}. */
+    public static StorageSettings.Server onFreshDatabase(String node) {
+        return onDatabase(PostgresServer.shared().freshDatabase(), node);
+    }
+
+    public static StorageSettings.Server onDatabase(PostgresServer.Database database, String node) {
+        return new StorageSettings.Server(database.url(), database.user(), database.password(), 4, node, Duration.ofSeconds(10));
     }
 
     public static Blueprint valid(String yaml, Map<String, String> env) {

@@ -68,8 +68,8 @@ public final class Corrections {
         return store.read(c -> {
             var byTicket = new LinkedHashMap<String, Routed>();
             try (PreparedStatement s = c.prepareStatement("SELECT ticket_id, detail_json, created_at, run_id, step_id FROM effects "
-                    + "WHERE operation = 'update' AND status = 'applied' AND created_at >= ? ORDER BY id DESC "
-                    + "FETCH FIRST " + SCANNED + " ROWS ONLY")) {
+                    + "WHERE operation = 'update' AND status = 'applied' AND created_at >= ? ORDER BY " + newestFirst()
+                    + " FETCH FIRST " + SCANNED + " ROWS ONLY")) {
                 s.setObject(1, (since == null ? Instant.EPOCH : since).atOffset(ZoneOffset.UTC));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next() && byTicket.size() < limit) {
@@ -85,6 +85,11 @@ public final class Corrections {
             }
             return new ArrayList<>(byTicket.values());
         });
+    }
+
+    /** Ids grow with each write of one engine, not across the engines of a cluster: there, write times order them. */
+    private String newestFirst() {
+        return store.clustered() ? "created_at DESC, id DESC" : "id DESC";
     }
 
     /** Asks the helpdesk for each routed ticket; throws when it cannot be reached. */

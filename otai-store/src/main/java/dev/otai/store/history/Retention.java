@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,22 +44,31 @@ public final class Retention implements AutoCloseable {
         Instant now = store.clock().instant();
         OffsetDateTime oldest = now.minus(settings.maxAge()).atOffset(ZoneOffset.UTC);
         return store.inTransaction(c -> {
-            long firstKept = firstKeptByCount(c);
-            String old = "SELECT run_key FROM runs WHERE started_at < ? OR run_key < ?";
-            int steps = delete(c, "DELETE FROM run_steps WHERE run_key IN (" + old + ")", oldest, firstKept);
-            int runs = delete(c, "DELETE FROM runs WHERE run_key IN (" + old + ")", oldest, firstKept);
+            Object[] limits = firstKeptByCount(c).map(kept -> new Object[] {oldest, kept.startedAt(), kept.startedAt(), kept.key()})
+                    .orElse(new Object[] {oldest, oldest, oldest, 0L});
+            String old = "SELECT run_key FROM runs WHERE started_at < ? OR started_at < ? OR (started_at = ? AND run_key < ?)";
+            int steps = delete(c, "DELETE FROM run_steps WHERE run_key IN (" + old + ")", limits);
+            int runs = delete(c, "DELETE FROM runs WHERE run_key IN (" + old + ")", limits);
             int effects = delete(c, "DELETE FROM effects WHERE created_at < ?", oldest);
             return new Pruned(runs, steps, effects);
         });
     }
 
-    /** The key of the oldest run among the newest {@code max_runs} (keys grow with each run); 0 when fewer exist. */
-    private long firstKeptByCount(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT run_key FROM runs ORDER BY run_key DESC "
-                + "OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
+    /** A run's place in the order runs are kept by: newest start first, then (one engine's runs) newest key first. */
+    private record Kept(OffsetDateTime startedAt, long key) {
+    }
+
+    /**
+     * The oldest run among the newest {@code max_runs}, by start time (keys grow with each run of one engine, but not
+     * across the engines of a cluster); empty when fewer exist.
+     */
+    private Optional<Kept> firstKeptByCount(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT started_at, run_key FROM runs ORDER BY started_at DESC, "
+                + "run_key DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
             s.setLong(1, settings.maxRuns() - 1);
             try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0;
+                return rows.next() ? Optional.of(new Kept(rows.getObject(1, OffsetDateTime.class), rows.getLong(2)))
+                        : Optional.empty();
             }
         }
     }

@@ -52,12 +52,18 @@ public final class RunHistory implements EngineListener, StepListener {
 
     /**
      * Marks runs still recorded as running, left by an engine that died (killed, power loss), as abandoned. Call
-     * once before the engine starts; the embedded store has one engine at a time.
+     * once before the engine starts; the embedded store has one engine at a time. In clustered mode only this node's
+     * runs are marked (those of an earlier process with the same configured node name): other nodes' runs are still
+     * running, or are taken over by the runner's next owner.
      */
     public int abandonUnfinished() {
+        String sql = "UPDATE runs SET outcome = 'abandoned', message = 'the engine stopped before the run ended' "
+                + "WHERE outcome = 'running'" + (store.clustered() ? " AND node = ?" : "");
         return store.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE runs SET outcome = 'abandoned', "
-                    + "message = 'the engine stopped before the run ended' WHERE outcome = 'running'")) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (store.clustered()) {
+                    s.setString(1, store.node());
+                }
                 return s.executeUpdate();
             }
         });
@@ -93,7 +99,8 @@ public final class RunHistory implements EngineListener, StepListener {
 
     private void started(EngineEvent.RunStarted event) {
         long key = store.nextKey(Sql.Keys.RUNS);
-        store.later(Write.of(Sql.HISTORY_RUN_START, key, event.runId(), event.runnerId(), event.triggerId(), event.at(), dryRun));
+        store.later(Write.of(Sql.HISTORY_RUN_START_ON_NODE, key, event.runId(), event.runnerId(), event.triggerId(), event.at(),
+                dryRun, store.node()));
         running.put(event.runId(), new InFlight(key, new AtomicInteger()));
     }
 

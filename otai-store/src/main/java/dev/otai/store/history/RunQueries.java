@@ -20,7 +20,7 @@ public final class RunQueries {
 
     /** The columns {@link #run(ResultSet)} reads, for queries of other features over the same table. */
     public static final String RUN_COLUMNS = "run_key, id, runner_id, trigger_id, started_at, duration_ms, outcome, message, "
-            + "attempt, dry_run, step_count, steps_dropped";
+            + "attempt, dry_run, step_count, steps_dropped, node";
 
     private final Store store;
 
@@ -32,9 +32,12 @@ public final class RunQueries {
     public record Filter(String runnerId, boolean failedOnly, Instant since, int limit) {
     }
 
-    /** One run as listed. {@code outcome} is {@code running} until it ends (or forever, when the engine died). */
+    /**
+     * One run as listed. {@code outcome} is {@code running} until it ends (or forever, when the engine died);
+     * {@code node} is the engine it ran on (empty for runs recorded before runs recorded it).
+     */
     public record Run(String id, String runnerId, String triggerId, Instant started, Duration duration, String outcome,
-                      String message, int attempt, boolean dryRun, int steps, int stepsDropped) {
+                      String message, int attempt, boolean dryRun, int steps, int stepsDropped, String node) {
     }
 
     /** One recorded step of a run, in the order the steps ended. */
@@ -127,6 +130,6 @@ public final class RunQueries {
         return new Run(r.getString("id"), r.getString("runner_id"), r.getString("trigger_id"),
                 r.getObject("started_at", OffsetDateTime.class).toInstant(), duration, r.getString("outcome"),
                 r.getString("message"), r.getInt("attempt"), r.getBoolean("dry_run"), r.getInt("step_count"),
-                r.getInt("steps_dropped"));
+                r.getInt("steps_dropped"), r.getString("node"));
     }
 }

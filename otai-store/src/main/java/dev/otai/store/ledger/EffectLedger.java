@@ -71,7 +71,8 @@ public final class EffectLedger {
     /**
      * The pending and applied effects of {@code ticketId}, held in memory until every run that asked for them
      * {@link #release released} them; read from the table by the first run that asks, unless the ticket certainly
-     * has no rows there ({@link TicketsWithEffects}: the table is then not read at all). While a run holds a ticket,
+     * has no rows there ({@link TicketsWithEffects}: the table is then not read at all; not in clustered mode, where
+     * another engine may have written rows since). While a run holds a ticket,
      * every write to it in this process goes through the same object, so it answers exactly as the table would.
      */
     TicketEffects hold(String ticketId) {
@@ -81,7 +82,7 @@ public final class EffectLedger {
             return e;
         });
         if (effects.needsLoading()) {
-            effects.loaded(ticketsWithEffects().mayHave(ticketId) ? read(ticketId) : List.of());
+            effects.loaded(store.clustered() || ticketsWithEffects().mayHave(ticketId) ? read(ticketId) : List.of());
         }
         return effects;
     }

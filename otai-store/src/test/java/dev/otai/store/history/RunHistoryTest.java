@@ -21,9 +21,18 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(StoreFixture.Kind.class)
 class RunHistoryTest {
+
+    @Parameter
+    StoreFixture.Kind kind;
+
 
     static final String PASSWORD = "hunter2-s3cret";
     static final String TOKEN = "tok-98765-abcdef";
@@ -81,7 +90,7 @@ class RunHistoryTest {
 
     @BeforeEach
     void open() {
-        fixture = new StoreFixture(dir);
+        fixture = new StoreFixture(kind.place(dir));
     }
 
     @AfterEach
@@ -127,7 +136,7 @@ class RunHistoryTest {
                 assertThat(bytes).as(file.toString()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
             }
         }
-        fixture = new StoreFixture(dir);
+        fixture = new StoreFixture(kind.place(dir));
     }
 
     @Test

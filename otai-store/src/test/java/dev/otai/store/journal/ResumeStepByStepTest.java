@@ -21,6 +21,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * run (its fetch and its move recorded, its note not) replays the fetch and the move and makes only the note, on
  * the ticket the interrupted run had fetched, although a new fetch would now find another ticket.
  */
+@ParameterizedClass
+@EnumSource(StoreFixture.Kind.class)
 class ResumeStepByStepTest {
+
+    @Parameter
+    StoreFixture.Kind kind;
+
 
     private static final String CONFIG = """
             open_ticket_ai:
@@ -72,7 +81,7 @@ class ResumeStepByStepTest {
 
     @BeforeEach
     void open() {
-        fixture = new StoreFixture(dir);
+        fixture = new StoreFixture(kind.place(dir));
     }
 
     @AfterEach

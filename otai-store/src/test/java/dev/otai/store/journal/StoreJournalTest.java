@@ -16,10 +16,19 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The run journal against the real embedded store: what it keeps of a run, and what a resumed run replays. */
+/** The run journal against a real store (embedded, and on PostgreSQL): what it keeps of a run, and what a resumed run replays. */
+@ParameterizedClass
+@EnumSource(StoreFixture.Kind.class)
 class StoreJournalTest {
+
+    @Parameter
+    StoreFixture.Kind kind;
+
 
     private static final String FETCH = "orchestrator.runners[0].run.params.steps[0]";
     private static final String CLASSIFY = "orchestrator.runners[0].run.params.steps[1].params.steps[0]";
@@ -35,7 +44,7 @@ class StoreJournalTest {
 
     @BeforeEach
     void open() {
-        fixture = new StoreFixture(dir);
+        fixture = new StoreFixture(kind.place(dir));
         redactor = new Redactor();
         redactor.register("s3cret-Pa55");
         journal = new StoreJournal(fixture.store, redactor);

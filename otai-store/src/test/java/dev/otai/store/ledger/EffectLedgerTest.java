@@ -20,9 +20,18 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(StoreFixture.Kind.class)
 class EffectLedgerTest {
+
+    @Parameter
+    StoreFixture.Kind kind;
+
 
     static final String CONFIG = """
             open_ticket_ai:
@@ -65,7 +74,7 @@ class EffectLedgerTest {
 
     @BeforeEach
     void open() throws Exception {
-        fixture = new StoreFixture(dir);
+        fixture = new StoreFixture(kind.place(dir));
         Path seed = dir.resolve("tickets.jsonl");
         Files.writeString(seed, "{\"id\": \"42\", \"subject\": \"Cannot log in\", \"body\": \"since today\", \"queue\": \"Support\", \"priority\": \"3 normal\"}\n");
         config = CONFIG.formatted(seed.toString().replace("\\", "/"));
@@ -134,7 +143,7 @@ class EffectLedgerTest {
         var settings = new StorageSettings(dir.resolve("always"), defaults.maxAge(), defaults.maxRuns(), defaults.maxValueChars(),
                 defaults.maxStepsPerRun(), new StorageSettings.LedgerSettings(true, 100, 100, Duration.ofHours(1), Set.of("explain")));
         fixture.close();
-        fixture = new StoreFixture(settings);
+        fixture = new StoreFixture(kind.place(settings));
         try (var running = fixture.start(config, Map.of(), false)) {
             running.engine().runOnce();
             running.engine().runOnce();
@@ -149,7 +158,7 @@ class EffectLedgerTest {
         var settings = new StorageSettings(dir.resolve("capped"), defaults.maxAge(), defaults.maxRuns(), defaults.maxValueChars(),
                 defaults.maxStepsPerRun(), new StorageSettings.LedgerSettings(true, 1, 100, Duration.ofHours(1), Set.of()));
         fixture.close();
-        fixture = new StoreFixture(settings);
+        fixture = new StoreFixture(kind.place(settings));
         try (var running = fixture.start(config, Map.of(), false)) {
             var outcome = running.engine().runOnce().getFirst();
 

@@ -19,10 +19,19 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+@ParameterizedClass
+@EnumSource(StoreFixture.Kind.class)
 class WriteCapsTest {
+
+    @Parameter
+    StoreFixture.Kind kind;
+
 
     @TempDir
     Path dir;
@@ -43,9 +52,9 @@ class WriteCapsTest {
         Path seed = dir.resolve("tickets.jsonl");
         Files.writeString(seed, "{\"id\": \"42\", \"subject\": \"Cannot log in\", \"body\": \"since today\", \"queue\": \"Support\", \"priority\": \"3 normal\"}\n");
         var defaults = StorageSettings.defaults();
-        fixture = new StoreFixture(new StorageSettings(dir.resolve("data"), defaults.maxAge(), defaults.maxRuns(),
+        fixture = new StoreFixture(kind.place(new StorageSettings(dir.resolve("data"), defaults.maxAge(), defaults.maxRuns(),
                 defaults.maxValueChars(), defaults.maxStepsPerRun(),
-                new StorageSettings.LedgerSettings(true, maxWritesPerRun, maxWritesPerTicket, Duration.ofHours(1), Set.of())));
+                new StorageSettings.LedgerSettings(true, maxWritesPerRun, maxWritesPerTicket, Duration.ofHours(1), Set.of()))));
         return EffectLedgerTest.CONFIG.formatted(seed.toString().replace("\\", "/"));
     }
 

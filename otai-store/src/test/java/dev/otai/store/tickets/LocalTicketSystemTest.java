@@ -9,7 +9,9 @@ import dev.otai.api.ticket.Note;
 import dev.otai.api.ticket.Ticket;
 import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketUpdate;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
+import dev.otai.store.StoreFixture;
 import dev.otai.testkit.FakeClock;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -24,21 +26,36 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(StoreFixture.Kind.class)
 class LocalTicketSystemTest {
+
+    @Parameter
+    StoreFixture.Kind kind;
 
     @TempDir
     Path dir;
 
     private final FakeClock clock = new FakeClock();
+    private StorageSettings settings;
     private Store store;
     private LocalTicketSystem tickets;
 
     @BeforeEach
     void open() {
-        store = Store.openEmbedded(dir.resolve("data"), clock);
+        settings = kind.place(dir);
+        store = reopen();
         tickets = new LocalTicketSystem(store);
+    }
+
+    private Store reopen() {
+        return settings.server().map(server -> Store.openServer(server, clock))
+                .orElseGet(() -> Store.openEmbedded(settings.dataDirectory(), clock));
     }
 
     @AfterEach
@@ -133,7 +150,7 @@ class LocalTicketSystemTest {
         create("Durable", "Incoming");
         store.close();
 
-        store = Store.openEmbedded(dir.resolve("data"), clock);
+        store = reopen();
         tickets = new LocalTicketSystem(store);
 
         assertThat(tickets.get("1")).map(Ticket::title).hasValue("Durable");
