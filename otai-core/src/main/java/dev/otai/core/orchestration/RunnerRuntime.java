@@ -182,6 +182,7 @@ final class RunnerRuntime {
 
     private void admit(Fire fire, Consumer<Fire> starts) {
         if (!ownership.owns(id)) {
+            fire.stored().release();
             log.debug("Runner '{}' is owned by another node; fire of '{}' dropped", id, fire.triggerId());
             return;
         }
@@ -306,8 +307,9 @@ final class RunnerRuntime {
     private void runOne(Fire fire, String runId) {
         long epoch = ownership.epoch(id);
         if (epoch == 0) {
+            fire.stored().release();
             log.info("Runner '{}' is now owned by another node; its waiting fire of '{}' was dropped", id, fire.triggerId());
-            return; // a stored event claimed and not started is claimed again by the runner's new owner
+            return;
         }
         if (!fire.stored().start(runId)) {
             log.info("Runner '{}': an event of '{}' it claimed is no longer this engine's to run (another engine holds "
