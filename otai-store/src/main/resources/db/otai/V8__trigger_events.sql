@@ -1,7 +1,8 @@
 -- Events of webhook and manual triggers in clustered mode: an accepted event is stored once per runner attached to
 -- its trigger before the sender hears 202, and the node that owns the runner claims it and runs it once.
 -- state: pending (waits for the owner), claimed (in the owner's queue: claimed_by under claim_epoch), started (run
--- run_id runs it), done (the run ended), resumed (the run was interrupted and the run journal continues it).
+-- run_id runs it), done (the run ended), resumed (the run was interrupted and the run journal continues it),
+-- unreadable (its JSON could not be read back; set aside, never run).
 -- id orders the events of a runner: they are claimed oldest first.
 
 CREATE TABLE trigger_events (

@@ -1,7 +1,6 @@
 package dev.otai.store.events;
 
 import dev.otai.core.orchestration.EventInbox;
-import dev.otai.store.Json;
 import dev.otai.store.Store;
 import dev.otai.store.StoreException;
 import java.sql.Connection;
@@ -40,6 +39,7 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
             + "claimed_at = ?, run_id = NULL WHERE id = ?";
     private static final String JOURNAL_KNOWS = "SELECT COUNT(*) FROM journal_runs WHERE runner_id = ? AND run_id = ?";
     private static final String RESUMED = "UPDATE trigger_events SET state = 'resumed', finished_at = ? WHERE id = ?";
+    private static final String UNREADABLE = "UPDATE trigger_events SET state = 'unreadable', finished_at = ? WHERE id = ?";
 
     private final Store store;
     private final String node;
@@ -64,7 +64,7 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
 
     @Override
     public boolean store(String triggerId, Map<String, Integer> bounds, Map<String, Object> event) {
-        String json = Json.write(event);
+        String json = EventJson.write(event);
         boolean stored = guarded("cannot store an event of trigger '" + triggerId + "'", () -> store.inTransaction(c -> {
             for (var bound : bounds.entrySet()) {
                 if (unfinished(c, bound.getKey()) >= bound.getValue()) {
@@ -119,6 +119,18 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
                     });
                     continue;
                 }
+                Map<String, Object> event;
+                try {
+                    event = EventJson.read(candidate.eventJson());
+                } catch (IllegalArgumentException e) {
+                    log.error("Runner '{}': event {} cannot be read back ({}); it is set aside as unreadable and not run",
+                            runnerId, candidate.id(), e.getMessage());
+                    update(c, UNREADABLE, s -> {
+                        s.setTimestamp(1, now);
+                        s.setLong(2, candidate.id());
+                    });
+                    continue;
+                }
                 if (!candidate.state().equals("pending")) {
                     log.info("Runner '{}': event {} that {} {} under epoch {} and did not run is claimed again under epoch {}",
                             runnerId, candidate.id(), candidate.claimedBy(), candidate.state(), candidate.epoch(), epoch);
@@ -130,7 +142,7 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
                     s.setLong(4, candidate.id());
                 });
                 claimed.add(new StoredEvent(store, holder, candidate.id(), runnerId, candidate.triggerId(),
-                        Json.readMap(candidate.eventJson()), epoch));
+                        event, epoch));
             }
             return claimed;
         }));
