@@ -5,10 +5,12 @@ import dev.otai.core.assembly.ServiceDecorator;
 import dev.otai.core.config.StorageSettings;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
+import dev.otai.core.orchestration.EventInbox;
 import dev.otai.core.orchestration.RunJournal;
 import dev.otai.core.orchestration.RunnerOwnership;
 import dev.otai.core.orchestration.StepListener;
 import dev.otai.core.redaction.Redactor;
+import dev.otai.store.events.StoredEvents;
 import dev.otai.store.history.Retention;
 import dev.otai.store.history.RunHistory;
 import dev.otai.store.ledger.Effect;
@@ -16,12 +18,14 @@ import dev.otai.store.ledger.EffectLedger;
 import dev.otai.store.journal.StoreJournal;
 import dev.otai.store.ledger.LedgerDecorator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the engine records in the store while it runs: the run history (runs and steps), the effect ledger
  * (every ticket write, deduplicated and capped, or only planned in a dry run), the run journal (each run's step
  * results, so that a run the engine did not finish is resumed at the next start; not in a dry run), and
- * background pruning. The composition root adds {@link #facilities} to the engine and passes {@link #listener} as
+ * background pruning; in clustered mode, the event inbox the nodes share. The composition root adds
+ * {@link #facilities} to the engine and passes {@link #listener} as
  * its engine listener.
  */
 public final class EngineRecording implements AutoCloseable {
@@ -32,6 +36,8 @@ public final class EngineRecording implements AutoCloseable {
     private final LedgerDecorator decorator;
     private final RunJournal journal;
     private final Retention retention;
+    /** Clustered mode's event inbox: present when other engines share the store, and not in a dry run. */
+    private final Optional<StoredEvents> events;
 
     private final Redactor redactor;
 
@@ -48,6 +54,7 @@ public final class EngineRecording implements AutoCloseable {
         this.decorator = new LedgerDecorator(ledger, dryRun, fault, ownership);
         this.journal = dryRun ? RunJournal.NONE : new StoreJournal(store, redactor, fault);
         this.retention = new Retention(store, settings);
+        this.events = store.clustered() && !dryRun ? Optional.of(new StoredEvents(store, store.node())) : Optional.empty();
     }
 
     /**
@@ -81,13 +88,17 @@ public final class EngineRecording implements AutoCloseable {
         return new EngineRecording(store, settings, true, redactor, RunnerOwnership.ALONE);
     }
 
-    /** Adds the store, the step listener and the ticket-system decorator to the engine's facilities. */
+    /**
+     * Adds the store, the step listener and the ticket-system decorator to the engine's facilities, and in clustered
+     * mode the event inbox through which every node's accepted events reach the runners' owners.
+     */
     public Facilities.Builder facilities(Facilities.Builder builder) {
         return facilities(builder, StepListener.NONE);
     }
 
     /** The same, with {@code also} told about every step after the recording. */
     public Facilities.Builder facilities(Facilities.Builder builder, StepListener also) {
+        events.ifPresent(inbox -> builder.add(EventInbox.class, inbox));
         return builder.add(Store.class, store)
                 .add(Redactor.class, redactor)
                 .add(StepListener.class, StepListener.both(StepListener.both(decorator.steps(), history), also))
@@ -132,6 +143,7 @@ public final class EngineRecording implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        events.ifPresent(StoredEvents::close);
         retention.close();
         store.flush();
     }

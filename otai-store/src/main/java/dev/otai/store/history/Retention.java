@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the history within its limits: runs older than {@code max_age}, and all but the newest {@code max_runs},
- * are deleted with their steps; ledger entries older than {@code max_age} go too. Runs in the background.
+ * are deleted with their steps; ledger entries older than {@code max_age} go too, and so do the stored events of
+ * clustered mode that ran (or were set aside) before then. Runs in the background.
  */
 public final class Retention implements AutoCloseable {
 
@@ -36,7 +37,7 @@ public final class Retention implements AutoCloseable {
     }
 
     /** What one pruning removed. */
-    public record Pruned(int runs, int steps, int effects) {
+    public record Pruned(int runs, int steps, int effects, int events) {
     }
 
     /** Prunes now. */
@@ -50,7 +51,8 @@ public final class Retention implements AutoCloseable {
             int steps = delete(c, "DELETE FROM run_steps WHERE run_key IN (" + old + ")", limits);
             int runs = delete(c, "DELETE FROM runs WHERE run_key IN (" + old + ")", limits);
             int effects = delete(c, "DELETE FROM effects WHERE created_at < ?", oldest);
-            return new Pruned(runs, steps, effects);
+            int events = delete(c, "DELETE FROM trigger_events WHERE finished_at < ?", oldest);
+            return new Pruned(runs, steps, effects, events);
         });
     }
 
@@ -92,9 +94,9 @@ public final class Retention implements AutoCloseable {
     private void pruneQuietly() {
         try {
             Pruned pruned = prune();
-            if (pruned.runs() > 0 || pruned.effects() > 0) {
-                log.info("Pruned {} runs ({} steps) and {} ledger entries past the retention limits", pruned.runs(),
-                        pruned.steps(), pruned.effects());
+            if (pruned.runs() > 0 || pruned.effects() > 0 || pruned.events() > 0) {
+                log.info("Pruned {} runs ({} steps), {} ledger entries and {} run events past the retention limits",
+                        pruned.runs(), pruned.steps(), pruned.effects(), pruned.events());
             }
         } catch (RuntimeException e) {
             log.warn("Pruning the run history failed: {}", e.getMessage());
