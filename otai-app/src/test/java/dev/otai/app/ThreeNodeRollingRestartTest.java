@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its ticket gets exactly one note, whichever engine owned the webhook runner at the time.
  */
 @ExtendWith(ReapChildProcesses.class)
-class ClusterRollingRestartTest {
+class ThreeNodeRollingRestartTest {
 
     private static final int NODES = 3;
     private static final int EVENTS_PER_PHASE = 8;

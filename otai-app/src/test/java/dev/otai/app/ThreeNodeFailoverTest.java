@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never two runs of one runner in flight at once, and no write from the frozen engine once its lease ran out.
  */
 @ExtendWith(ReapChildProcesses.class)
-class ClusterFailoverTest {
+class ThreeNodeFailoverTest {
 
     private static final int BUSY_TICKETS = 160;
     private static final int[] TICKETS = {BUSY_TICKETS, 6, 6, 6, 6, 6};
