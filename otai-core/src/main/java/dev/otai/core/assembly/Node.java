@@ -6,6 +6,7 @@ import dev.otai.api.Pipe;
 import dev.otai.api.PipeContext;
 import dev.otai.api.PipeNode;
 import dev.otai.api.PipeResult;
+import dev.otai.core.orchestration.LeaseLost;
 import dev.otai.core.orchestration.RunJournal;
 import dev.otai.core.orchestration.StepEvent;
 import dev.otai.core.orchestration.StepListener;
@@ -164,6 +165,8 @@ final class Node implements PipeNode {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PipeResult.failed("interrupted (the run was cancelled)", e);
+        } catch (LeaseLost e) { // not a bug: the run ends "lease lost", said once at WARN by its runner
+            return PipeResult.failed(secrets.scrubText(culprit() + ": " + e.getMessage()), e);
         } catch (Exception | StackOverflowError | LinkageError e) {
             log.error("Pipe '{}' ({}) at {} threw {}", id(), use(), path(), e.toString(), e);
             return PipeResult.failed(secrets.scrubText(culprit() + " threw " + e), e);
