@@ -3,13 +3,16 @@ package dev.otai.app;
 import dev.otai.app.redaction.ProcessRedaction;
 import dev.otai.core.assembly.Facilities;
 import dev.otai.core.config.ConfigLoader;
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.config.Problem;
 import dev.otai.core.engine.ConfigCheck;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.core.registry.PluginRegistry;
 import dev.otai.core.template.TemplateEngine;
 import java.io.PrintWriter;
+import dev.otai.store.Store;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Map;
 
 /**
@@ -31,6 +34,18 @@ final class Composition {
         this.templates = new TemplateEngine();
         this.redactor = new Redactor();
         ProcessRedaction.install(redactor);
+    }
+
+    /**
+     * Opens the store {@code settings} name: the PostgreSQL database of clustered mode, whose password becomes a secret
+     * of the redactor first (a driver's message or a log line never shows it), or else the embedded store in the data
+     * directory.
+     */
+    Store openStore(StorageSettings settings) {
+        return settings.server().map(server -> {
+            redactor.registerAll(server.secrets());
+            return Store.openServer(server, InstantSource.system());
+        }).orElseGet(() -> Store.openEmbedded(settings.dataDirectory(), InstantSource.system()));
     }
 
     /** The facilities every engine of this process gets: its redactor, so the engine teaches it the secrets. */

@@ -42,8 +42,7 @@ final class ConfiguredService implements AutoCloseable {
                     result.problems().stream().map(Object::toString).toList()));
         }
         var blueprint = result.blueprint().orElseThrow();
-        Store store = Store.openEmbedded(storeOption.resolved(blueprint.config().storage()).dataDirectory(),
-                InstantSource.system());
+        Store store = composition.openStore(storeOption.resolved(blueprint.config().storage()));
         Engine engine = null;
         try {
             engine = Engine.start(blueprint, composition.templates, InstantSource.system(), new Lifecycle(),

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a config, as {@code otai run} and {@code otai quickstart} do it: validate, lock the data directory
- * (one engine per directory), open the store, start the engine with recording and metrics, run (once or until
+ * (one engine per directory; clustered mode's engines share their PostgreSQL store instead), open the store, start the engine with recording and metrics, run (once or until
  * stopped, reloading the config on SIGHUP, {@code POST /reload} and, when watched, a changed file), print a dry
  * run's planned writes.
  */
@@ -94,8 +94,9 @@ final class EngineSession {
         var lifecycle = new Lifecycle();
         try (Signals signals = Signals.install(lifecycle)) {
             StorageSettings settings = store.resolved(blueprint.config().storage());
-            try (EngineLock lock = EngineLock.acquire(settings.dataDirectory());
-                 Store opened = Store.openEmbedded(settings.dataDirectory(), InstantSource.system())) {
+            // one engine per data directory; clustered mode's engines share their database by design
+            try (EngineLock lock = settings.clustered() ? null : EngineLock.acquire(settings.dataDirectory());
+                 Store opened = composition.openStore(settings)) {
                 var loaded = new ConfigControl.Loaded(sha256, InstantSource.system().instant());
                 return run(blueprint, opened, settings, lifecycle, new Reloading(file, loaded, signals));
             }
@@ -122,6 +123,9 @@ final class EngineSession {
     private int run(Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle, Reloading reloading) {
         EngineRecording recording = EngineRecording.start(opened, settings, mode.dryRun(), composition.redactor);
         var metrics = new EngineMetrics();
+        if (opened.clustered()) {
+            ClusterRunGauges.bind(metrics, opened);
+        }
         try {
             try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,
                     recording.listener(event -> {
@@ -130,7 +134,7 @@ final class EngineSession {
                     }), recording.facilities(composition.facilities(), hooks.steps()))) {
                 metrics.runners(engine.runners().all().stream().map(Runner::id).toList());
                 hooks.started().accept(engine);
-                boolean resumedOk = print(engine.resumeInterrupted(), out);
+                boolean resumedOk = print(resumeInterrupted(engine, opened), out);
                 List<HttpFeature> features = console(blueprint, engine, opened, settings);
                 int code = mode.once() ? runOnce(engine, out) : serve(engine, blueprint.config().http(), metrics, features, reloading);
                 if (mode.once() && !resumedOk) {
@@ -148,6 +152,15 @@ final class EngineSession {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Continues the runs that an engine which stopped mid-run left in the run journal. Only for the embedded store:
+     * in clustered mode the journal holds the runs of every node, and the interrupted runs of a runner are resumed by
+     * whichever node owns that runner next, when it takes the runner over.
+     */
+    private static List<RunnerOutcome> resumeInterrupted(Engine engine, Store opened) {
+        return opened.clustered() ? List.of() : engine.resumeInterrupted();
     }
 
     /** The web console, when {@code infrastructure.console} is configured; its token becomes a secret of the redactor. */

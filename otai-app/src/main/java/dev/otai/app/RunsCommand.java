@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code otai runs}: the run history in the data directory. */
+/** {@code otai runs}: the run history in the store (the data directory's, or in clustered mode every node's). */
 @Command(name = "runs", mixinStandardHelpOptions = true, subcommands = RunsCommand.Show.class,
         description = "List recorded runs, newest first; 'otai runs show RUN_ID' shows one run with its steps and writes.")
 final class RunsCommand implements Callable<Integer> {
@@ -49,16 +49,21 @@ final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         return TicketsCommand.withStore(store, spec, (s, out) -> {
             List<RunQueries.Run> runs = new RunQueries(s).list(new RunQueries.Filter(runner, failed, since, limit));
-            out.printf("%-10s %-20s %-24s %-10s %9s  %s%n", "RUN", "STARTED", "RUNNER", "OUTCOME", "TOOK", "MESSAGE");
+            out.printf("%-10s %-20s %-24s %-10s %9s  %-20s %s%n", "RUN", "STARTED", "RUNNER", "OUTCOME", "TOOK", "NODE", "MESSAGE");
             for (RunQueries.Run run : runs) {
-                out.printf("%-10s %-20s %-24s %-10s %9s  %s%n", run.id(), run.started().toString().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", ""),
+                out.printf("%-10s %-20s %-24s %-10s %9s  %-20s %s%n", run.id(), run.started().toString().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", ""),
                         run.runnerId(), run.outcome() + (run.dryRun() ? "*" : ""),
-                        run.duration() == null ? "-" : Durations.format(run.duration()), firstLine(run.message()));
+                        run.duration() == null ? "-" : Durations.format(run.duration()), node(run), firstLine(run.message()));
             }
             out.println(runs.size() + " runs" + (runs.stream().anyMatch(RunQueries.Run::dryRun) ? " (* dry run)" : ""));
             out.flush();
             return 0;
         });
+    }
+
+    /** The node a run ran on; {@code -} for runs recorded before runs recorded it. */
+    static String node(RunQueries.Run run) {
+        return run.node().isEmpty() ? "-" : run.node();
     }
 
     static String firstLine(String text) {
@@ -95,7 +100,8 @@ final class RunsCommand implements Callable<Integer> {
             RunQueries.Run run = detail.run();
             out.println("Run " + run.id() + " of runner '" + run.runnerId() + "'" + (run.dryRun() ? " (dry run)" : ""));
             out.println("  trigger " + (run.triggerId().isEmpty() ? "startup" : run.triggerId()) + ", started " + run.started()
-                    + ", took " + (run.duration() == null ? "-" : Durations.format(run.duration())) + ", attempt " + run.attempt());
+                    + ", took " + (run.duration() == null ? "-" : Durations.format(run.duration())) + ", attempt " + run.attempt()
+                    + ", on node " + node(run));
             out.println("  " + run.outcome() + (run.message().isEmpty() ? "" : ": " + run.message()));
             link.ifPresent(l -> printLink(l, out));
             out.println();

@@ -8,7 +8,6 @@ import dev.otai.core.config.StorageSettings;
 import dev.otai.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * Where the store is, for commands that read or change it: {@code --data-dir}, else
  * {@code infrastructure.storage.data_dir} of the config (when a config file exists), else {@code ./otai-data}; a
- * relative folder is resolved against the working directory.
+ * relative folder is resolved against the working directory. A config whose {@code infrastructure.storage} has a
+ * {@code url} names clustered mode's PostgreSQL database instead, and the data directory is not used.
  */
 final class StoreOption {
 
@@ -44,7 +44,7 @@ final class StoreOption {
     }
 
     Store open(Composition composition) {
-        return Store.openEmbedded(settings(composition).dataDirectory(), InstantSource.system());
+        return composition.openStore(settings(composition));
     }
 
     private static StorageSettings read(Path file, Composition composition) {

@@ -2,6 +2,7 @@ package dev.otai.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otai.core.config.StorageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,7 @@ class StoreCommandsTest {
         String runId = runs.out().lines().skip(1).findFirst().orElseThrow().split(" ")[0];
         assertThat(Cli.run("runs", "show", runId, "--config", config.toString()).out())
                 .contains("Run " + runId + " of runner 'route'").contains("fetch").contains("move")
+                .contains("on node " + StorageSettings.Server.defaultNode())
                 .contains("applied ticket T-1: update {\"queue\":\"IT\"}");
     }
 

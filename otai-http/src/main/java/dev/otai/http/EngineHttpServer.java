@@ -65,7 +65,7 @@ public final class EngineHttpServer implements AutoCloseable {
             config.routes.post("/reload", reload::handle);
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.registry().scrape()));
+                    .result(metrics.scrape()));
             features.forEach(feature -> feature.register(config.routes));
         });
     }

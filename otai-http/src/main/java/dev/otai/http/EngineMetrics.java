@@ -17,6 +17,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns engine events into Prometheus metrics, and remembers each runner's last run for the health endpoint.
@@ -31,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EngineMetrics implements EngineListener {
 
+    private static final Logger log = LoggerFactory.getLogger(EngineMetrics.class);
+
     /** The last finished run of a runner. */
     public record LastRun(String outcome, Instant finishedAt, Duration duration, String message) {
     }
@@ -39,6 +44,7 @@ public final class EngineMetrics implements EngineListener {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
+    private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
 
     public EngineMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -64,6 +70,27 @@ public final class EngineMetrics implements EngineListener {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Has {@code refresh} run before each {@link #scrape}: for meters whose values are read from elsewhere (the shared
+     * store of a cluster) when asked for rather than counted here.
+     */
+    public void beforeEachScrape(Runnable refresh) {
+        beforeScrape.add(refresh);
+    }
+
+    /** The Prometheus text of every meter, after the {@link #beforeEachScrape refreshes}; one that fails keeps its last values. */
+    public String scrape() {
+        for (Runnable refresh : beforeScrape) {
+            try {
+                refresh.run();
+            } catch (RuntimeException e) {
+                log.warn("Metrics read from outside the engine could not be refreshed; the scrape shows their last values: {}",
+                        e.getMessage());
+            }
+        }
+        return registry.scrape();
     }
 
     public Map<String, LastRun> lastRuns() {

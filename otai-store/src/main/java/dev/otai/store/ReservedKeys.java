@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keys for a store that several engines write: each engine reserves a block of {@value #BLOCK} keys at a time from the
@@ -19,10 +20,14 @@ final class ReservedKeys implements RowKeys {
     private final Store store;
     private final Map<Sql.Keys, Block> blocks = new EnumMap<>(Sql.Keys.class);
 
-    /** The keys still to hand out of one reserved block: {@code next} up to {@code end}, exclusive. */
+    /**
+     * The keys still to hand out of one reserved block: {@code next} up to {@code end}, exclusive. A lock rather than
+     * a monitor: the reservation talks to the database, and a virtual thread waiting on it must not pin its carrier.
+     */
     private static final class Block {
-        long next;
-        long end;
+        final ReentrantLock lock = new ReentrantLock();
+        long next; // guarded by lock
+        long end; // guarded by lock
     }
 
     /** Starts each table's counter past its largest key (rows written by a store that counted its own keys). */
@@ -37,12 +42,15 @@ final class ReservedKeys implements RowKeys {
     @Override
     public long next(Sql.Keys table) {
         Block block = blocks.get(table);
-        synchronized (block) {
+        block.lock.lock();
+        try {
             if (block.next == block.end) {
                 block.next = store.transaction(c -> reserve(c, table));
                 block.end = block.next + BLOCK;
             }
             return block.next++;
+        } finally {
+            block.lock.unlock();
         }
     }
 

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -97,6 +99,17 @@ public record StorageSettings(Path dataDirectory, Duration maxAge, long maxRuns,
                 }
             }
             return host.strip() + "-" + ProcessHandle.current().pid();
+        }
+
+        /** What must never be shown: the password, and one written into the url as its {@code password} parameter. */
+        public List<String> secrets() {
+            var secrets = new ArrayList<String>();
+            secrets.add(password);
+            var inUrl = URL_PASSWORD.matcher(url);
+            while (inUrl.find()) {
+                secrets.add(url.substring(inUrl.end(1), inUrl.end()));
+            }
+            return secrets.stream().filter(secret -> !secret.isEmpty()).toList();
         }
 
         /** The url with the value of any {@code password} parameter masked, for messages. */
