@@ -121,18 +121,21 @@ final class EngineSession {
     }
 
     private int run(Blueprint blueprint, Store opened, StorageSettings settings, Lifecycle lifecycle, Reloading reloading) {
-        EngineRecording recording = EngineRecording.start(opened, settings, mode.dryRun(), composition.redactor);
+        var member = ClusterMember.of(opened, settings, mode.dryRun());
+        EngineRecording recording = EngineRecording.start(opened, settings, mode.dryRun(), composition.redactor,
+                member.ownership());
         var metrics = new EngineMetrics();
         if (opened.clustered()) {
             ClusterRunGauges.bind(metrics, opened);
         }
-        try {
+        try (member) {
             try (Engine engine = Engine.start(blueprint, composition.templates, InstantSource.system(), lifecycle,
                     recording.listener(event -> {
                         metrics.on(event);
                         hooks.listener().on(event);
                     }), recording.facilities(composition.facilities(), hooks.steps()))) {
                 metrics.runners(engine.runners().all().stream().map(Runner::id).toList());
+                member.serve(engine, recording, metrics);
                 hooks.started().accept(engine);
                 boolean resumedOk = print(resumeInterrupted(engine, opened), out);
                 List<HttpFeature> features = console(blueprint, engine, opened, settings);
@@ -140,6 +143,7 @@ final class EngineSession {
                 if (mode.once() && !resumedOk) {
                     code = 1;
                 }
+                member.close(); // the runs have ended: hand the leases over now, before the services close
                 if (mode.dryRun()) {
                     printPlanned(recording.plannedEffects(), out);
                 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.RunnerOutcome;
+import dev.otai.store.history.RunQueries;
 import dev.otai.testkit.PostgresServer;
 import dev.otai.testkit.otobo.FakeOtobo;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,12 +39,12 @@ class ClusterFailoverTest {
     private final FakeOtobo fake = new FakeOtobo();
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<EngineEvent.RunFinished> finished = new CopyOnWriteArrayList<>();
-    private DataSource database;
+    private PostgresServer.Database database;
     private String ticket;
 
     @BeforeEach
     void setUp() {
-        database = PostgresServer.shared().freshDatabase().dataSource();
+        database = PostgresServer.shared().freshDatabase();
         ticket = fake.addTicket("Printer", "jams", "Incoming");
     }
 
@@ -84,6 +84,11 @@ class ClusterFailoverTest {
         assertThat(finished).filteredOn(run -> !run.runId().equals(stalledRun)).singleElement()
                 .satisfies(run -> assertThat(run.result().failed()).as(run.result().message()).isFalse());
         assertThat(journalStatus(stalledRun)).isEqualTo("resumed");
+        assertThat(new RunQueries(b.store).show(stalledRun).orElseThrow().run()).satisfies(run -> {
+            assertThat(run.outcome()).isEqualTo("failed");
+            assertThat(run.message()).startsWith("lease lost");
+            assertThat(run.node()).isEqualTo("a");
+        });
         a.keeper.tick(); // a's keeper wakes too
         assertThat(a.keeper.owned()).isEmpty();
         assertThat(a.keeper.leasesLost()).isEqualTo(1);
@@ -165,7 +170,7 @@ class ClusterFailoverTest {
     }
 
     private void takeOverInTheDatabase(String runner) throws SQLException {
-        try (var c = database.getConnection(); var s = c.prepareStatement(
+        try (var c = database.dataSource().getConnection(); var s = c.prepareStatement(
                 "UPDATE runner_leases SET node = 'elsewhere', epoch = epoch + 1 WHERE runner_id = ?")) {
             s.setString(1, runner);
             assertThat(s.executeUpdate()).isEqualTo(1);
@@ -173,7 +178,7 @@ class ClusterFailoverTest {
     }
 
     private String journalStatus(String runId) throws SQLException {
-        try (var c = database.getConnection(); var s = c.prepareStatement("SELECT status FROM journal_runs WHERE run_id = ?")) {
+        try (var c = database.dataSource().getConnection(); var s = c.prepareStatement("SELECT status FROM journal_runs WHERE run_id = ?")) {
             s.setString(1, runId);
             try (var r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : "none";

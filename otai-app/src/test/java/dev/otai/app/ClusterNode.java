@@ -13,11 +13,11 @@ import dev.otai.store.EngineRecording;
 import dev.otai.store.Store;
 import dev.otai.store.cluster.LeaseKeeper;
 import dev.otai.store.cluster.LeaseRoster;
+import dev.otai.testkit.PostgresServer;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /**
  * One node of a cluster in this JVM: its own store connection to the shared database, lease keeper (rounds driven by
@@ -34,8 +34,9 @@ final class ClusterNode implements AutoCloseable {
     final EngineRecording recording;
     final Engine engine;
 
-    ClusterNode(DataSource database, String name, Duration lease, String yaml, EngineListener listener) {
-        store = Store.open(database, "postgresql (" + name + ")", InstantSource.system());
+    ClusterNode(PostgresServer.Database database, String name, Duration lease, String yaml, EngineListener listener) {
+        store = Store.openServer(new StorageSettings.Server(database.url(), database.user(), database.password(), 4, name,
+                lease), InstantSource.system());
         keeper = new LeaseKeeper(store, name, lease, nanos::get);
         recording = EngineRecording.start(store, StorageSettings.defaults(), false, new Redactor(), keeper);
         ConfigCheck.Result check = ConfigCheck.text(yaml, "config.yml", Map.of(), REGISTRY, TEMPLATES);

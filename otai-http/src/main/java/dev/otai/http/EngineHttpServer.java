@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The engine's HTTP server: {@code POST /hooks/{id}} hands requests to the trigger with that id and answers
  * 202 once the event is queued (503 with {@code Retry-After} when it cannot be); {@code POST /reload} reloads the
  * config file ({@link ReloadEndpoint}); {@code GET /health} reports liveness, the loaded config and each runner's
- * state; {@code GET /metrics} is the Prometheus scrape. Payloads are never interpreted
+ * state (in a cluster also this node's name and the runners it owns); {@code GET /metrics} is the Prometheus scrape. Payloads are never interpreted
  * here, only size- and type-checked; requests whose {@code Host} is not allowed are refused with 403.
  */
 public final class EngineHttpServer implements AutoCloseable {
@@ -154,9 +155,14 @@ public final class EngineHttpServer implements AutoCloseable {
         var body = new LinkedHashMap<String, Object>();
         var runners = new ArrayList<Map<String, Object>>();
         boolean running = gateway.orchestrator().isPresent();
+        Optional<ClusterView> cluster = metrics.cluster();
+        List<String> owned = cluster.map(view -> view.owned().get()).orElse(List.of());
         for (RunnerStatus status : gateway.orchestrator().map(Orchestrator::status).orElse(List.of())) {
             var runner = new LinkedHashMap<String, Object>();
             runner.put("id", status.id());
+            if (cluster.isPresent()) {
+                runner.put("owned", owned.contains(status.id()));
+            }
             runner.put("state", status.running() > 0 ? "running" : "idle");
             runner.put("running", status.running());
             runner.put("queued", status.queued());
@@ -174,6 +180,10 @@ public final class EngineHttpServer implements AutoCloseable {
         body.put("ready", running);
         loadedConfig.loaded().ifPresent(loaded -> body.put("config", Map.of("sha256", loaded.sha256(),
                 "loaded_at", loaded.loadedAt().toString())));
+        cluster.ifPresent(view -> {
+            body.put("node", view.node());
+            body.put("owned_runners", owned);
+        });
         body.put("runners", runners);
         ctx.status(running ? 200 : 503).contentType("application/json").result(JSON.writeValueAsString(body));
     }

@@ -3,6 +3,8 @@ package dev.otai.http;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * and wrote nothing because every write was already applied; the runner backs off after each),
  * {@code otai_config_reloads_total{outcome}} (config reloads: applied, rejected, failed). Besides, the process's own
  * meters (JVM memory, threads, classes, CPU, uptime), so that a scrape is never empty, even before the first run;
- * the runners {@link #runners told of} have their run counters at 0 until they run.
+ * the runners {@link #runners told of} have their run counters at 0 until they run. A node of a cluster adds
+ * {@code otai_runners_owned{node}} (runners whose lease it holds now) and {@code otai_leases_lost_total{node}}.
  */
 public final class EngineMetrics implements EngineListener {
 
@@ -45,6 +49,7 @@ public final class EngineMetrics implements EngineListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
+    private volatile ClusterView cluster;
 
     public EngineMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -66,6 +71,20 @@ public final class EngineMetrics implements EngineListener {
     private Counter runs(String runnerId, String outcome) {
         return Counter.builder("otai_runs").description("finished runs").tag("runner", runnerId).tag("outcome", outcome)
                 .register(registry);
+    }
+
+    /** This engine is a node of a cluster: its owned runners and lost leases become metrics and show in health. */
+    public void cluster(ClusterView view) {
+        cluster = view;
+        Gauge.builder("otai_runners_owned", view, v -> v.owned().get().size())
+                .description("runners whose lease this node holds now").tag("node", view.node()).register(registry);
+        FunctionCounter.builder("otai_leases_lost", view, v -> v.leasesLost().getAsLong())
+                .description("runner leases this node lost (not renewed in time)").tag("node", view.node()).register(registry);
+    }
+
+    /** This engine as a node of a cluster; empty for an engine alone. */
+    public Optional<ClusterView> cluster() {
+        return Optional.ofNullable(cluster);
     }
 
     public PrometheusMeterRegistry registry() {

@@ -73,9 +73,7 @@ public final class EngineRecording implements AutoCloseable {
     public static EngineRecording start(Store store, StorageSettings settings, boolean dryRun, Redactor redactor,
                                         RunnerOwnership ownership) {
         var recording = new EngineRecording(store, settings, dryRun, redactor, ownership);
-        if (ownership == RunnerOwnership.ALONE) { // in a cluster, per runner as this node gains it (see gaining)
-            recording.history.abandonUnfinished();
-        }
+        recording.history.abandonUnfinished(); // in a cluster, this node's; the others' per runner as it gains them
         recording.retention.startInBackground();
         return recording;
     }

@@ -80,9 +80,13 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
         this.roster = roster;
     }
 
-    /** Starts renewing in the background, a round every third of the lease (the first at once). */
+    /**
+     * Runs the first round now (this node takes its share, so that {@code otai run --once} runs it), then renews in
+     * the background, a round every third of the lease.
+     */
     public synchronized void start() {
         if (renewer == null) {
+            round();
             renewer = Thread.ofPlatform().daemon().name("otai-lease-keeper").start(this::renewForever);
         }
     }
@@ -121,6 +125,9 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
     public void tick() {
         long began = nanoTime.getAsLong();
         LeaseRoster serving = roster;
+        if (closed) {
+            return;
+        }
         List<String> runners = serving.runnerIds();
         Map<String, Long> mine;
         Map<String, Boolean> releasing = new LinkedHashMap<>();
@@ -184,17 +191,21 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
         }
     }
 
+    /** One round, its failure said once at WARN until a round succeeds again. */
+    private void round() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            if (!failing) {
+                log.warn("Node '{}' could not renew its runner leases: {}; it runs none once they run out, and "
+                        + "tries again every {} ms", node, e.getMessage(), lease.toMillis() / 3);
+            }
+            failing = true;
+        }
+    }
+
     private void renewForever() {
         while (!closed) {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    log.warn("Node '{}' could not renew its runner leases: {}; it runs none once they run out, and "
-                            + "tries again every {} ms", node, e.getMessage(), lease.toMillis() / 3);
-                }
-                failing = true;
-            }
             waiting.lock();
             try {
                 if (!closed) {
@@ -206,12 +217,18 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
             } finally {
                 waiting.unlock();
             }
+            if (!closed) {
+                round();
+            }
         }
     }
 
     /** Stops renewing, and hands every lease back at once (the engine's runs have ended) so others take them now. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         waiting.lock();
         try {
