@@ -359,10 +359,13 @@ final class RunnerRuntime {
         });
     }
 
-    /** Whether a failed run failed because this node lost the runner's lease while it ran. */
+    /**
+     * Whether this node lost the runner's lease while the run ran: it no longer holds it under the run's epoch, or a
+     * write was refused for it. Whatever the run's result: a for-each whose items' writes were refused ends without
+     * failing, and a run that ended as succeeded would be closed in the journal before the new owner resumes it.
+     */
     private boolean leaseLost(PipeResult result, long epoch) {
-        return result instanceof PipeResult.Failed failed
-                && (ownership.epoch(id) != epoch || LeaseLost.in(failed.cause()));
+        return ownership.epoch(id) != epoch || result instanceof PipeResult.Failed failed && LeaseLost.in(failed.cause());
     }
 
     private PipeResult lostLease(String runId, long epoch, PipeResult ran) {

@@ -104,6 +104,34 @@ class OwnedRunnersTest {
         });
     }
 
+    @Test
+    void a_run_that_ends_without_failing_after_its_node_lost_the_lease_still_ends_lease_lost_for_the_new_owner_to_resume()
+            throws Exception {
+        leases.hold("router", 1);
+        Orchestrator orchestrator = start("""
+                otai:
+                  orchestrator:
+                    runners:
+                      - id: router
+                        run:
+                          id: steps
+                          use: base:CompositePipe
+                          steps:
+                            - { id: wait, use: "probe:Count", params: { gated: true } }
+                            - { id: after, use: "probe:Count" }
+                """);
+        Awaitility.await().until(() -> probes.active.containsKey("wait"));
+        leases.lose("router"); // a for-each whose items' writes were refused ends without failing, as here
+        leases.hold("router", 2);
+        probes.release("wait", 1);
+        assertThat(orchestrator.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(events.finished("router")).singleElement().satisfies(run -> {
+            assertThat(run.result().message()).startsWith("lease lost: runner 'router' (epoch 1) is now owned by another node");
+            assertThat(LeaseLost.in(((dev.otai.api.PipeResult.Failed) run.result()).cause())).isTrue();
+        });
+    }
+
     private Orchestrator start(String yaml) {
         engine = Engine.start(EngineFixture.valid(yaml, Map.of()), EngineFixture.TEMPLATES, clock, new Lifecycle(), events,
                 Facilities.builder().add(Probes.class, probes).add(RunnerOwnership.class, leases));
