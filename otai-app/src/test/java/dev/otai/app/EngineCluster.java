@@ -89,12 +89,17 @@ final class EngineCluster implements AutoCloseable {
         return out.toString();
     }
 
-    /** Waits (polling every 100 ms, at most {@code atMost}) until {@code condition} holds; on timeout fails with every engine's log. */
+    /**
+     * Waits (polling every 100 ms, at most {@code atMost}) until {@code condition} holds; on timeout fails with every
+     * engine's log and the threads of those still running.
+     */
     void await(String what, Duration atMost, Callable<Boolean> condition) {
         try {
             Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).until(condition);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + "; logs:" + logs(), e);
+            var threads = new StringBuilder();
+            running().forEach(node -> threads.append("\n===== threads of ").append(node.name()).append("\n").append(node.threadDump()));
+            throw new AssertionError(e.getMessage() + "; logs:" + logs() + threads, e);
         }
     }
 

@@ -156,6 +156,29 @@ final class EngineNode implements AutoCloseable {
         }
     }
 
+    /**
+     * The engine's threads and their stacks, virtual threads (its runs) included ({@code jcmd <pid>
+     * Thread.dump_to_file}), for the message of a failed test.
+     */
+    String threadDump() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path file = log.resolveSibling(name + "-threads-" + System.nanoTime() + ".txt");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.dump_to_file",
+                    "-format=text", file.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!dump.waitFor(15, TimeUnit.SECONDS)) {
+                dump.destroyForcibly().waitFor();
+                return "(no thread dump within 15 s)";
+            }
+            return Files.exists(file) ? Files.readString(file) : "(no thread dump: jcmd exited with " + dump.exitValue() + ")";
+        } catch (IOException e) {
+            return "(no thread dump: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     /** SIGTERM, then waits (at most 60 s) for the engine to finish its runs and exit; returns its exit code. */
     int stop() throws InterruptedException {
         process.destroy();

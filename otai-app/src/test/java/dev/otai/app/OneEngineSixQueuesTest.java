@@ -63,7 +63,7 @@ class OneEngineSixQueuesTest {
         assertThat(hookTickets).allSatisfy(id -> assertThat(fake.ticket(id).addedArticles()).as("notes of ticket %s", id)
                 .extracting(a -> a.body()).containsExactly("Event for ticket " + id));
         assertThat(fake.activity().overlaps()).as("moments two runs of a runner were in flight").isEmpty();
-        assertThat(fake.activity().writes()).allSatisfy(write -> assertThat(write.login()).isEqualTo("node-1"));
+        assertThat(fake.activity().writes()).allSatisfy(write -> assertThat(write.login()).isEqualTo(SixQueueDesk.agentOf("node-1")));
     }
 
     private boolean noted(String ticketId) {

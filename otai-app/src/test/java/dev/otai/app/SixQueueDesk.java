@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * its own OTOBO queue {@code Inbox-1} … {@code Inbox-6} every second and, for each ticket, classifying it (stub),
  * moving it to the label's queue and adding a note that names it; and a runner {@code hooks} that notes the ticket
  * of each webhook event on {@code POST /hooks/otobo_events}. One config for every engine: each logs in to OTOBO
- * as its own agent ({@code OTOBO_USER}), so the fake can tell which engine sent what.
+ * as its own agent ({@code OTOBO_USER}, {@code agent-<engine name>}), so the fake can tell which engine sent what.
+ * (The login is not the engine's name itself: a value read with {@code get_env} is a secret, masked in the log.)
  */
 final class SixQueueDesk {
 
@@ -100,11 +101,11 @@ final class SixQueueDesk {
         return "route-" + runner;
     }
 
-    /** The routing queues, {@code perQueue[i]} tickets in {@code Inbox-(i+1)}, and one agent per engine name. */
-    static void seed(FakeOtobo fake, int[] perQueue, List<String> agents) {
+    /** The routing queues, {@code perQueue[i]} tickets in {@code Inbox-(i+1)}, and the agent of each engine. */
+    static void seed(FakeOtobo fake, int[] perQueue, List<String> engines) {
         LABELS.forEach(fake::queue);
         fake.queue(HOOK_QUEUE);
-        agents.forEach(agent -> fake.user(agent, AGENT_PASSWORD));
+        engines.forEach(engine -> fake.user(agentOf(engine), AGENT_PASSWORD));
         for (int q = 1; q <= perQueue.length; q++) {
             fake.queue(queue(q));
             for (int i = 1; i <= perQueue[q - 1]; i++) {
@@ -123,9 +124,19 @@ final class SixQueueDesk {
         return file;
     }
 
-    /** The environment an engine logs in to OTOBO with, as agent {@code name}. */
+    /** The environment engine {@code name} logs in to OTOBO with, as its own agent. */
     static Map<String, String> agent(String name) {
-        return Map.of("OTOBO_USER", name, "OTOBO_PASSWORD", AGENT_PASSWORD);
+        return Map.of("OTOBO_USER", agentOf(name), "OTOBO_PASSWORD", AGENT_PASSWORD);
+    }
+
+    /** The OTOBO login of engine {@code name}. */
+    static String agentOf(String engine) {
+        return "agent-" + engine;
+    }
+
+    /** The engine whose OTOBO login is {@code agent}. */
+    static String engineOf(String agent) {
+        return agent.substring("agent-".length());
     }
 
     /** Tickets of the inboxes that are not in their label's queue with exactly one note naming it, described. */
@@ -143,6 +154,19 @@ final class SixQueueDesk {
             }
         }
         return wrong;
+    }
+
+    /** As {@link #notRoutedOnce}, each with the writes the fake received for it: who sent what, when. */
+    static String notRoutedOnceWithWrites(FakeOtobo fake) {
+        var out = new StringBuilder();
+        for (String wrong : notRoutedOnce(fake)) {
+            String id = wrong.substring("ticket ".length(), wrong.indexOf(' ', "ticket ".length()));
+            out.append(wrong).append("; writes: ");
+            fake.activity().writes().stream().filter(w -> w.ticketId().equals(id)).forEach(w -> out.append(w.at()).append(' ')
+                    .append(w.login()).append(w.changedFields() ? " fields" : "").append(w.addedArticle() ? " article" : "").append(", "));
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /** Tickets of the inboxes (by title) that have no note yet. */
