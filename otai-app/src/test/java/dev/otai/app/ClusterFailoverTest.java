@@ -3,6 +3,7 @@ package dev.otai.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.otai.core.config.StorageSettings;
 import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.RunnerOutcome;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -127,8 +129,51 @@ class ClusterFailoverTest {
         assertThat(finished).hasSize(1);
     }
 
+    @Test
+    void with_the_ledger_off_a_node_stalled_past_its_lease_still_writes_nothing() throws Exception {
+        var ledgerOff = StorageSettings.defaults();
+        ledgerOff = new StorageSettings(ledgerOff.dataDirectory(), ledgerOff.maxAge(), ledgerOff.maxRuns(),
+                ledgerOff.maxValueChars(), ledgerOff.maxStepsPerRun(), new StorageSettings.LedgerSettings(false, 1_000, 20,
+                Duration.ofHours(1), Set.of()));
+        ClusterNode a = node("a", LEASE, ledgerOff);
+        a.keeper.tick();
+
+        CompletableFuture<Optional<RunnerOutcome>> stalled = CompletableFuture.supplyAsync(() -> a.engine.runOnce("router"));
+        await().atMost(PATIENCE).until(() -> Files.exists(dir.resolve("started")));
+        a.nanos.addAndGet(LEASE.toNanos());
+        open("go");
+
+        assertThat(stalled.get().orElseThrow().result().message()).startsWith("lease lost: runner 'router' (epoch 1)")
+                .contains("this node no longer holds the runner's lease");
+        assertThat(fake.requests()).noneMatch(OtoboRouting::isWrite);
+        assertThat(fake.ticket(ticket).addedArticles()).isEmpty();
+    }
+
+    @Test
+    void a_node_stopped_gracefully_hands_its_runner_over_at_once_and_the_other_node_runs_it() throws Exception {
+        Duration longLease = Duration.ofMinutes(5);
+        ClusterNode a = node("a", longLease, StorageSettings.defaults());
+        a.keeper.tick();
+        ClusterNode b = node("b", longLease, StorageSettings.defaults());
+        b.keeper.tick();
+        assertThat(b.keeper.owned()).isEmpty();
+
+        a.close(); // SIGTERM: its runs end, then its leases go back
+        b.keeper.tick(); // long before a's five-minute lease would have run out
+        open("go");
+
+        assertThat(b.keeper.owned()).containsExactly("router");
+        assertThat(b.keeper.epoch("router")).isEqualTo(2);
+        assertThat(b.engine.runOnce("router")).hasValueSatisfying(o -> assertThat(o.result().failed()).isFalse());
+        assertThat(fake.ticket(ticket).addedArticles()).hasSize(1);
+    }
+
     private ClusterNode node(String name) {
-        var node = new ClusterNode(database, name, LEASE, config(), (EngineListener) event -> {
+        return node(name, LEASE, StorageSettings.defaults());
+    }
+
+    private ClusterNode node(String name, Duration lease, StorageSettings settings) {
+        var node = new ClusterNode(database, name, lease, settings, config(), (EngineListener) event -> {
             if (event instanceof EngineEvent.RunFinished run) {
                 finished.add(run);
             }

@@ -33,12 +33,18 @@ final class ClusterNode implements AutoCloseable {
     final LeaseKeeper keeper;
     final EngineRecording recording;
     final Engine engine;
+    private boolean closed;
 
     ClusterNode(PostgresServer.Database database, String name, Duration lease, String yaml, EngineListener listener) {
+        this(database, name, lease, StorageSettings.defaults(), yaml, listener);
+    }
+
+    ClusterNode(PostgresServer.Database database, String name, Duration lease, StorageSettings settings, String yaml,
+                EngineListener listener) {
         store = Store.openServer(new StorageSettings.Server(database.url(), database.user(), database.password(), 4, name,
                 lease), InstantSource.system());
         keeper = new LeaseKeeper(store, name, lease, nanos::get);
-        recording = EngineRecording.start(store, StorageSettings.defaults(), false, new Redactor(), keeper);
+        recording = EngineRecording.start(store, settings, false, new Redactor(), keeper);
         ConfigCheck.Result check = ConfigCheck.text(yaml, "config.yml", Map.of(), REGISTRY, TEMPLATES);
         if (!check.valid()) {
             throw new AssertionError("config has problems: " + check.problems());
@@ -51,6 +57,10 @@ final class ClusterNode implements AutoCloseable {
     /** Stops the node as {@code otai run} does at SIGTERM: no new runs, then its leases handed back. */
     @Override
     public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         engine.lifecycle().requestStop();
         engine.runners().awaitIdle(Duration.ofSeconds(30));
         keeper.close();

@@ -3,7 +3,6 @@ package dev.otai.core.orchestration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +18,14 @@ final class Resumption {
 
     private static final Logger log = LoggerFactory.getLogger(Resumption.class);
 
-    /** How one resumed run is run: now on the calling thread, or once the runner has a free slot. */
-    @FunctionalInterface
-    private interface Resumer {
-        Optional<RunnerOutcome> resume(RunnerRuntime runtime, String runId, RunJournal.Interrupted old);
-    }
+    private final RunnerRuntime runtime;
+    private final RunJournal journal;
+    private final Map<String, String> fingerprints;
 
-    private Resumption() {
+    private Resumption(RunnerRuntime runtime, RunJournal journal, Map<String, String> fingerprints) {
+        this.runtime = runtime;
+        this.journal = journal;
+        this.fingerprints = fingerprints;
     }
 
     /** At start: resumes the interrupted runs of the runners this engine owns, one after the other, now. */
@@ -36,9 +36,15 @@ final class Resumption {
             if (!ownership.owns(runtime.id())) {
                 continue;
             }
-            if (!resumeAll(runtime, journal.interrupted(runtime.id()), journal, fingerprints, lifecycle,
-                    (r, runId, old) -> r.resume(runId, old.triggerId(), old.event()), outcomes)) {
-                break;
+            var resumption = new Resumption(runtime, journal, fingerprints);
+            for (RunJournal.Interrupted old : journal.interrupted(runtime.id())) {
+                if (lifecycle.stopRequested()) {
+                    return outcomes;
+                }
+                String runId = resumption.begin(old);
+                if (runId != null) {
+                    runtime.resume(runId, old.triggerId(), old.event()).ifPresent(outcomes::add);
+                }
             }
         }
         return outcomes;
@@ -47,39 +53,47 @@ final class Resumption {
     /**
      * When this node gains {@code runtime}'s lease, before it may run it: reads the runner's interrupted runs now
      * (so that no run this node starts under the new lease is among them), and returns the work that resumes them,
-     * each once the runner has a free slot (runs of a lease this node lost may still be ending).
+     * each once the runner has a free slot and only if it is still unfinished then (a run of a lease this node lost
+     * may still have been in flight, and may have finished meanwhile).
      */
     static Runnable onGain(RunnerRuntime runtime, RunJournal journal, Map<String, String> fingerprints, Lifecycle lifecycle) {
         List<RunJournal.Interrupted> interrupted = journal.interrupted(runtime.id());
         if (interrupted.isEmpty()) {
             return () -> { };
         }
-        return () -> resumeAll(runtime, interrupted, journal, fingerprints, lifecycle,
-                (r, runId, old) -> r.resumeWhenFree(runId, old.triggerId(), old.event()), new ArrayList<>());
+        var resumption = new Resumption(runtime, journal, fingerprints);
+        return () -> {
+            for (RunJournal.Interrupted old : interrupted) {
+                if (lifecycle.stopRequested()) {
+                    return;
+                }
+                runtime.resumeWhenFree(() -> resumption.stillInterrupted(old) ? resumption.begin(old) : null,
+                        old.triggerId(), old.event());
+            }
+        };
     }
 
-    /** Returns false when the engine stops before all were resumed. */
-    private static boolean resumeAll(RunnerRuntime runtime, List<RunJournal.Interrupted> interrupted, RunJournal journal,
-                                     Map<String, String> fingerprints, Lifecycle lifecycle, Resumer resumer,
-                                     List<RunnerOutcome> outcomes) {
-        for (RunJournal.Interrupted old : interrupted) {
-            if (lifecycle.stopRequested()) {
-                return false;
-            }
-            String now = fingerprints.get(runtime.id());
-            if (!old.fingerprint().equals(now)) {
-                String reason = "runner '" + runtime.id() + "' has other steps or params than when run " + old.runId()
-                        + " started (pipe tree " + old.fingerprint() + ", now " + now + ")";
-                log.warn("Interrupted run {} is not resumed: {}; its steps are forgotten, the effect ledger still "
-                        + "keeps its writes from being made twice", old.runId(), reason);
-                journal.discard(old, reason);
-                continue;
-            }
-            String runId = RunnerRuntime.newRunId();
-            String where = journal.resume(old, runId);
-            log.info("Resuming run {} of runner '{}' as run {}: {}", old.runId(), runtime.id(), runId, where);
-            resumer.resume(runtime, runId, old).ifPresent(outcomes::add);
+    private boolean stillInterrupted(RunJournal.Interrupted old) {
+        return journal.interrupted(old.runnerId()).stream().anyMatch(run -> run.runId().equals(old.runId()));
+    }
+
+    /**
+     * Hands the interrupted run over to a new run and returns the new run's id; null when the runner's pipes changed
+     * since, and the run is dropped instead.
+     */
+    private String begin(RunJournal.Interrupted old) {
+        String now = fingerprints.get(runtime.id());
+        if (!old.fingerprint().equals(now)) {
+            String reason = "runner '" + runtime.id() + "' has other steps or params than when run " + old.runId()
+                    + " started (pipe tree " + old.fingerprint() + ", now " + now + ")";
+            log.warn("Interrupted run {} is not resumed: {}; its steps are forgotten, the effect ledger still "
+                    + "keeps its writes from being made twice", old.runId(), reason);
+            journal.discard(old, reason);
+            return null;
         }
-        return true;
+        String runId = RunnerRuntime.newRunId();
+        String where = journal.resume(old, runId);
+        log.info("Resuming run {} of runner '{}' as run {}: {}", old.runId(), runtime.id(), runId, where);
+        return runId;
     }
 }

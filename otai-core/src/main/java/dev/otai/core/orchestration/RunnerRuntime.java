@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -273,11 +274,13 @@ final class RunnerRuntime {
     }
 
     /**
-     * Takes a run slot as soon as one is free (waiting for the runs in flight, which may be runs of an epoch this
-     * node lost), then continues the interrupted run as {@link #resume} does, on the calling thread; events queued
-     * meanwhile then run on it too. Empty when the runner stopped taking fires or the wait was interrupted.
+     * Takes a run slot as soon as one is free (waiting for the runs in flight, which may be runs of a lease this node
+     * lost), then asks {@code begin} for the id to continue the interrupted run under (null: it is no longer to be
+     * resumed, it ended meanwhile) and continues it as {@link #resume} does, on the calling thread; events queued
+     * meanwhile then run on it too. Empty when nothing ran: the runner stopped taking fires, or the wait was
+     * interrupted, or {@code begin} said no.
      */
-    Optional<RunnerOutcome> resumeWhenFree(String runId, String triggerId, Map<String, Object> event) {
+    Optional<RunnerOutcome> resumeWhenFree(Supplier<String> begin, String triggerId, Map<String, Object> event) {
         try {
             if (!slots.takeWhenFree()) {
                 return Optional.empty();
@@ -287,9 +290,12 @@ final class RunnerRuntime {
             return Optional.empty();
         }
         RunnerOutcome before = last;
-        Fire next = new Fire(triggerId, event, clock.instant(), true, 1);
-        runOne(next, runId);
+        String runId = begin.get();
+        if (runId != null) {
+            runOne(new Fire(triggerId, event, clock.instant(), true, 1), runId);
+        }
         RunnerOutcome outcome = last;
+        Fire next;
         while ((next = slots.finishedOrNext()) != null) {
             runOne(next);
         }

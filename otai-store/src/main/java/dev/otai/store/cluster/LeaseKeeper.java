@@ -181,8 +181,12 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
                 + "more, and the node that holds the lease next resumes them", runnerId, node, epoch, lease, why);
     }
 
-    /** Above its share, this node marks its last runners (config order) to hand back once they are idle. */
+    /**
+     * Above its share, this node marks its last runners (config order) to hand back once they are idle; and those a
+     * reload removed from the config.
+     */
     private synchronized void markExcess(List<String> runners, int share) {
+        held.replaceAll((id, h) -> runners.contains(id) ? h : new Held(h.epoch(), h.validUntil(), true));
         List<String> keeping = runners.stream().filter(id -> held.containsKey(id) && !held.get(id).releasing()).toList();
         for (int i = share; i < keeping.size(); i++) {
             String id = keeping.get(i);

@@ -100,6 +100,23 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void a_runner_a_reload_removed_is_handed_back_once_idle() {
+        var runners = new CopyOnWriteArrayList<>(List.of("r1", "r2"));
+        Node a = node("a", runners, Duration.ofSeconds(10));
+        a.keeper.tick();
+        runners.remove("r2");
+
+        a.keeper.tick();
+        a.keeper.tick();
+
+        assertThat(a.keeper.owned()).containsExactly("r1");
+        assertThat(a.keeper.epoch("r2")).isZero();
+        Node b = node("b", List.of("r1", "r2"), Duration.ofSeconds(10));
+        b.keeper.tick();
+        assertThat(b.keeper.owned()).containsExactly("r2");
+    }
+
+    @Test
     void a_node_stopped_gracefully_hands_its_runners_over_at_once() throws Exception {
         Node a = node("a", SIX, Duration.ofSeconds(10));
         a.keeper.tick();
