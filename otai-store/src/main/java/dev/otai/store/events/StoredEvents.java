@@ -1,6 +1,7 @@
 package dev.otai.store.events;
 
 import dev.otai.core.orchestration.EventInbox;
+import dev.otai.store.Json;
 import dev.otai.store.Store;
 import dev.otai.store.StoreException;
 import java.sql.Connection;
@@ -64,7 +65,7 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
 
     @Override
     public boolean store(String triggerId, Map<String, Integer> bounds, Map<String, Object> event) {
-        String json = EventJson.write(event);
+        String json = Json.write(event);
         boolean stored = guarded("cannot store an event of trigger '" + triggerId + "'", () -> store.inTransaction(c -> {
             for (var bound : bounds.entrySet()) {
                 if (unfinished(c, bound.getKey()) >= bound.getValue()) {
@@ -121,7 +122,7 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
                 }
                 Map<String, Object> event;
                 try {
-                    event = EventJson.read(candidate.eventJson());
+                    event = Json.readMap(candidate.eventJson());
                 } catch (IllegalArgumentException e) {
                     log.error("Runner '{}': event {} cannot be read back ({}); it is set aside as unreadable and not run",
                             runnerId, candidate.id(), e.getMessage());

@@ -195,6 +195,37 @@ class StoredEventsTest {
         assertThat(numbers(nodeA.claim("route", 1, 10))).containsExactly(2);
     }
 
+    @Test
+    void an_event_whose_json_cannot_be_read_back_is_set_aside_and_the_next_ones_are_claimed() {
+        nodeA.store("hook", bounds("route"), event(1));
+        storeA.inTransaction(c -> {
+            try (var s = c.prepareStatement("UPDATE trigger_events SET event_json = '{\"body\": [' WHERE id = 1")) {
+                return s.executeUpdate();
+            }
+        });
+        nodeA.store("hook", bounds("route"), event(2));
+
+        assertThat(numbers(nodeB.claim("route", 1, 10))).containsExactly(2);
+        assertThat(state(1)).isEqualTo("unreadable");
+        assertThat(nodeB.claim("route", 1, 10)).as("an unreadable event is never claimed").isEmpty();
+    }
+
+    @Test
+    void a_claimer_waiting_for_events_wakes_when_another_node_stores_one() throws Exception {
+        nodeA.awaitStored(Duration.ofMillis(1)); // starts listening
+        Thread waiting = Thread.ofVirtual().start(() -> {
+            try {
+                nodeA.awaitStored(Duration.ofHours(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        nodeB.store("hook", bounds("route"), event(1));
+
+        assertThat(waiting.join(Duration.ofSeconds(30))).as("woken by the NOTIFY sent with the commit").isTrue();
+    }
+
     private void journalKnows(String runnerId, String runId) {
         storeA.inTransaction(c -> {
             try (var s = c.prepareStatement("INSERT INTO journal_runs (runner_id, run_id, trigger_id, event_json, fingerprint, "

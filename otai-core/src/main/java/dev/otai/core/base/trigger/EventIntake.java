@@ -57,7 +57,8 @@ final class EventIntake {
         }
         Optional<Map<String, Object>> event = WebhookEvents.parse(request, clock.instant(), readers);
         if (event.isEmpty()) {
-            return new EventTrigger.Rejected(400, "body is not JSON");
+            return new EventTrigger.Rejected(400, "body is not JSON, or nests deeper than " + WebhookEvents.MAX_BODY_DEPTH
+                    + " levels");
         }
         String delivery = readers.deliveryId(request).orElse(null);
         if (delivery == null) {

@@ -1,6 +1,8 @@
 package dev.otai.core.base.trigger;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otai.api.EventTrigger;
 import dev.otai.api.ticket.WebhookReader;
@@ -26,7 +28,15 @@ import java.util.Set;
  */
 final class WebhookEvents {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How deep a body may nest: one level less than Jackson's default, because the event wraps the body in a map of
+     * its own, and the event must stay within the default of the run journal, the history and clustered mode's
+     * stored events that write it.
+     */
+    static final int MAX_BODY_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH - 1;
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_BODY_DEPTH).build())
+            .build());
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "x-otai-token", "x-hub-signature", "x-hub-signature-256", "x-zendesk-webhook-signature",
             "x-zendesk-webhook-signature-timestamp", "x-api-key", "x-csrf-token");
@@ -36,7 +46,10 @@ final class WebhookEvents {
     private WebhookEvents() {
     }
 
-    /** The event, or empty when the body is not JSON (an empty body is an empty object). */
+    /**
+     * The event, or empty when the body is not JSON or nests deeper than {@link #MAX_BODY_DEPTH} (an empty body is an
+     * empty object).
+     */
     static Optional<Map<String, Object>> parse(EventTrigger.Request request, Instant receivedAt, WebhookReaders readers) {
         Object body;
         try {
