@@ -1,6 +1,7 @@
 package dev.otai.app;
 
 import dev.otai.testkit.PostgresServer;
+import dev.otai.testkit.TcpRelay;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,24 +12,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Engines in clustered mode: {@code otai run} processes with one config and one PostgreSQL database, each named
- * by {@code infrastructure.storage.node} and logging in to OTOBO as the agent of the same name, with a short lease
- * so that a test sees failover within seconds. Closing it kills whatever engine still runs.
+ * by {@code infrastructure.storage.node} and logging in to OTOBO as its own agent, with a short lease so that a
+ * test sees failover within seconds. Each engine reaches the database through its own {@link TcpRelay}, so that a
+ * test can cut one engine off it. Closing it kills whatever engine still runs.
  */
 final class EngineCluster implements AutoCloseable {
 
     /** The lease of the tests: a runner of a dead engine moves within this plus about 2 s. */
     static final Duration LEASE = Duration.ofSeconds(3);
 
+    private static final Pattern HOST_PORT = Pattern.compile("//([^/:]+):(\\d+)/");
+
     private final Path dir;
     private final Path config;
     private final PostgresServer.Database database;
     private final Map<String, EngineNode> nodes = new LinkedHashMap<>();
     private final List<EngineNode> stopped = new ArrayList<>();
+    private final Map<String, TcpRelay> links = new LinkedHashMap<>();
 
     EngineCluster(Path dir, Path config, PostgresServer.Database database) {
         this.dir = dir;
@@ -39,7 +46,7 @@ final class EngineCluster implements AutoCloseable {
     /** Starts engine {@code name} (again, when one of that name was stopped), logging to {@code <name>-<start>.log}. */
     EngineNode start(String name) throws IOException {
         var environment = new HashMap<>(SixQueueDesk.agent(name));
-        environment.put("OTAI__INFRASTRUCTURE__STORAGE__URL", database.url());
+        environment.put("OTAI__INFRASTRUCTURE__STORAGE__URL", throughLink(name));
         environment.put("OTAI__INFRASTRUCTURE__STORAGE__USER", database.user());
         environment.put("OTAI__INFRASTRUCTURE__STORAGE__PASSWORD", database.password());
         environment.put("OTAI__INFRASTRUCTURE__STORAGE__POOL_SIZE", "4");
@@ -54,6 +61,27 @@ final class EngineCluster implements AutoCloseable {
         EngineNode node = EngineNode.start(name, config, dir.resolve(name + "-" + starts + ".log"), environment);
         nodes.put(name, node);
         return node;
+    }
+
+    /** The database's url, through engine {@code name}'s own relay. */
+    private String throughLink(String name) throws IOException {
+        Matcher place = HOST_PORT.matcher(database.url());
+        if (!place.find()) {
+            throw new IllegalArgumentException("not a PostgreSQL url: " + database.url());
+        }
+        if (!links.containsKey(name)) {
+            links.put(name, TcpRelay.to(place.group(1), Integer.parseInt(place.group(2))));
+        }
+        return place.replaceFirst("//127.0.0.1:" + links.get(name).port() + "/");
+    }
+
+    /** Cuts engine {@code name} off the database (its connections are closed, new ones refused) until {@link #reconnect}. */
+    void disconnect(String name) {
+        links.get(name).cut();
+    }
+
+    void reconnect(String name) {
+        links.get(name).restore();
     }
 
     /** Starts engines {@code node-1} … {@code node-count} and waits until each one answers {@code /health}. */
@@ -110,6 +138,9 @@ final class EngineCluster implements AutoCloseable {
         }
         for (EngineNode node : stopped) {
             node.close();
+        }
+        for (TcpRelay link : links.values()) {
+            link.close();
         }
     }
 }

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three real engines in clustered mode on one PostgreSQL database and one slow OTOBO: six runners, each fetching
  * its own queue, the first with many more tickets than the others. The engine that runs the busy runner dies
- * (SIGKILL) or freezes past its lease (SIGSTOP) in the middle of a run; another engine takes the runner over and
- * finishes the interrupted run from the run journal. The fake sees every ticket routed with exactly one note,
- * never two runs of one runner in flight at once, and no write from the frozen engine once its lease ran out.
+ * (SIGKILL), freezes past its lease (SIGSTOP) or loses the database (a cut relay) in the middle of a run; another
+ * engine takes the runner over and finishes the interrupted run from the run journal. The fake sees every ticket
+ * routed with exactly one note, never two runs of one runner in flight at once, and no write from the lost engine
+ * once another took over.
  */
 @ExtendWith(ReapChildProcesses.class)
 class ThreeNodeFailoverTest {
@@ -92,6 +93,26 @@ class ThreeNodeFailoverTest {
                 .as("writes of the frozen engine that arrived once another engine had taken its runner over").isEmpty();
         assertClusterInvariants();
         assertThat(owner.alive()).as("the continued engine keeps running").isTrue();
+    }
+
+    @Test
+    void an_engine_cut_off_from_the_database_mid_run_loses_its_runners_to_the_others_and_writes_nothing_more_under_them()
+            throws Exception {
+        EngineNode owner = midRunOwnerOfTheBusyRunner();
+
+        Instant cut = Instant.now();
+        cluster.disconnect(owner.name());
+        Instant takenOver = awaitTakeover(owner.name(), cut);
+
+        assertThat(Duration.between(cut, takenOver)).as("failover time").isLessThanOrEqualTo(FAILOVER_LIMIT);
+        awaitEveryTicketRouted();
+        cluster.reconnect(owner.name());
+        cluster.await("the reconnected engine owns runners again", Duration.ofSeconds(30),
+                () -> owner.log().lastIndexOf("is now run by this node ('" + owner.name() + "')") > owner.log().lastIndexOf("lost its lease"));
+        // a write whose durable intent was committed just before the cut still goes out, within milliseconds
+        assertThat(fake.activity().writesBy(SixQueueDesk.agentOf(owner.name()), cut.plusSeconds(1)))
+                .as("writes of the engine cut off the database, from a second after the cut on").isEmpty();
+        assertClusterInvariants();
     }
 
     /**
