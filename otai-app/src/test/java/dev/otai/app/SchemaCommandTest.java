@@ -142,6 +142,26 @@ class SchemaCommandTest {
                 """)).isEmpty();
     }
 
+    @Test
+    void clustered_storage_settings_pass_the_schema_and_a_url_of_another_database_does_not() {
+        String storage = """
+                open_ticket_ai:
+                  infrastructure:
+                    storage:
+                      url: "%s"
+                      user: otai
+                      password: "{{ get_env('OTAI_DB_PASSWORD') }}"
+                      pool_size: 8
+                      node: node-a
+                      lease: PT10S
+                  orchestrator: { runners: [] }
+                """;
+
+        assertThat(errors(storage.formatted("jdbc:postgresql://db.internal:5432/otai"))).isEmpty();
+        assertThat(errors(storage.formatted("jdbc:mysql://db.internal/otai"))).singleElement()
+                .satisfies(e -> assertThat(e.getInstanceLocation().toString()).endsWith("/storage/url"));
+    }
+
     private static String config(String runner) {
         return """
                 open_ticket_ai:
