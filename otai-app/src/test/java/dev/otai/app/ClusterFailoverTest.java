@@ -112,6 +112,26 @@ class ClusterFailoverTest {
                 .contains("is no longer this node's in the database");
         assertThat(fake.ticket(ticket).addedArticles()).isEmpty();
         assertThat(fake.requests()).noneMatch(OtoboRouting::isWrite);
+        assertThat(a.keeper.owns("router")).as("no longer counted its own once the database refused").isFalse();
+        assertThat(a.keeper.leasesLost()).isEqualTo(1);
+    }
+
+    @Test
+    void a_for_each_whose_writes_the_database_refused_ends_lease_lost_and_stays_unfinished_for_the_new_owner()
+            throws Exception {
+        fake.addTicket("VPN", "down", "Incoming");
+        ClusterNode a = node("a", LEASE, StorageSettings.defaults(), forEachConfig());
+        a.keeper.tick();
+
+        CompletableFuture<Optional<RunnerOutcome>> run = CompletableFuture.supplyAsync(() -> a.engine.runOnce("router"));
+        await().atMost(PATIENCE).until(() -> Files.exists(dir.resolve("started")));
+        String runId = Files.readString(dir.resolve("started")).strip();
+        takeOverInTheDatabase("router");
+        open("go");
+
+        assertThat(run.get().orElseThrow().result().message()).startsWith("lease lost: runner 'router' (epoch 1)");
+        assertThat(fake.requests()).noneMatch(OtoboRouting::isWrite);
+        assertThat(journalStatus(runId)).as("left for the runner's new owner").isEqualTo("running");
     }
 
     @Test
@@ -173,7 +193,11 @@ class ClusterFailoverTest {
     }
 
     private ClusterNode node(String name, Duration lease, StorageSettings settings) {
-        var node = new ClusterNode(database, name, lease, settings, config(), (EngineListener) event -> {
+        return node(name, lease, settings, config());
+    }
+
+    private ClusterNode node(String name, Duration lease, StorageSettings settings, String config) {
+        var node = new ClusterNode(database, name, lease, settings, config, (EngineListener) event -> {
             if (event instanceof EngineEvent.RunFinished run) {
                 finished.add(run);
             }
@@ -205,6 +229,44 @@ class ClusterFailoverTest {
                               injects: { ticket_system: otobo }
                               params: { ticket_id: "%s", note: { subject: "AI", body: "routed" } }
                 """.formatted(fake.baseUrl(), FakeOtobo.PASSWORD, started, go, ticket);
+    }
+
+    /** The gate, then a note on every ticket in Incoming; a for-each goes on past an item whose write failed. */
+    private String forEachConfig() {
+        return """
+                open_ticket_ai:
+                  services:
+                    otobo:
+                      use: "otobo-znuny:OTOBOZnunyTicketSystemService"
+                      params: { base_url: "%s", password: "%s" }
+                  orchestrator:
+                    runners:
+                      - id: router
+                        run:
+                          id: batch
+                          use: "base:CompositePipe"
+                          steps:
+                            - { id: started, use: "testkit:Touch", params: { path: "%s" } }
+                            - { id: gate, use: "testkit:AwaitFile", params: { path: "%s" } }
+                            - id: fetch
+                              use: "base:FetchTicketsPipe"
+                              injects: { ticket_system: otobo }
+                              params: { ticket_search_criteria: { queue: { name: "Incoming" }, limit: 10 } }
+                            - id: each
+                              use: "base:ForEachPipe"
+                              params:
+                                items: "{{ get_pipe_result('fetch','fetched_tickets') }}"
+                                item_name: ticket
+                                steps:
+                                  - id: note
+                                    use: "base:AddNotePipe"
+                                    injects: { ticket_system: otobo }
+                                    params: { ticket_id: "{{ ticket.id }}", note: { subject: "AI", body: "routed" } }
+                """.formatted(fake.baseUrl(), FakeOtobo.PASSWORD, path("started"), path("go"));
+    }
+
+    private String path(String name) {
+        return dir.resolve(name).toString().replace("\\", "/");
     }
 
     private void open(String gate) throws Exception {

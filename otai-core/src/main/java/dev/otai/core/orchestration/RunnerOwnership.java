@@ -15,6 +15,14 @@ public interface RunnerOwnership {
     /** The epoch under which this engine holds {@code runnerId}; 0 when it does not hold it, 1 for an engine alone. */
     long epoch(String runnerId);
 
+    /**
+     * The database refused a write of {@code runnerId} made under {@code epoch}: another engine holds the runner, or
+     * the lease ran out there. This engine then stops counting the runner as its own at once, so that the run ends
+     * "lease lost" whatever its steps made of the refusal. Nothing to do for an engine alone.
+     */
+    default void refused(String runnerId, long epoch) {
+    }
+
     /** An engine alone: it owns every runner, always under epoch 1. */
     RunnerOwnership ALONE = new RunnerOwnership() {
         @Override

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +34,10 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
     private final LongSupplier nanoTime;
     private final Map<String, Held> held = new LinkedHashMap<>(); // guarded by this
     private final AtomicLong lost = new AtomicLong();
-    private final ReentrantLock waiting = new ReentrantLock();
-    private final Condition wake = waiting.newCondition();
     private volatile LeaseRoster roster = LeaseRoster.NONE;
     private volatile boolean closed;
-    private volatile boolean failing;
-    private Thread renewer;
+    private boolean started; // guarded by this
+    private final Rounds rounds;
 
     /** A lease this node holds; {@code releasing}: above its share, handed back once the runner is idle. */
     private record Held(long epoch, long validUntil, boolean releasing) {
@@ -59,6 +56,7 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
         this.lease = lease;
         this.validNanos = lease.minus(margin(lease)).toNanos();
         this.nanoTime = nanoTime;
+        this.rounds = new Rounds(this::tick, lease.dividedBy(3), node);
     }
 
     /** How much sooner than the database a lease ends here: a fifth of it, so clocks that drift apart stay safe. */
@@ -85,9 +83,10 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
      * the background, a round every third of the lease.
      */
     public synchronized void start() {
-        if (renewer == null) {
-            round();
-            renewer = Thread.ofPlatform().daemon().name("otai-lease-keeper").start(this::renewForever);
+        if (!started) {
+            started = true;
+            rounds.runNow();
+            rounds.start();
         }
     }
 
@@ -108,6 +107,15 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
         return lease != null && nanoTime.getAsLong() - lease.validUntil() < 0 ? lease : null;
     }
 
+    @Override
+    public synchronized void refused(String runnerId, long epoch) {
+        Held lease = held.get(runnerId);
+        if (lease != null && lease.epoch() == epoch) {
+            held.remove(runnerId);
+            lose(runnerId, epoch, "the database refused a write under it");
+        }
+    }
+
     /** The runners this node may run now, in config order. */
     public List<String> owned() {
         return roster.runnerIds().stream().filter(this::owns).toList();
@@ -123,56 +131,76 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
      * takes free leases up to its share. The database's answers decide; this node's view follows them.
      */
     public void tick() {
-        long began = nanoTime.getAsLong();
-        LeaseRoster serving = roster;
         if (closed) {
             return;
         }
+        long began = nanoTime.getAsLong();
+        LeaseRoster serving = roster;
         List<String> runners = serving.runnerIds();
-        Map<String, Long> mine;
-        Map<String, Boolean> releasing = new LinkedHashMap<>();
-        synchronized (this) {
-            mine = new LinkedHashMap<>();
-            for (var it = held.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                if (began - entry.getValue().validUntil() >= 0) {
-                    it.remove(); // lapsed here: lost, even where the database still shows it (taken again, epoch + 1)
-                    lose(entry.getKey(), entry.getValue().epoch(), "this node stalled past it");
-                } else {
-                    mine.put(entry.getKey(), entry.getValue().epoch());
-                    releasing.put(entry.getKey(), entry.getValue().releasing());
-                }
-            }
-        }
-        List<String> handBack = releasing.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
-                .filter(serving::idle).toList();
+        Map<String, Long> mine = stillValid(began);
+        List<String> handBack = idleReleasing(serving);
         LeaseTable.Round round = table.round(mine, handBack, runners, serving.stopping() ? 0 : Integer.MAX_VALUE);
-        failing = false;
         long validUntil = began + validNanos;
-        var gained = new ArrayList<Runnable>();
-        synchronized (this) {
-            for (String id : mine.keySet()) {
-                if (handBack.contains(id)) {
-                    held.remove(id);
-                    log.info("Runner '{}' handed over: this node ('{}') holds more than its share of the runners", id, node);
-                } else if (round.renewed().contains(id)) {
-                    held.put(id, new Held(mine.get(id), validUntil, held.get(id).releasing()));
-                } else {
-                    held.remove(id);
-                    lose(id, mine.get(id), "it was not renewed in time");
-                }
+        settle(mine, handBack, round.renewed(), validUntil);
+        List<Runnable> resumes = gain(round.acquired(), serving, validUntil);
+        markExcess(runners, round.share());
+        resumes.forEach(resume -> Thread.ofVirtual().name("otai-resume").start(resume));
+    }
+
+    /** The leases still valid here at {@code now}, runner to epoch; those that lapsed (this node stalled) are lost. */
+    private synchronized Map<String, Long> stillValid(long now) {
+        var mine = new LinkedHashMap<String, Long>();
+        for (var it = held.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (now - entry.getValue().validUntil() >= 0) {
+                it.remove(); // lost, even where the database still shows it: taken again with the next epoch
+                lose(entry.getKey(), entry.getValue().epoch(), "this node stalled past it");
+            } else {
+                mine.put(entry.getKey(), entry.getValue().epoch());
             }
         }
-        for (Map.Entry<String, Long> taken : round.acquired().entrySet()) {
-            Runnable resume = serving.gaining(taken.getKey());
+        return mine;
+    }
+
+    /** The runners marked for handing back that have no run in flight or queued. */
+    private List<String> idleReleasing(LeaseRoster serving) {
+        List<String> releasing;
+        synchronized (this) {
+            releasing = held.entrySet().stream().filter(e -> e.getValue().releasing()).map(Map.Entry::getKey).toList();
+        }
+        return releasing.stream().filter(serving::idle).toList();
+    }
+
+    /** After the round: renewed leases count until {@code validUntil}, handed back and lost ones no longer. */
+    private synchronized void settle(Map<String, Long> mine, List<String> handBack, Set<String> renewed, long validUntil) {
+        for (String id : mine.keySet()) {
+            if (handBack.contains(id)) {
+                held.remove(id);
+                log.info("Runner '{}' handed over: this node ('{}') holds more than its share of the runners, or no "
+                        + "longer has it in its config", id, node);
+            } else if (renewed.contains(id)) {
+                held.put(id, new Held(mine.get(id), validUntil, held.get(id).releasing()));
+            } else {
+                held.remove(id);
+                lose(id, mine.get(id), "it was not renewed in time");
+            }
+        }
+    }
+
+    /**
+     * Counts the leases taken in the round as held, each once its runner's unfinished runs were read; returns the
+     * work that resumes them.
+     */
+    private List<Runnable> gain(Map<String, Long> acquired, LeaseRoster serving, long validUntil) {
+        var resumes = new ArrayList<Runnable>();
+        for (Map.Entry<String, Long> taken : acquired.entrySet()) {
+            resumes.add(serving.gaining(taken.getKey()));
             synchronized (this) {
                 held.put(taken.getKey(), new Held(taken.getValue(), validUntil, false));
             }
             log.info("Runner '{}' is now run by this node ('{}'), lease epoch {}", taken.getKey(), node, taken.getValue());
-            gained.add(resume);
         }
-        markExcess(runners, round.share());
-        gained.forEach(resume -> Thread.ofVirtual().name("otai-resume").start(resume));
+        return resumes;
     }
 
     private void lose(String runnerId, long epoch, String why) {
@@ -195,38 +223,6 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
         }
     }
 
-    /** One round, its failure said once at WARN until a round succeeds again. */
-    private void round() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            if (!failing) {
-                log.warn("Node '{}' could not renew its runner leases: {}; it runs none once they run out, and "
-                        + "tries again every {} ms", node, e.getMessage(), lease.toMillis() / 3);
-            }
-            failing = true;
-        }
-    }
-
-    private void renewForever() {
-        while (!closed) {
-            waiting.lock();
-            try {
-                if (!closed) {
-                    wake.awaitNanos(lease.dividedBy(3).toNanos());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                waiting.unlock();
-            }
-            if (!closed) {
-                round();
-            }
-        }
-    }
-
     /** Stops renewing, and hands every lease back at once (the engine's runs have ended) so others take them now. */
     @Override
     public void close() {
@@ -234,23 +230,7 @@ public final class LeaseKeeper implements RunnerOwnership, AutoCloseable {
             return;
         }
         closed = true;
-        waiting.lock();
-        try {
-            wake.signalAll();
-        } finally {
-            waiting.unlock();
-        }
-        Thread thread;
-        synchronized (this) {
-            thread = renewer;
-        }
-        if (thread != null) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        rounds.stop();
         Map<String, Long> mine = new LinkedHashMap<>();
         synchronized (this) {
             held.forEach((id, h) -> mine.put(id, h.epoch()));

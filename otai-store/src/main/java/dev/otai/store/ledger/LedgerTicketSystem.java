@@ -8,6 +8,7 @@ import dev.otai.api.ticket.TicketQuery;
 import dev.otai.api.ticket.TicketSystem;
 import dev.otai.api.ticket.TicketUpdate;
 import dev.otai.api.ticket.WriteReceipt;
+import dev.otai.core.orchestration.LeaseLost;
 import dev.otai.store.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -214,7 +215,7 @@ final class LedgerTicketSystem implements TicketSystem {
         RunInfo run = decorator.step().orElseThrow().run();
         WriteFence fence = decorator.fence();
         long epoch = fence.check(run, effect.describe());
-        long id = fence.clustered() ? ledger.recordFenced(effect, detailJson, base, effects, epoch)
+        long id = fence.clustered() ? recordFenced(effect, detailJson, base, effects, run, epoch)
                 : ledger.record(effect, detailJson, base, effects);
         decorator.fault().at("after-intent");
         fence.check(run, effect.describe()); // again after the database's answer, right before the helpdesk call
@@ -234,6 +235,15 @@ final class LedgerTicketSystem implements TicketSystem {
         ledger.settle(id, "applied", after, effects);
         decorator.fault().at("after-settle");
         return result;
+    }
+
+    private long recordFenced(Effect effect, String detailJson, String base, TicketEffects effects, RunInfo run, long epoch) {
+        try {
+            return decorator.ledger().recordFenced(effect, detailJson, base, effects, epoch);
+        } catch (LeaseLost e) {
+            decorator.fence().refusedByDatabase(run, epoch);
+            throw e;
+        }
     }
 
     /** The ticket's version after our write: from the write's answer; read back only when the answer lacks it. */

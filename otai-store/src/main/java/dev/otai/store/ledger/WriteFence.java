@@ -48,6 +48,11 @@ final class WriteFence {
         return started;
     }
 
+    /** The database refused {@code run}'s write under {@code epoch}: this node no longer counts the runner its own. */
+    void refusedByDatabase(RunInfo run, long epoch) {
+        ownership.refused(run.runnerId(), epoch);
+    }
+
     static LeaseLost refused(RunInfo run, String what, long epoch) {
         return new LeaseLost("runner '" + run.runnerId() + "' run " + run.runId() + ": " + what + " was refused: this "
                 + "node no longer holds the runner's lease (epoch " + epoch + "); the node that holds it now resumes the run");
