@@ -52,7 +52,7 @@ public final class EngineRecording implements AutoCloseable {
         this.ledger = new EffectLedger(store, settings.ledger(), redactor);
         TestFault fault = TestFault.fromEnvironment();
         this.decorator = new LedgerDecorator(ledger, dryRun, fault, ownership);
-        this.journal = dryRun ? RunJournal.NONE : new StoreJournal(store, redactor, fault);
+        this.journal = dryRun ? RunJournal.NONE : new StoreJournal(store, redactor, fault, ownership);
         this.retention = new Retention(store, settings);
         this.events = store.clustered() && !dryRun ? Optional.of(new StoredEvents(store, store.node())) : Optional.empty();
     }

@@ -6,6 +6,7 @@ import dev.otai.core.orchestration.EngineEvent;
 import dev.otai.core.orchestration.EngineListener;
 import dev.otai.core.orchestration.LeaseLost;
 import dev.otai.core.orchestration.RunJournal;
+import dev.otai.core.orchestration.RunnerOwnership;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.Json;
 import dev.otai.store.Sql;
@@ -28,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * store's next batch, and the effect ledger's durable intents carry every result queued before them to the disk
  * (a write is never on disk without the steps it was based on). When a run ends its steps are deleted. A resumed
  * run takes over its predecessor's steps and replays them from memory. A run that ended because its node lost the
- * runner's lease stays unfinished here, for the runner's new owner to resume.
+ * runner's lease stays unfinished here, for the runner's new owner to resume, and what its steps returned once the
+ * lease was lost (writes refused, a for-each that counted them as failed items) is not recorded: the new owner runs
+ * those steps again instead of replaying the refusals.
  */
 public final class StoreJournal implements RunJournal, EngineListener {
 
@@ -39,17 +42,24 @@ public final class StoreJournal implements RunJournal, EngineListener {
     private final Map<String, Map<String, PipeResult>> replays = new ConcurrentHashMap<>();
 
     private final TestFault fault;
+    private final RunnerOwnership ownership;
+    /** The lease epoch each run in flight started under (clustered mode). */
+    private final Map<String, Long> epochs = new ConcurrentHashMap<>();
 
     /** A journal whose kept data must pass {@code redactor} unchanged (see {@link JournalResults}). */
     public StoreJournal(Store store, Redactor redactor) {
-        this(store, redactor, TestFault.fromEnvironment());
+        this(store, redactor, TestFault.fromEnvironment(), RunnerOwnership.ALONE);
     }
 
-    /** With a crash tests' fault switch (see {@link TestFault}). */
-    public StoreJournal(Store store, Redactor redactor, TestFault fault) {
+    /**
+     * With a crash tests' fault switch (see {@link TestFault}), for an engine holding the runners of {@code ownership}
+     * ({@link RunnerOwnership#ALONE} for an engine alone).
+     */
+    public StoreJournal(Store store, Redactor redactor, TestFault fault, RunnerOwnership ownership) {
         this.store = store;
         this.redactor = redactor;
         this.fault = fault;
+        this.ownership = ownership;
     }
 
     @Override
@@ -65,9 +75,22 @@ public final class StoreJournal implements RunJournal, EngineListener {
 
     @Override
     public void record(RunInfo run, String scope, String path, PipeResult result) {
+        if (lostLease(run)) {
+            return;
+        }
         store.later(Write.of(Sql.JOURNAL_STEP, run.runnerId(), run.runId(), scope, path, result.outcome(),
                 redactor.redact(result.message()), JournalResults.dataJson(result, redactor)));
         fault.at("after-step");
+    }
+
+    /** Whether this node no longer holds {@code run}'s runner under the epoch the run started with. */
+    private boolean lostLease(RunInfo run) {
+        if (ownership == RunnerOwnership.ALONE) {
+            return false;
+        }
+        Long started = epochs.get(run.runId());
+        long now = ownership.epoch(run.runnerId());
+        return now == 0 || started != null && started != now;
     }
 
     /** Whether run {@code runId} continues an interrupted run. */
@@ -77,6 +100,13 @@ public final class StoreJournal implements RunJournal, EngineListener {
 
     @Override
     public void on(EngineEvent event) {
+        if (ownership != RunnerOwnership.ALONE) {
+            switch (event) {
+                case EngineEvent.RunStarted started -> epochs.put(started.runId(), ownership.epoch(started.runnerId()));
+                case EngineEvent.RunFinished finished -> epochs.remove(finished.runId());
+                default -> { }
+            }
+        }
         switch (event) {
             case EngineEvent.RunStarted started when !replays.containsKey(started.runId()) -> store.later(
                     start(started.runnerId(), started.runId(), started.triggerId(), started.event(),

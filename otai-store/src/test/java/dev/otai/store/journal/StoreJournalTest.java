@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.otai.api.PipeResult;
 import dev.otai.api.RunInfo;
 import dev.otai.core.orchestration.EngineEvent;
+import dev.otai.core.orchestration.LeaseLost;
 import dev.otai.core.orchestration.RunJournal;
+import dev.otai.core.orchestration.RunnerOwnership;
 import dev.otai.core.redaction.Redactor;
 import dev.otai.store.StoreFixture;
+import dev.otai.store.TestFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,39 @@ class StoreJournalTest {
                 new JournalLinks.Link("aaaa1111", null, "running", where));
         assertThat(new JournalLinks(fixture.store).of("aaaa1111")).contains(
                 new JournalLinks.Link(null, "cccc3333", "resumed", null));
+    }
+
+    @Test
+    void what_a_run_returns_after_its_node_lost_the_runners_lease_is_not_kept_so_the_new_owner_runs_those_steps_again() {
+        var lease = new AtomicLong(1);
+        journal = new StoreJournal(fixture.store, redactor, TestFault.fromEnvironment(), new RunnerOwnership() {
+            @Override
+            public boolean owns(String runnerId) {
+                return lease.get() != 0;
+            }
+
+            @Override
+            public long epoch(String runnerId) {
+                return lease.get();
+            }
+        });
+        journal.configured(Map.of("router", "tree-1"));
+        journal.on(new EngineEvent.RunStarted("router", RUN_A.runId(), RUN_A.triggerId(), Instant.EPOCH, Map.of()));
+        journal.record(RUN_A, "item 0", CLASSIFY, PipeResult.success(Map.of("label", "IT")));
+        lease.set(0); // another node took the runner
+        journal.record(RUN_A, "item 0", ROUTE, PipeResult.failed("lease lost", new LeaseLost("refused")));
+        lease.set(2); // and this node took it back, under a new epoch
+        journal.record(RUN_A, "item 1", CLASSIFY, PipeResult.success(Map.of("label", "Sales")));
+        journal.record(RUN_A, "", "orchestrator.runners[0].run.params.steps[1]", PipeResult.success(Map.of("failed", 1)));
+
+        String where = journal.resume(journal.interrupted("router").getFirst(), "cccc3333");
+        var resumed = new RunInfo("router", "cccc3333", "", false);
+
+        assertThat(where).startsWith("continues run aaaa1111: 1 step results replayed");
+        assertThat(journal.recorded(resumed, "item 0", CLASSIFY)).isPresent();
+        assertThat(journal.recorded(resumed, "item 0", ROUTE)).isEmpty();
+        assertThat(journal.recorded(resumed, "item 1", CLASSIFY)).isEmpty();
+        assertThat(journal.recorded(resumed, "", "orchestrator.runners[0].run.params.steps[1]")).isEmpty();
     }
 
     @Test

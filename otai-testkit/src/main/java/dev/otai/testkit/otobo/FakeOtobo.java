@@ -11,6 +11,8 @@ import dev.otai.testkit.http.WebhookSender;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -44,9 +46,11 @@ public final class FakeOtobo implements AutoCloseable {
     private final OtoboStore store = new OtoboStore();
     private final OtoboReads reads = new OtoboReads(store);
     private final OtoboWrites writes = new OtoboWrites(store, reads);
+    private final OtoboActivity activity = new OtoboActivity();
+    private final Map<String, Duration> latencies = new ConcurrentHashMap<>();
     private final Map<String, Route> routes = new TreeMap<>(); // operations are matched in sorted name order
     private final Map<String, String> users = new ConcurrentHashMap<>(Map.of(USER, PASSWORD));
-    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> sessions = new ConcurrentHashMap<>(); // session id -> login
     private final String webservice;
     private final FakeServer server;
     private volatile boolean rewriteUserLogin;
@@ -92,6 +96,21 @@ public final class FakeOtobo implements AutoCloseable {
     public FakeOtobo user(String login, String password) {
         users.put(login, password);
         return this;
+    }
+
+    /**
+     * Delays every answer to {@code operation} ({@code TicketSearch}…) by {@code delay}, as a busy helpdesk does;
+     * the request counts as arrived (for {@link #activity()}) before the delay, and is answered from the tickets
+     * as they are after it.
+     */
+    public FakeOtobo latency(String operation, Duration delay) {
+        latencies.put(operation, delay);
+        return this;
+    }
+
+    /** Who searched and wrote what, and when: for tests of several engines sharing this helpdesk. */
+    public OtoboActivity activity() {
+        return activity;
     }
 
     /** Emulates OTAI's inbound mapping that rewrites any {@code UserLogin} to {@code open_ticket_ai}. */
@@ -218,10 +237,18 @@ public final class FakeOtobo implements AutoCloseable {
     }
 
     private Reply reply(String operation, Map<String, Object> data) {
+        Instant arrived = Instant.now();
         try {
+            String login = operation.equals("SessionCreate") ? null : authenticate(operation, data);
+            String watched = operation.equals("TicketSearch") ? singleQueue(data) : null;
+            if (watched != null) {
+                activity.searchArrived(login, watched, arrived);
+            }
+            delay(operation);
             Map<String, Object> body;
             synchronized (store) {
                 body = run(operation, data);
+                record(operation, data, body, new Seen(arrived, login, watched));
             }
             return Reply.json(200, json.writeValueAsString(body));
         } catch (OtoboError e) {
@@ -235,7 +262,6 @@ public final class FakeOtobo implements AutoCloseable {
         if (operation.equals("SessionCreate")) {
             return createSession(data);
         }
-        authenticate(operation, data);
         boolean include;
         synchronized (this) {
             include = routes.get(operation).includeTicketData();
@@ -254,13 +280,15 @@ public final class FakeOtobo implements AutoCloseable {
             throw new OtoboError("SessionCreate.AuthFail", "SessionCreate: Authorization failing!");
         }
         String id = UUID.randomUUID().toString().replace("-", "");
-        sessions.add(id);
+        sessions.put(id, rewriteUserLogin ? USER : data.get("UserLogin").toString());
         return Map.of("SessionID", id);
     }
 
-    private void authenticate(String operation, Map<String, Object> data) {
-        if (data.get("SessionID") != null && sessions.contains(data.get("SessionID").toString())) {
-            return;
+    /** Checks the request's credentials as OTOBO does; returns the agent's login. */
+    private String authenticate(String operation, Map<String, Object> data) {
+        String session = data.get("SessionID") == null ? null : sessions.get(data.get("SessionID").toString());
+        if (session != null) {
+            return session;
         }
         boolean writes = operation.equals("TicketUpdate") || operation.equals("TicketCreate");
         if (writes && data.get("SessionID") == null && data.get("UserLogin") == null && data.get("CustomerUserLogin") == null) {
@@ -271,6 +299,49 @@ public final class FakeOtobo implements AutoCloseable {
         }
         if (!credentialsValid(data)) {
             throw new OtoboError(operation + ".AuthFail", operation + (writes ? ": User could not be authenticated!" : ": Authorization failing!"));
+        }
+        return rewriteUserLogin ? USER : data.get("UserLogin").toString();
+    }
+
+    /** When and by whom a request arrived, and the one queue it searched (or null). */
+    private record Seen(Instant arrived, String login, String queue) {
+    }
+
+    private void record(String operation, Map<String, Object> data, Map<String, Object> body, Seen seen) {
+        switch (operation) {
+            case "TicketSearch" -> {
+                if (seen.queue() != null) {
+                    activity.searchAnswered(seen.login(), seen.queue(), seen.arrived(), OtoboReads.strings(body.get("TicketID")));
+                }
+            }
+            case "TicketUpdate", "TicketCreate" -> activity.wrote(new OtoboActivity.Write(seen.arrived(), seen.login(), operation,
+                    String.valueOf(body.get("TicketID")), !OtoboWrites.map(data.get("Ticket")).isEmpty()
+                            || !OtoboWrites.map(data.get("DynamicField")).isEmpty(), data.get("Article") != null));
+            default -> {
+            }
+        }
+    }
+
+    /** The name of the one queue a search asks for, or null when it asks for none or several. */
+    private String singleQueue(Map<String, Object> data) {
+        List<String> names = OtoboReads.strings(data.get("Queues"));
+        List<String> ids = OtoboReads.strings(data.get("QueueIDs"));
+        if (names.size() + ids.size() != 1) {
+            return null;
+        }
+        synchronized (store) {
+            return names.isEmpty() ? store.queues.getOrDefault(ids.getFirst(), "#" + ids.getFirst()) : names.getFirst();
+        }
+    }
+
+    private void delay(String operation) {
+        Duration delay = latencies.getOrDefault(operation, Duration.ZERO);
+        if (delay.isPositive()) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
