@@ -4,6 +4,9 @@ import dev.otai.core.orchestration.EventInbox;
 import dev.otai.store.Json;
 import dev.otai.store.Store;
 import dev.otai.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +34,8 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
     private static final String UNFINISHED = "SELECT COUNT(*) FROM trigger_events WHERE runner_id = ? "
             + "AND state IN ('pending', 'claimed', 'started')";
     private static final String INSERT = "INSERT INTO trigger_events (trigger_id, runner_id, event_json, received_at, "
-            + "received_by, state) VALUES (?, ?, ?, ?, ?, 'pending')";
+            + "received_by, state, delivery_id) VALUES (?, ?, ?, ?, ?, 'pending', ?)";
+    private static final String DELIVERED = "SELECT COUNT(*) FROM trigger_events WHERE trigger_id = ? AND delivery_id = ?";
     /** Pending events, and those an earlier holder of the runner claimed or started: an older epoch, or another engine. */
     private static final String CLAIMABLE = "SELECT id, trigger_id, event_json, state, run_id, claimed_by, claim_epoch "
             + "FROM trigger_events WHERE runner_id = ? AND (state = 'pending' OR (state IN ('claimed', 'started') "
@@ -66,7 +70,13 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
     @Override
     public boolean store(String triggerId, Map<String, Integer> bounds, Map<String, Object> event) {
         String json = Json.write(event);
+        String delivery = event.get("delivery") instanceof String id ? deliveryKey(id) : null;
         boolean stored = guarded("cannot store an event of trigger '" + triggerId + "'", () -> store.inTransaction(c -> {
+            if (delivery != null && deliveredBefore(c, triggerId, delivery)) {
+                log.info("An event of trigger '{}' with a delivery id already stored (by this node or another) is "
+                        + "acknowledged and not stored again", triggerId);
+                return true;
+            }
             for (var bound : bounds.entrySet()) {
                 if (unfinished(c, bound.getKey()) >= bound.getValue()) {
                     log.warn("Runner '{}' has {} or more events waiting in the cluster; an event of '{}' was refused "
@@ -82,6 +92,7 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
                     s.setString(3, json);
                     s.setTimestamp(4, now);
                     s.setString(5, node);
+                    s.setString(6, delivery);
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -93,6 +104,31 @@ public final class StoredEvents implements EventInbox, AutoCloseable {
             wakeups.wakeHere();
         }
         return stored;
+    }
+
+    /**
+     * The stored form of a sender's delivery id: its SHA-256 in hex, so that an id of any length and content fits the
+     * column and its unique index (which settles two nodes storing the same delivery at once: the second one's commit
+     * fails, it answers 503, and the sender's retry finds the first).
+     */
+    static String deliveryKey(String deliveryId) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(deliveryId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK offers no SHA-256", e);
+        }
+    }
+
+    private static boolean deliveredBefore(Connection c, String triggerId, String delivery) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(DELIVERED)) {
+            s.setString(1, triggerId);
+            s.setString(2, delivery);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) > 0;
+            }
+        }
     }
 
     private static int unfinished(Connection c, String runnerId) throws SQLException {

@@ -91,6 +91,28 @@ class StoredEventsTest {
     }
 
     @Test
+    void a_delivery_sent_again_to_another_node_is_acknowledged_and_runs_once_while_other_deliveries_and_events_without_one_all_run() {
+        var first = new LinkedHashMap<String, Object>(event(1));
+        first.put("delivery", "zammad-delivery-7");
+        var again = new LinkedHashMap<String, Object>(event(2));
+        again.put("delivery", "zammad-delivery-7");
+        var other = new LinkedHashMap<String, Object>(event(3));
+        other.put("delivery", "x".repeat(8_000)); // a header of any length fits: its hash is stored
+        var none = new LinkedHashMap<String, Object>(event(4));
+        none.put("delivery", null);
+
+        assertThat(nodeA.store("hook", bounds("route", "audit"), first)).isTrue();
+        assertThat(nodeB.store("hook", bounds("route", "audit"), again)).isTrue();
+        assertThat(nodeB.store("other-hook", bounds("route"), again)).isTrue(); // the same id from another trigger is its own
+        assertThat(nodeB.store("hook", bounds("route", "audit"), other)).isTrue();
+        assertThat(nodeA.store("hook", bounds("route", "audit"), none)).isTrue();
+        assertThat(nodeB.store("hook", bounds("route", "audit"), none)).isTrue();
+
+        assertThat(numbers(nodeA.claim("route", 1, 10))).containsExactly(1, 2, 3, 4, 4);
+        assertThat(numbers(nodeB.claim("audit", 1, 10))).containsExactly(1, 3, 4, 4);
+    }
+
+    @Test
     void a_runner_that_has_its_bound_of_unfinished_events_refuses_the_next_and_nothing_of_it_is_stored() {
         var tight = new LinkedHashMap<String, Integer>();
         tight.put("audit", 100);
