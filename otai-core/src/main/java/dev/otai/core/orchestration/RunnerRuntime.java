@@ -13,13 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,8 +37,6 @@ import org.slf4j.MDC;
 final class RunnerRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(RunnerRuntime.class);
-    /** How long a run cancelled at its timeout may take to end before the runner says that it lingers. */
-    private static final Duration LINGER_BEFORE_WARNING = Duration.ofSeconds(1);
 
     private final Runner spec;
     private final String id;
@@ -330,8 +322,8 @@ final class RunnerRuntime {
             PipeContext context = PipeContext.forRun(info)
                     .withValue("trigger", fire.triggerId())
                     .withValue("event", fire.event());
-            var ended = new CountDownLatch(1);
-            PipeResult ran = settings.timeout() == null ? run.run(context) : runWithTimeout(context, ended);
+            var timed = new TimedRun(run, settings.timeout(), executor);
+            PipeResult ran = timed.run(context);
             PipeResult result = leaseLost(ran, epoch) ? lostLease(runId, epoch, ran) : ran;
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             logRun(runId, fire, result, took);
@@ -340,9 +332,8 @@ final class RunnerRuntime {
             listener.on(new EngineEvent.RunFinished(id, runId, fire.triggerId(), result, took, fire.attempt()));
             judgeSpinning(runId, info.tally());
             scheduleRetry(fire, result);
-            if (settings.timeout() != null) {
-                awaitEnd(runId, ended);
-            }
+            timed.awaitEnd(() -> log.warn("Run {} of runner '{}' ignored its cancellation and is still running; the "
+                    + "runner starts no new run until it ends", runId, id));
         } catch (RuntimeException | Error e) {
             fire.stored().finished();
             log.error("Runner '{}' run {} crashed", id, runId, e);
@@ -385,58 +376,6 @@ final class RunnerRuntime {
         if (result.failed() && !LeaseLost.in(((PipeResult.Failed) result).cause())
                 && fire.attempt() < settings.retry().attempts()) {
             retries.accept(this, fire.retry(clock.instant().plus(settings.retry().delayBefore(fire.attempt() + 1))));
-        }
-    }
-
-    /** Runs on a second thread, given up at the timeout; {@code ended} opens once the pipe no longer runs. */
-    private PipeResult runWithTimeout(PipeContext context, CountDownLatch ended) {
-        var begun = new AtomicBoolean(); // claimed by the run when it begins, or by the cancel when it never did
-        Future<PipeResult> future = executor.submit(() -> {
-            if (!begun.compareAndSet(false, true)) {
-                return null;
-            }
-            try {
-                return run.run(context);
-            } finally {
-                ended.countDown();
-            }
-        });
-        try {
-            return future.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            cancel(future, begun, ended);
-            return PipeResult.failed("timed out after " + Durations.format(settings.timeout())
-                    + " and was cancelled");
-        } catch (InterruptedException e) {
-            cancel(future, begun, ended);
-            Thread.currentThread().interrupt();
-            return PipeResult.failed("cancelled at shutdown", e);
-        } catch (ExecutionException e) {
-            return PipeResult.failed("run threw " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static void cancel(Future<PipeResult> future, AtomicBoolean begun, CountDownLatch ended) {
-        future.cancel(true);
-        if (begun.compareAndSet(false, true)) {
-            ended.countDown(); // it never began, and now never will
-        }
-    }
-
-    /**
-     * Keeps the run's slot until a run cancelled at its timeout has really ended: a pipe that ignores the interrupt
-     * goes on running, and the runner must not start a second run beside it. Said once at WARN when it lingers.
-     * A stop past the grace period interrupts this wait.
-     */
-    private void awaitEnd(String runId, CountDownLatch ended) {
-        try {
-            if (!ended.await(LINGER_BEFORE_WARNING.toNanos(), TimeUnit.NANOSECONDS)) {
-                log.warn("Run {} of runner '{}' ignored its cancellation and is still running; the runner starts no "
-                        + "new run until it ends", runId, id);
-                ended.await();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
