@@ -152,8 +152,7 @@ public final class EffectLedger {
         Instant now = store.clock().instant();
         long id = store.nextKey(Sql.Keys.EFFECTS);
         tickets.mark(effect.ticketId());
-        Object redacted = redactor.redact((Object) effect.detail());
-        String stored = redacted == effect.detail() && detailJson != null ? detailJson : Json.write(redacted);
+        String stored = storedDetail(effect, detailJson);
         Write insert = Write.of(Sql.EFFECT_INSERT, id, effect.key(), effect.runId(), effect.runnerId(), effect.stepId(),
                 effect.ticketId(), effect.operation(), stored, effect.status(), now, baseVersion, null, null);
         long seq = effect.status().equals("pending") ? store.durably(insert) : store.later(insert);
@@ -173,8 +172,7 @@ public final class EffectLedger {
         long seq = store.durably();
         Instant now = store.clock().instant();
         long id = store.nextKey(Sql.Keys.EFFECTS);
-        Object redacted = redactor.redact((Object) effect.detail());
-        String stored = redacted == effect.detail() && detailJson != null ? detailJson : Json.write(redacted);
+        String stored = storedDetail(effect, detailJson);
         int inserted = store.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(FENCED_INSERT)) {
                 Object[] values = {id, effect.key(), effect.runId(), effect.runnerId(), effect.stepId(), effect.ticketId(),
@@ -196,6 +194,12 @@ public final class EffectLedger {
             effects.recorded(id, effect.key(), effect.status(), baseVersion, now, seq);
         }
         return id;
+    }
+
+    /** The write's detail as the table keeps it: redacted, and {@code detailJson} itself when nothing was redacted. */
+    private String storedDetail(Effect effect, String detailJson) {
+        Object redacted = redactor.redact((Object) effect.detail());
+        return redacted == effect.detail() && detailJson != null ? detailJson : Json.write(redacted);
     }
 
     private static final String FENCED_INSERT = "INSERT INTO effects (id, idem_key, run_id, runner_id, step_id, ticket_id, "
