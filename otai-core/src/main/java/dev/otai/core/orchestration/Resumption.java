@@ -54,7 +54,8 @@ final class Resumption {
      * When this node gains {@code runtime}'s lease, before it may run it: reads the runner's interrupted runs now
      * (so that no run this node starts under the new lease is among them), and returns the work that resumes them,
      * each once the runner has a free slot and only if it is still unfinished then (a run of a lease this node lost
-     * may still have been in flight, and may have finished meanwhile).
+     * may still have been in flight, and may have finished meanwhile). Until that work is done the runner starts no
+     * new run: a fire that comes first would otherwise search again while the interrupted run's items wait.
      */
     static Runnable onGain(RunnerRuntime runtime, RunJournal journal, Map<String, String> fingerprints, Lifecycle lifecycle) {
         List<RunJournal.Interrupted> interrupted = journal.interrupted(runtime.id());
@@ -62,13 +63,18 @@ final class Resumption {
             return () -> { };
         }
         var resumption = new Resumption(runtime, journal, fingerprints);
+        runtime.resumeFirst();
         return () -> {
-            for (RunJournal.Interrupted old : interrupted) {
-                if (lifecycle.stopRequested()) {
-                    return;
+            try {
+                for (RunJournal.Interrupted old : interrupted) {
+                    if (lifecycle.stopRequested()) {
+                        return;
+                    }
+                    runtime.resumeWhenFree(() -> resumption.stillInterrupted(old) ? resumption.begin(old) : null,
+                            old.triggerId(), old.event());
                 }
-                runtime.resumeWhenFree(() -> resumption.stillInterrupted(old) ? resumption.begin(old) : null,
-                        old.triggerId(), old.event());
+            } finally {
+                runtime.resumed();
             }
         };
     }

@@ -50,6 +50,7 @@ final class RunnerRuntime {
     private final RunnerOwnership ownership;
     private final SpinBackoff backoff = new SpinBackoff();
     private volatile RunnerOutcome last;
+    private volatile boolean resuming; // a cluster node gained the runner and resumes its interrupted runs first
     private volatile RunnerRuntime predecessor;
 
     RunnerRuntime(Runner spec, InstantSource clock, ExecutorService executor, EngineListener listener,
@@ -179,6 +180,11 @@ final class RunnerRuntime {
             log.debug("Runner '{}' is owned by another node; fire of '{}' dropped", id, fire.triggerId());
             return;
         }
+        if (resuming) {
+            fire.stored().release();
+            log.debug("Runner '{}' resumes its interrupted runs first; fire of '{}' dropped", id, fire.triggerId());
+            return;
+        }
         if (restsFrom(fire)) {
             log.debug("Runner '{}' backs off after runs that wrote nothing; fire of '{}' skipped", id, fire.triggerId());
             return;
@@ -292,6 +298,19 @@ final class RunnerRuntime {
             runOne(next);
         }
         return Optional.ofNullable(outcome).filter(o -> o != before);
+    }
+
+    /**
+     * Until {@link #resumed()}, fires and events are dropped (stored events go back to the database): the runs that
+     * another node left unfinished are resumed before any new run of this runner starts on this one.
+     */
+    void resumeFirst() {
+        resuming = true;
+    }
+
+    /** The interrupted runs were resumed (or given up): fires start runs again. */
+    void resumed() {
+        resuming = false;
     }
 
     static String newRunId() {
