@@ -2,6 +2,7 @@ package dev.otai.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -15,10 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's redo log, {@value #FILE} in the data directory: the writes the engine has queued, appended before
  * they are committed to the database, so that what {@link Store#durably} returned for survives the process being
- * killed without a flush of the database. Each append is one write of the file (the operating system then holds
- * the bytes); with {@code fsync} it is also forced to the disk. One process owns the log, under an operating-system
- * lock on the file; a process that finds it owned writes to the database directly. Not thread-safe: the write
- * queue calls it under its own lock.
+ * killed without a flush of the database. Each append is one copy into the file's memory mapping: the operating
+ * system holds the bytes from then on, with no system call (and, on a virtual thread, no blocking of its carrier);
+ * with {@code fsync} they are also forced to the disk. The log keeps zeroed room past its last record, written
+ * {@value #ROOM} bytes at a time before it is mapped, so that a full disk is reported by that write instead of
+ * faulting in the copy. One process owns the log, under an operating-system lock on the file; a process that finds
+ * it owned writes to the database directly. Not thread-safe: the write queue calls it under its own lock.
  */
 final class RedoLog implements AutoCloseable {
 
@@ -29,8 +32,13 @@ final class RedoLog implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final boolean fsync;
-    /** Where the next record goes: the file's length, kept here since only this process writes the file. */
+    /** Where the next record goes: the end of the last one (the file is longer: the room kept past it). */
     private long end;
+    /** The file from {@link #mappedAt} on, to the end of the room kept; null until the first append after a clear. */
+    private MappedByteBuffer mapped;
+    private long mappedAt;
+    static final int ROOM = 4 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
     /** The last append's buffer, reused by the next one unless it grew past {@value #KEPT_BUFFER} bytes. */
     private ByteBuffer encoded;
     private static final int KEPT_BUFFER = 1 << 20;
@@ -40,7 +48,7 @@ final class RedoLog implements AutoCloseable {
         this.channel = channel;
         this.lock = lock;
         this.fsync = fsync;
-        this.end = channel.size();
+        this.end = scan().validBytes();
     }
 
     /** Opens (creating, 0600) the log in {@code directory}; empty when another process or store owns it. */
@@ -82,6 +90,18 @@ final class RedoLog implements AutoCloseable {
      * is never applied in part.
      */
     List<Logged> read(long afterSeq) {
+        RedoRecords.Found found = scan();
+        if (found.damage() != null) {
+            log.warn("The store's redo log {} ends in {} at byte {}; what follows is ignored (a write the process was "
+                    + "stopped in the middle of, or a damaged file): what it held was not confirmed durable, or is lost",
+                    file, found.damage(), found.validBytes());
+        }
+        end = found.validBytes();
+        return found.records().stream().filter(r -> r.seq() > afterSeq).toList();
+    }
+
+    /** The whole records in the file, and where they end. */
+    private RedoRecords.Found scan() {
         try {
             long size = channel.size();
             if (size > Integer.MAX_VALUE) {
@@ -92,39 +112,50 @@ final class RedoLog implements AutoCloseable {
             while (in.hasRemaining() && channel.read(in, in.position()) >= 0) {
                 // reads until full
             }
-            RedoRecords.Found found = RedoRecords.decode(in.flip(), 0);
-            if (found.damage() != null) {
-                log.warn("The store's redo log {} ends in {} at byte {}; the last {} bytes are ignored (a write "
-                        + "the process was stopped in the middle of, or a damaged file): what they held was not "
-                        + "confirmed durable, or is lost", file, found.damage(), found.validBytes(), size - found.validBytes());
-            }
-            return found.records().stream().filter(r -> r.seq() > afterSeq).toList();
+            return RedoRecords.decode(in.flip(), 0);
         } catch (IOException e) {
             throw new StoreException("cannot read the store's redo log " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Appends {@code records} with one write (forced to disk with fsync); on failure the log is as before. */
+    /** Appends {@code records} with one copy (forced to disk with fsync); on failure the log is as before. */
     void append(List<Logged> records) {
         ByteBuffer out = RedoRecords.encode(records, encoded);
         encoded = out.capacity() <= KEPT_BUFFER ? out : null;
+        int length = out.remaining();
         try {
-            long at = end;
-            while (out.hasRemaining()) {
-                at += channel.write(out, at);
+            if (mapped == null || end + length > mappedAt + mapped.capacity()) {
+                makeRoom(length);
             }
+            int at = (int) (end - mappedAt);
+            mapped.put(at, out, out.position(), length);
             if (fsync) {
-                channel.force(false);
+                mapped.force(at, length);
             }
-            end = at;
+            end += length;
         } catch (IOException e) {
             try {
-                channel.truncate(end); // no torn record before the next append
+                channel.truncate(end); // no room half made, nor a torn record, before the next append
+                mapped = null;
             } catch (IOException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
             throw new StoreException("cannot append to the store's redo log " + file + " (disk full?): " + e.getMessage(), e);
         }
+    }
+
+    /** Writes zeros from the end of the last record to past {@code length} more bytes, and maps that part. */
+    private void makeRoom(int length) throws IOException {
+        long size = Math.max(ROOM, length + (long) RedoRecords.HEADER);
+        for (long at = end; at < end + size; ) {
+            ByteBuffer zeros = ZEROS.duplicate().limit((int) Math.min(ZEROS.capacity(), end + size - at));
+            at += channel.write(zeros, at);
+        }
+        if (fsync) { // the file's new length on the disk before a record in the room counts as forced
+            channel.force(false);
+        }
+        mapped = channel.map(FileChannel.MapMode.READ_WRITE, end, size);
+        mappedAt = end;
     }
 
     long size() {
@@ -136,6 +167,7 @@ final class RedoLog implements AutoCloseable {
         try {
             channel.truncate(0);
             end = 0;
+            mapped = null; // its pages are past the file's end now, and never touched again
             if (fsync) {
                 channel.force(true);
             }

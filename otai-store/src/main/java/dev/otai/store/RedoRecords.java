@@ -13,7 +13,8 @@ import java.util.zip.CRC32C;
  * body; the body is {@code seq (long) | count (int)} and then each write: its statement's name, its parameter
  * count, and each parameter as a tag byte ({@code n} null, {@code s} text of Latin-1 characters one byte each,
  * {@code u} any other text as UTF-16, so that every Java string comes back unchanged, {@code l} long,
- * {@code t} instant, {@code b} boolean) and its value.
+ * {@code t} instant, {@code b} boolean) and its value. A header of zero bytes ends the records: the log keeps
+ * zeroed room past its last one.
  */
 final class RedoRecords {
 
@@ -171,6 +172,9 @@ final class RedoRecords {
         long previous = afterSeq;
         while (in.hasRemaining()) {
             int start = in.position();
+            if (zeroFrom(in, start)) { // the room the log keeps past its last record: never written
+                return new Found(records, start, null);
+            }
             if (in.remaining() < HEADER) {
                 return new Found(records, start, "a torn record header (" + in.remaining() + " bytes)");
             }
@@ -201,6 +205,16 @@ final class RedoRecords {
             }
         }
         return new Found(records, in.position(), null);
+    }
+
+    /** Whether the record header at {@code start} is all zero bytes (no record starts with a length of 0). */
+    private static boolean zeroFrom(ByteBuffer in, int start) {
+        for (int i = start; i < Math.min(in.limit(), start + HEADER); i++) {
+            if (in.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Logged readBody(ByteBuffer in) {

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li><b>logged</b>: appended to the {@link RedoLog}, everything queued so far in one write of the file. A thread
  * that needs its write durable ({@link #durably}) logs the queue itself; threads that ask at the same time find
- * their writes logged by whichever of them got there first (group commit). The background thread logs the rest.</li>
+ * their writes logged by whichever of them got there first (group commit); a virtual thread (a run's step) first
+ * yields to the others ready to run, so that the writes of a for-each's parallel items share one append. The
+ * background thread logs the rest.</li>
  * <li><b>applied</b>: committed to the database by one background thread {@value #INTERVAL_MS} ms after the first
  * write is queued, or sooner when {@value #BATCH} are waiting, in one transaction per batch that also records the
  * last sequence number applied. With nothing queued the thread sleeps until something is.</li>
@@ -141,6 +143,11 @@ final class WriteBehind implements AutoCloseable {
                 applier.unlock();
             }
             return seq;
+        }
+        if (Thread.currentThread().isVirtual()) {
+            // group commit across a run's parallel items: the other virtual threads ready to run (on as few carriers
+            // as there are cores) queue their writes before this one appends, and find them logged with it
+            Thread.yield();
         }
         logging.lock();
         try {

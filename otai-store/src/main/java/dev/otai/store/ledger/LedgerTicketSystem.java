@@ -214,11 +214,11 @@ final class LedgerTicketSystem implements TicketSystem {
         }
         RunInfo run = decorator.step().orElseThrow().run();
         WriteFence fence = decorator.fence();
-        long epoch = fence.check(run, effect.describe());
+        long epoch = fence.check(run, effect::describe);
         long id = fence.clustered() ? recordFenced(effect, detailJson, base, effects, run, epoch)
                 : ledger.record(effect, detailJson, base, effects);
         decorator.fault().at("after-intent");
-        fence.check(run, effect.describe()); // again after the database's answer, right before the helpdesk call
+        fence.check(run, effect::describe); // again after the database's answer, right before the helpdesk call
         T result;
         try {
             result = action.call();

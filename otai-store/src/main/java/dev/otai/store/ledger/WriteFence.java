@@ -6,6 +6,7 @@ import dev.otai.core.orchestration.LeaseLost;
 import dev.otai.core.orchestration.RunnerOwnership;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Keeps a run's helpdesk writes to the lease its runner was held under when the run started: a write is refused
@@ -37,13 +38,13 @@ final class WriteFence {
 
     /**
      * The epoch {@code run} writes under; throws {@link LeaseLost} when this node lost the runner since the run
-     * started. {@code what} names the write, for the message.
+     * started. {@code what} names the write, for the message (made only then).
      */
-    long check(RunInfo run, String what) {
+    long check(RunInfo run, Supplier<String> what) {
         long now = ownership.epoch(run.runnerId());
         long started = epochs.getOrDefault(run.runId(), now);
         if (now == 0 || now != started) {
-            throw refused(run, what, started);
+            throw refused(run, what.get(), started);
         }
         return started;
     }
