@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The store's write queue. Writes are numbered in the order they are queued and go through two stages, each under
  * a lock of its own, so that threads that need their writes durable never wait for the database:
  * <ol>
- * <li><b>logged</b>: appended to the {@link RedoLog}, everything queued so far in one write of the file. A thread
+ * <li><b>logged</b>: appended to the {@link RedoLog}, everything queued so far in one append. A thread
  * that needs its write durable ({@link #durably}) logs the queue itself; threads that ask at the same time find
  * their writes logged by whichever of them got there first (group commit); a virtual thread (a run's step) first
  * yields to the others ready to run, so that the writes of a for-each's parallel items share one append. The
