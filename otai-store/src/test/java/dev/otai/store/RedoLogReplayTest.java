@@ -285,7 +285,7 @@ class RedoLogReplayTest {
             for (int i = 0; i < steps; i++) {
                 store.later(Write.of(Sql.JOURNAL_STEP, "route", "run1", "item" + i, "classify", "succeeded", big, null));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> logSize() < WriteBehind.LOG_LIMIT && store.applied(steps));
+            await().atMost(Duration.ofSeconds(60)).until(() -> recordsEnd() < WriteBehind.LOG_LIMIT && store.applied(steps));
             store.flush();
             int rows = store.read(c -> {
                 try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM journal_steps")) {
@@ -296,6 +296,35 @@ class RedoLogReplayTest {
             assertThat(rows).isEqualTo(steps);
         }
         assertThat(logSize()).as("emptied on close").isZero();
+    }
+
+    @Test
+    void appends_beyond_the_room_kept_map_more_of_the_file_and_every_record_reads_back_whole() throws IOException {
+        for (boolean fsync : new boolean[] {false, true}) {
+            Path logDir = Files.createDirectory(dir.resolve("fsync-" + fsync));
+            var sizes = List.of(1_000_000, 1_500_000, 2_000_000, RedoLog.ROOM + 100, 10, 1_000_000);
+            RedoLog log = RedoLog.open(logDir, fsync).orElseThrow();
+            try {
+                for (int i = 0; i < sizes.size(); i++) {
+                    log.append(List.of(new Logged(i + 1, List.of(Write.of(Sql.JOURNAL_STEP, "route", "run1", "item" + i,
+                            "classify", "succeeded", "y".repeat(sizes.get(i)), null)))));
+                }
+            } finally {
+                log.close();
+            }
+
+            RedoLog reopened = RedoLog.open(logDir, fsync).orElseThrow();
+            try {
+                assertThat(reopened.read(0)).as("fsync " + fsync)
+                        .extracting(r -> ((String) r.writes().getFirst().params().get(5)).length())
+                        .containsExactlyElementsOf(sizes);
+                assertThat(reopened.size()).as("appends go on where the records end, not after the room")
+                        .isLessThan(Files.size(logDir.resolve(RedoLog.FILE)));
+            } finally {
+                reopened.close();
+            }
+        }
+        assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.WARN);
     }
 
     @Test
