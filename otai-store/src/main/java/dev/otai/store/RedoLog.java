@@ -17,11 +17,13 @@ import org.slf4j.LoggerFactory;
  * The store's redo log, {@value #FILE} in the data directory: the writes the engine has queued, appended before
  * they are committed to the database, so that what {@link Store#durably} returned for survives the process being
  * killed without a flush of the database. Each append is one copy into the file's memory mapping: the operating
- * system holds the bytes from then on, with no system call (and, on a virtual thread, no blocking of its carrier);
- * with {@code fsync} they are also forced to the disk. The log keeps zeroed room past its last record, written
+ * system holds the bytes from then on, as after a write of the file, without a system call; with {@code fsync}
+ * they are also forced to the disk. The log keeps zeroed room past its last record, written
  * {@value #ROOM} bytes at a time before it is mapped, so that a full disk is reported by that write instead of
- * faulting in the copy. One process owns the log, under an operating-system lock on the file; a process that finds
- * it owned writes to the database directly. Not thread-safe: the write queue calls it under its own lock.
+ * faulting in the copy (and where it still faults, on a file system that allocates on every write, the append
+ * fails as it would on a full disk). One process owns the log, under an operating-system lock on the file; a
+ * process that finds it owned writes to the database directly. Not thread-safe: the write queue calls it under its
+ * own lock.
  */
 final class RedoLog implements AutoCloseable {
 
@@ -128,7 +130,7 @@ final class RedoLog implements AutoCloseable {
                 makeRoom(length);
             }
             int at = (int) (end - mappedAt);
-            mapped.put(at, out, out.position(), length);
+            copy(at, out, length);
             if (fsync) {
                 mapped.force(at, length);
             }
@@ -141,6 +143,18 @@ final class RedoLog implements AutoCloseable {
                 e.addSuppressed(alsoFailed);
             }
             throw new StoreException("cannot append to the store's redo log " + file + " (disk full?): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies the record into the mapping. A file system that allocates blocks on write (copy-on-write, compressed)
+     * may still find the disk full here, which the JVM reports as an {@link InternalError} from the copy.
+     */
+    private void copy(int at, ByteBuffer out, int length) throws IOException {
+        try {
+            mapped.put(at, out, out.position(), length);
+        } catch (InternalError e) {
+            throw new IOException("the copy into the mapped file failed: " + e.getMessage(), e);
         }
     }
 

@@ -297,8 +297,8 @@ public final class Store implements AutoCloseable {
     /**
      * Queues {@code writes} and returns once they, with everything queued before them, survive the process being
      * killed: appended to the redo log with one copy into its mapped file, shared by the threads that ask at the
-     * same time (group commit); committed to the database in a later batch. Without a redo log (another process owns it, or
-     * a server database) they are committed, and written to the file, before this returns.
+     * same time (group commit); committed to the database in a later batch. Without a redo log (another process
+     * owns it, or a server database) they are committed, and written to the file, before this returns.
      */
     public long durably(Write... writes) {
         return writeBehind.durably(List.of(writes));

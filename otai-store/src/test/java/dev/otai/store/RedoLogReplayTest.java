@@ -1,6 +1,7 @@
 package dev.otai.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
@@ -325,6 +326,35 @@ class RedoLogReplayTest {
             }
         }
         assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.WARN);
+    }
+
+    @Test
+    void an_append_whose_copy_faults_fails_like_a_full_disk_and_the_log_goes_on_without_it() throws IOException {
+        RedoLog log = RedoLog.open(dir, false).orElseThrow();
+        try {
+            log.append(List.of(intent(1, 1, "T-1")));
+            long end = log.size();
+            try (var file = FileChannel.open(dir.resolve(RedoLog.FILE), StandardOpenOption.WRITE)) {
+                file.truncate(4096); // the mapped room past the first page is gone: a copy that reaches it faults
+            }
+            var tooFar = new Logged(2, List.of(Write.of(Sql.JOURNAL_STEP, "route", "run1", "item", "classify", "succeeded",
+                    "y".repeat(10_000), null)));
+
+            assertThatThrownBy(() -> log.append(List.of(tooFar)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("cannot append").hasMessageContaining(RedoLog.FILE);
+            assertThat(log.size()).isEqualTo(end);
+            assertThat(Files.size(dir.resolve(RedoLog.FILE))).as("the part copied is cut off").isEqualTo(end);
+            log.append(List.of(intent(3, 3, "T-3")));
+        } finally {
+            log.close();
+        }
+
+        RedoLog reopened = RedoLog.open(dir, false).orElseThrow();
+        try {
+            assertThat(reopened.read(0)).extracting(Logged::seq).containsExactly(1L, 3L);
+        } finally {
+            reopened.close();
+        }
     }
 
     @Test
