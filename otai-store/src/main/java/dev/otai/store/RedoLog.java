@@ -1,6 +1,7 @@
 package dev.otai.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -135,7 +136,7 @@ final class RedoLog implements AutoCloseable {
                 mapped.force(at, length);
             }
             end += length;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) { // the latter from forcing the mapping to the disk
             try {
                 channel.truncate(end); // no room half made, nor a torn record, before the next append
                 mapped = null;
