@@ -286,7 +286,8 @@ class RedoLogReplayTest {
             for (int i = 0; i < steps; i++) {
                 store.later(Write.of(Sql.JOURNAL_STEP, "route", "run1", "item" + i, "classify", "succeeded", big, null));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> recordsEnd() < WriteBehind.LOG_LIMIT && store.applied(steps));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> recordsEnd() < WriteBehind.LOG_LIMIT && store.applied(steps));
             store.flush();
             int rows = store.read(c -> {
                 try (var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM journal_steps")) {
@@ -341,7 +342,8 @@ class RedoLogReplayTest {
                     "y".repeat(10_000), null)));
 
             assertThatThrownBy(() -> log.append(List.of(tooFar)))
-                    .isInstanceOf(StoreException.class).hasMessageContaining("cannot append").hasMessageContaining(RedoLog.FILE);
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("cannot append").hasMessageContaining(RedoLog.FILE);
             assertThat(log.size()).isEqualTo(end);
             assertThat(Files.size(dir.resolve(RedoLog.FILE))).as("the part copied is cut off").isEqualTo(end);
             log.append(List.of(intent(3, 3, "T-3")));

@@ -58,7 +58,8 @@ final class FencedTicketSystem implements TicketSystem {
     }
 
     private void check(String what) {
-        decorator.step().ifPresent(step -> decorator.fence().check(step.run(), () -> "step '" + step.stepId() + "': " + what));
+        decorator.step().ifPresent(step ->
+                decorator.fence().check(step.run(), () -> "step '" + step.stepId() + "': " + what));
     }
 
     @Override
