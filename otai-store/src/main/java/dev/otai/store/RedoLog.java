@@ -35,8 +35,11 @@ final class RedoLog implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final boolean fsync;
-    /** Where the next record goes: the end of the last one (the file is longer: the room kept past it). */
-    private long end;
+    /**
+     * Where the next record goes: the end of the last one (the file is longer: the room kept past it); -1 until the
+     * file was read for it, by {@link #read} (as the store does at open) or by the first append.
+     */
+    private long end = -1;
     /** The file from {@link #mappedAt} on, to the end of the room kept; null until the first append after a clear. */
     private MappedByteBuffer mapped;
     private long mappedAt;
@@ -51,7 +54,6 @@ final class RedoLog implements AutoCloseable {
         this.channel = channel;
         this.lock = lock;
         this.fsync = fsync;
-        this.end = scan().validBytes();
     }
 
     /** Opens (creating, 0600) the log in {@code directory}; empty when another process or store owns it. */
@@ -126,6 +128,7 @@ final class RedoLog implements AutoCloseable {
         ByteBuffer out = RedoRecords.encode(records, encoded);
         encoded = out.capacity() <= KEPT_BUFFER ? out : null;
         int length = out.remaining();
+        end(); // the file is read for where its records end, the first time
         try {
             if (mapped == null || end + length > mappedAt + mapped.capacity()) {
                 makeRoom(length);
@@ -174,6 +177,13 @@ final class RedoLog implements AutoCloseable {
     }
 
     long size() {
+        return end();
+    }
+
+    private long end() {
+        if (end < 0) {
+            end = scan().validBytes();
+        }
         return end;
     }
 
