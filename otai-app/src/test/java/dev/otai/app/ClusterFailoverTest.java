@@ -207,8 +207,6 @@ class ClusterFailoverTest {
     }
 
     private String config() {
-        String started = dir.resolve("started").toString().replace("\\", "/");
-        String go = dir.resolve("go").toString().replace("\\", "/");
         return """
                 open_ticket_ai:
                   services:
@@ -228,7 +226,7 @@ class ClusterFailoverTest {
                               use: "base:AddNotePipe"
                               injects: { ticket_system: otobo }
                               params: { ticket_id: "%s", note: { subject: "AI", body: "routed" } }
-                """.formatted(fake.baseUrl(), FakeOtobo.PASSWORD, started, go, ticket);
+                """.formatted(fake.baseUrl(), FakeOtobo.PASSWORD, path("started"), path("go"), ticket);
     }
 
     /** The gate, then a note on every ticket in Incoming; a for-each goes on past an item whose write failed. */

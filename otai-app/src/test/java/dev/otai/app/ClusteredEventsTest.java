@@ -72,6 +72,20 @@ class ClusteredEventsTest {
         return "{\"n\": " + n + ", \"gate\": \"" + gate + "\"}";
     }
 
+    /**
+     * {@code owner} takes the runner, three events reach it through {@code receiver}, and the first one's run waits
+     * at the gate returned while the other two are claimed behind it.
+     */
+    private Path firstOfThreeHeld(EventInboxNode owner, EventInboxNode receiver) throws Exception {
+        owner.ownership.take("route", 1);
+        Path gate = dir.resolve("gate-1");
+        accepted(receiver.post(event(1, gate)));
+        accepted(receiver.post(event(2, open)));
+        accepted(receiver.post(event(3, open)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> states().equals(List.of("started", "claimed", "claimed")));
+        return gate;
+    }
+
     private static void accepted(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
@@ -115,12 +129,7 @@ class ClusteredEventsTest {
     void events_received_while_the_owner_stops_run_once_after_another_node_takes_the_runner() throws Exception {
         EventInboxNode a = node("a", "PT30S");
         EventInboxNode b = node("b", "PT30S");
-        a.ownership.take("route", 1);
-        Path gate = dir.resolve("gate-1");
-        accepted(b.post(event(1, gate)));
-        accepted(b.post(event(2, open)));
-        accepted(b.post(event(3, open)));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> states().equals(List.of("started", "claimed", "claimed")));
+        Path gate = firstOfThreeHeld(a, b);
 
         a.requestStop();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> states().equals(List.of("started", "pending", "pending")));
@@ -142,12 +151,7 @@ class ClusteredEventsTest {
     void a_node_that_dies_right_after_answering_202_loses_none_of_its_events() throws Exception {
         EventInboxNode a = node("a", "PT1S");
         EventInboxNode b = node("b", "PT1S");
-        a.ownership.take("route", 1);
-        Path gate = dir.resolve("gate-1");
-        accepted(a.post(event(1, gate)));
-        accepted(a.post(event(2, open)));
-        accepted(a.post(event(3, open)));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> states().equals(List.of("started", "claimed", "claimed")));
+        Path gate = firstOfThreeHeld(a, a);
 
         a.die();
         Runnable resume = b.engine.onGain("route"); // as the lease keeper does when b gains the runner
